@@ -1,0 +1,64 @@
+import type { Role, Trade } from './enums.js';
+
+export const DEMO_ACCOUNTS = ['rider', 'streamer', 'staff', 'admin'] as const;
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+export const DEMO_ACCOUNT_LABELS: Record<DemoAccount, string> = {
+  rider: '骑手 (外卖)',
+  streamer: '主播 (兼职网格员)',
+  staff: '社区工作人员',
+  admin: '管理员',
+};
+
+export interface WechatLoginRequest {
+  /** The single-use code from wx.login; the server exchanges it, the client never sends an openid. */
+  code: string;
+}
+
+export interface PasswordLoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface DevLoginRequest {
+  account: DemoAccount;
+}
+
+export interface AreaRef {
+  id: number;
+  name: string;
+  level: string;
+  path: string;
+}
+
+export interface UserResponse {
+  id: number;
+  role: Role;
+  nickname: string;
+  username: string | null;
+  trade: Trade | null;
+  phone: string | null;
+  /** For staff: the roots of the area subtrees they may act in. Admin acts everywhere. */
+  scopes: AreaRef[];
+  pointsBalance: number;
+  createdAt: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: UserResponse;
+}
+
+export interface UpdateMeRequest {
+  nickname?: string;
+  trade?: Trade;
+  phone?: string | null;
+}
+
+export interface AppInfoResponse {
+  name: string;
+  version: string;
+  devLogin: boolean;
+  demoAccounts: DemoAccount[];
+  wechatConfigured: boolean;
+}
