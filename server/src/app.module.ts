@@ -1,0 +1,71 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from './common/auth/access.guard';
+import { ScopeRegistry } from './common/auth/scope-registry';
+import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { AppThrottlerGuard } from './common/throttle.guard';
+import { APP_CONFIG, AppConfig } from './config/app.config';
+import { resolveDataSourceOptions } from './database/data-source';
+import { AreasModule } from './modules/areas/areas.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { UsersModule } from './modules/users/users.module';
+import { WechatModule } from './modules/wechat/wechat.module';
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, ScopeRegistry],
+      exports: [APP_CONFIG, ScopeRegistry],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify assigns the id (from X-Request-Id or a new UUID) and writes it onto the raw request first.
+            genReqId: (req) => String((req.headers['x-request-id'] as string | undefined) ?? randomUUID()),
+            autoLogging: config.env !== 'test',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await resolveDataSourceOptions(config)), retryAttempts: config.env === 'test' ? 1 : 20, retryDelay: 3000 }),
+        }),
+        ThrottlerModule.forRoot([
+          { name: 'login', ttl: 60_000, limit: config.rateLimit.loginPerMinute },
+          { name: 'write', ttl: 60_000, limit: config.rateLimit.writePerMinute },
+        ]),
+        WechatModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+        AreasModule,
+        StaffModule,
+      ],
+      providers: [
+        // Order matters: access first sets request.auth, so the throttler can count per user.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: AppThrottlerGuard },
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@xjy/shared';
+import type { AuthContext } from './auth-context';
+
+export const ACCESS_KEY = 'xjy:access';
+export const LOGIN_THROTTLE_KEY = 'xjy:login-throttle';
+
+/**
+ * Where the guard finds the resource a staff member acts on, so it can check the resource's area lies in one of
+ * their subtrees. `resource` names a resolver registered in ScopeRegistry; `optional` lets list endpoints run
+ * without the key (their service narrows results to the caller's scope instead).
+ */
+export interface ScopeRule {
+  resource: string;
+  from: 'param' | 'query' | 'body';
+  key: string;
+  optional?: boolean;
+}
+
+export type AccessRule = { public: true } | { public?: false; roles: readonly Role[]; scope?: ScopeRule };
+
+export const ANY_USER: readonly Role[] = ['worker', 'staff', 'admin'];
+export const STAFF: readonly Role[] = ['staff', 'admin'];
+export const ADMIN: readonly Role[] = ['admin'];
+
+/** Every route declares its access; a route without one is refused (fail closed). */
+export const Access = (roles: readonly Role[], scope?: ScopeRule) => SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);
+export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+/** Counts the route against the stricter login limit, per client address. */
+export const LoginThrottle = () => SetMetadata(LOGIN_THROTTLE_KEY, true);
+
+export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
+  const auth = ctx.switchToHttp().getRequest<{ auth?: AuthContext }>().auth;
+  if (!auth) throw new Error('CurrentAuth used on a route that is not authenticated');
+  return auth;
+});

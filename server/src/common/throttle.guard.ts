@@ -1,0 +1,31 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { LOGIN_THROTTLE_KEY } from './auth/access.decorator';
+import type { AuthContext } from './auth/auth-context';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Two limits: "login" per client address on the login routes, and "write" per user (or address) on every
+ * non-read request. Reads are not throttled here.
+ */
+@Injectable()
+export class AppThrottlerGuard extends ThrottlerGuard {
+  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    const request = props.context.switchToHttp().getRequest<FastifyRequest>();
+    const isLogin = this.reflector.getAllAndOverride<boolean>(LOGIN_THROTTLE_KEY, [props.context.getHandler(), props.context.getClass()]) === true;
+    if (props.throttler.name === 'login' && !isLogin) return true;
+    if (props.throttler.name === 'write' && (isLogin || READ_METHODS.has(request.method))) return true;
+    return super.handleRequest(props);
+  }
+
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const auth = req.auth as AuthContext | undefined;
+    return auth ? `user:${auth.userId}` : `ip:${String(req.ip)}`;
+  }
+
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http';
+  }
+}

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, typed, checked once at boot. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** mysql://user:pass@host:port/db, or null for the embedded database file. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Embedded database file; ':memory:' is allowed in tests. */
+  embeddedDbFile: string;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  devLogin: boolean;
+  wechat: { appId: string | null; appSecret: string | null; apiBase: string };
+  rateLimit: { loginPerMinute: number; writePerMinute: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  h5Dir: string;
+  mediaDir: string;
+  /** Connection pool size for MySQL. */
+  dbPoolSize: number;
+}
+
+export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number, problems: string[], min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key} must be an integer between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  problems.push(`${key} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+/** Reads and checks the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const rawEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(rawEnv)) problems.push(`NODE_ENV must be development, production or test, got "${rawEnv}"`);
+  const appEnv = (['development', 'production', 'test'].includes(rawEnv) ? rawEnv : 'development') as AppConfig['env'];
+  const production = appEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database');
+  }
+
+  const jwtSecret = env.JWT_SECRET ?? DEFAULT_JWT_SECRET;
+  if (production && (jwtSecret === DEFAULT_JWT_SECRET || jwtSecret.length < 32)) {
+    problems.push('JWT_SECRET must be set to a random value of at least 32 characters in production');
+  }
+  const devLogin = bool(env, 'DEV_LOGIN', !production, problems);
+  if (production && devLogin) problems.push('DEV_LOGIN must be off in production');
+
+  const logLevel = (env.LOG_LEVEL ?? (appEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const apiBase = (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(apiBase)) problems.push('WECHAT_API_BASE must be an http(s) URL');
+  const appId = env.WECHAT_APPID?.trim() || null;
+  const appSecret = env.WECHAT_SECRET?.trim() || null;
+  if (Boolean(appId) !== Boolean(appSecret)) problems.push('WECHAT_APPID and WECHAT_SECRET must be set together');
+
+  const dataDir = resolve(env.DATA_DIR ?? resolve(REPO_ROOT, 'data'));
+  const config: AppConfig = {
+    env: appEnv,
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 3000, problems, 0, 65535),
+    databaseUrl,
+    dataDir,
+    embeddedDbFile: env.EMBEDDED_DB_FILE ?? resolve(dataDir, 'xjy.sqlite'),
+    jwtSecret,
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, problems, 60),
+    devLogin,
+    wechat: { appId, appSecret, apiBase },
+    rateLimit: {
+      loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MIN', 20, problems, 1),
+      writePerMinute: int(env, 'RATE_LIMIT_WRITE_PER_MIN', 120, problems, 1),
+    },
+    logLevel,
+    h5Dir: resolve(env.H5_DIR ?? resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+    mediaDir: resolve(env.MEDIA_DIR ?? resolve(dataDir, 'media')),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, problems, 1, 200),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

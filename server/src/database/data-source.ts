@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app.config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type DriverKind = 'mysql' | 'embedded';
+
+export function driverKind(config: Pick<AppConfig, 'databaseUrl'>): DriverKind {
+  return config.databaseUrl ? 'mysql' : 'embedded';
+}
+
+type DbConfig = Pick<AppConfig, 'databaseUrl' | 'embeddedDbFile' | 'dbPoolSize'>;
+
+/**
+ * MariaDB and MySQL report column defaults differently, and TypeORM reads them right only when told which it
+ * talks to; so a mysql:// URL is asked for its server version once. Unreachable: assume MySQL, TypeORM retries.
+ */
+export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  try {
+    const c = await createConnection({ uri: url, connectTimeout: 3000 });
+    try {
+      const [rows] = await c.query('SELECT VERSION() AS v');
+      return /mariadb/i.test(String((rows as Array<{ v: string }>)[0]?.v)) ? 'mariadb' : 'mysql';
+    } finally {
+      await c.end();
+    }
+  } catch {
+    return 'mysql';
+  }
+}
+
+export async function resolveDataSourceOptions(config: DbConfig): Promise<DataSourceOptions> {
+  const flavor = config.databaseUrl ? await detectMysqlFlavor(config.databaseUrl) : 'mysql';
+  return dataSourceOptions(config, flavor);
+}
+
+/** One description of the database for the app, the migration runner and the tests. */
+export function dataSourceOptions(config: DbConfig, flavor: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (config.databaseUrl) {
+    return {
+      ...common,
+      type: flavor,
+      url: config.databaseUrl,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      poolSize: config.dbPoolSize,
+      connectTimeout: 5000,
+      extra: { enableKeepAlive: true, waitForConnections: true, queueLimit: 1000 },
+    };
+  }
+  if (config.embeddedDbFile !== ':memory:') mkdirSync(dirname(config.embeddedDbFile), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.embeddedDbFile,
+    // WAL lets readers run while a write commits; foreign keys are off by default in SQLite.
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

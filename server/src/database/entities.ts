@@ -1,0 +1,5 @@
+import { Area } from '../modules/areas/area.entity';
+import { StaffScope } from '../modules/users/staff-scope.entity';
+import { User } from '../modules/users/user.entity';
+
+export const ENTITIES = [Area, User, StaffScope];

@@ -1,0 +1,53 @@
+import type { DemoAccount, Role, Trade } from '@xjy/shared';
+import { ringCentroid } from '@xjy/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { Area } from '../../modules/areas/area.entity';
+import { hashPassword } from '../../modules/auth/password';
+import { StaffScope } from '../../modules/users/staff-scope.entity';
+import { User } from '../../modules/users/user.entity';
+import { PlannedArea, planDemoAreas } from './demo-areas';
+
+/** Demo accounts; staff and admin also have these passwords for the password login. */
+export const DEMO_USERS: Array<{ account: DemoAccount; role: Role; nickname: string; trade: Trade | null; password: string | null; scopeCodes: string[] }> = [
+  { account: 'rider', role: 'worker', nickname: '李师傅', trade: 'rider', password: null, scopeCodes: [] },
+  { account: 'streamer', role: 'worker', nickname: '小王直播', trade: 'streamer', password: null, scopeCodes: [] },
+  // 长寿街道 of 新乐 and 磐石街道 of 曹县.
+  { account: 'staff', role: 'staff', nickname: '张社工', trade: null, password: 'staff-demo-2026', scopeCodes: ['130184001', '371721001'] },
+  { account: 'admin', role: 'admin', nickname: '市级管理员', trade: null, password: 'admin-demo-2026', scopeCodes: [] },
+];
+
+async function insertTree(m: EntityManager, node: PlannedArea, parent: Area | null): Promise<number> {
+  const repo = m.getRepository(Area);
+  const center = ringCentroid(node.boundary);
+  const area = await repo.save(
+    repo.create({ parentId: parent?.id ?? null, level: node.level, name: node.name, code: node.code, boundary: node.boundary, centerLat: center.lat, centerLng: center.lng, path: '' }),
+  );
+  area.path = `${parent?.path ?? '/'}${area.id}/`;
+  await repo.update({ id: area.id }, { path: area.path });
+  let n = 1;
+  for (const child of node.children) n += await insertTree(m, child, area);
+  return n;
+}
+
+/** Seeds the demo cities and accounts once; returns null when they are already there. */
+export async function seedDemo(ds: DataSource): Promise<{ areas: number; users: number } | null> {
+  if (await ds.getRepository(User).exists({ where: { demoAccount: 'admin' } })) return null;
+  const hashes = new Map<string, string>();
+  for (const u of DEMO_USERS) if (u.password) hashes.set(u.account, await hashPassword(u.password));
+  return ds.transaction(async (m) => {
+    let areas = 0;
+    if (!(await m.getRepository(Area).exists({ where: { code: '130184' } }))) {
+      for (const city of planDemoAreas()) areas += await insertTree(m, city, null);
+    }
+    for (const u of DEMO_USERS) {
+      const user = await m.getRepository(User).save(
+        m.getRepository(User).create({ role: u.role, nickname: u.nickname, trade: u.trade, demoAccount: u.account, username: u.password ? u.account : null, passwordHash: hashes.get(u.account) ?? null }),
+      );
+      for (const code of u.scopeCodes) {
+        const area = await m.getRepository(Area).findOneByOrFail({ code });
+        await m.getRepository(StaffScope).insert({ userId: user.id, areaId: area.id });
+      }
+    }
+    return { areas, users: DEMO_USERS.length };
+  });
+}

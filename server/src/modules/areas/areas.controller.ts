@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
+import { Access, ADMIN, ANY_USER, STAFF } from '../../common/auth/access.decorator';
+import { AreasService } from './areas.service';
+import { CreateAreaDto, ListAreasQuery, UpdateAreaDto } from './dto/area.dto';
+
+@ApiTags('areas')
+@ApiBearerAuth()
+@Controller('areas')
+export class AreasController {
+  constructor(private readonly areas: AreasService) {}
+
+  @Get()
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Children of an area (top level without parentId)' })
+  list(@Query() q: ListAreasQuery): Promise<ListResponse<AreaResponse>> {
+    return this.areas.listChildren(q.parentId ?? null);
+  }
+
+  @Get(':id')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'One area with its boundary and ancestors' })
+  get(@Param('id', ParseIdPipe) id: number): Promise<AreaDetailResponse> {
+    return this.areas.get(id);
+  }
+
+  @Post()
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Create an area (admin)' })
+  create(@Body() dto: CreateAreaDto): Promise<AreaDetailResponse> {
+    return this.areas.create(dto);
+  }
+
+  @Patch(':id')
+  @Access(STAFF, { resource: 'area', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Rename an area or redraw its boundary (staff in scope)' })
+  update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateAreaDto): Promise<AreaDetailResponse> {
+    return this.areas.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Delete an area without children (admin)' })
+  remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
+    return this.areas.remove(id);
+  }
+}

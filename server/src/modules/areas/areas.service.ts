@@ -1,0 +1,76 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
+import { AppException, conflict, notFound } from '../../common/app.exception';
+import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { isUniqueViolation } from '../../common/db-errors';
+import { mapArea, mapAreaDetail } from './area.mapper';
+import type { Area } from './area.entity';
+import { AreasRepository } from './areas.repository';
+import type { CreateAreaDto, UpdateAreaDto } from './dto/area.dto';
+
+@Injectable()
+export class AreasService implements OnModuleInit {
+  constructor(
+    private readonly areas: AreasRepository,
+    private readonly scopes: ScopeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.scopes.register('area', (id) => this.areas.findPathById(id));
+  }
+
+  async listChildren(parentId: number | null): Promise<ListResponse<AreaResponse>> {
+    if (parentId !== null && !(await this.areas.findById(parentId))) throw notFound('Area', 'area_not_found');
+    const items = await this.areas.findChildren(parentId);
+    return { items: await this.withCounts(items) };
+  }
+
+  async get(id: number): Promise<AreaDetailResponse> {
+    const area = await this.areas.findById(id);
+    if (!area) throw notFound('Area', 'area_not_found');
+    const [counts, ancestors] = await Promise.all([this.areas.countChildren([id]), this.areas.findAncestors(area.path)]);
+    return mapAreaDetail(area, counts.get(id) ?? 0, ancestors);
+  }
+
+  async create(dto: CreateAreaDto): Promise<AreaDetailResponse> {
+    let parentPath = '/';
+    if (dto.parentId === null) {
+      if (dto.level !== 'district') throw new AppException('area_level_invalid', 400, 'A top-level area must be a district', { fields: [{ field: 'level', message: 'must be district at the top level' }] });
+    } else {
+      const parent = await this.areas.findById(dto.parentId);
+      if (!parent) throw notFound('Parent area', 'area_not_found');
+      const expected = AREA_CHILD_LEVEL[parent.level];
+      if (expected !== dto.level) {
+        throw new AppException('area_level_invalid', 400, expected ? `A child of a ${parent.level} must be a ${expected}` : 'A grid has no children', {
+          fields: [{ field: 'level', message: expected ? `must be ${expected}` : 'a grid has no children' }],
+        });
+      }
+      parentPath = parent.path;
+    }
+    if (await this.areas.findByCode(dto.code)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+    try {
+      const area = await this.areas.create({ parentId: dto.parentId, parentPath, level: dto.level, name: dto.name, code: dto.code, boundary: dto.boundary ?? null });
+      return this.get(area.id);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+      throw e;
+    }
+  }
+
+  async update(id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
+    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
+    await this.areas.update(id, dto);
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
+    if ((await this.areas.countChildren([id])).get(id)) throw conflict('area_has_children', 'Remove the child areas first');
+    await this.areas.delete(id);
+  }
+
+  private async withCounts(items: Area[]): Promise<AreaResponse[]> {
+    const counts = await this.areas.countChildren(items.map((a) => a.id));
+    return items.map((a) => mapArea(a, counts.get(a.id) ?? 0));
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AREA_CODE_MAX, AREA_LEVELS, AREA_NAME_MAX, AreaLevel, CreateAreaRequest, Ring, UpdateAreaRequest } from '@xjy/shared';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoundaryRing } from '../../../common/validators';
+
+export class ListAreasQuery {
+  @ApiPropertyOptional({ description: 'Children of this area; omit for the top level' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  parentId?: number;
+}
+
+export class CreateAreaDto implements CreateAreaRequest {
+  @ApiProperty({ nullable: true, description: 'null for a district (top level)' })
+  @ValidateIf((o: CreateAreaDto) => o.parentId !== null)
+  @IsInt()
+  @IsPositive()
+  parentId: number | null;
+
+  @ApiProperty({ enum: AREA_LEVELS })
+  @IsIn(AREA_LEVELS)
+  level: AreaLevel;
+
+  @ApiProperty({ maxLength: AREA_NAME_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(AREA_NAME_MAX)
+  name: string;
+
+  @ApiProperty({ maxLength: AREA_CODE_MAX, description: 'Unique code, e.g. the civil-affairs code' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code may hold only letters, digits, - and _' })
+  @MaxLength(AREA_CODE_MAX)
+  code: string;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'number' } }, nullable: true })
+  @IsOptional()
+  @IsBoundaryRing()
+  boundary?: Ring | null;
+}
+
+export class UpdateAreaDto implements UpdateAreaRequest {
+  @ApiPropertyOptional({ maxLength: AREA_NAME_MAX })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(AREA_NAME_MAX)
+  name?: string;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'number' } }, nullable: true })
+  @IsOptional()
+  @IsBoundaryRing()
+  boundary?: Ring | null;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { LoginResponse } from '@xjy/shared';
+import { LoginThrottle, Public } from '../../common/auth/access.decorator';
+import { AuthService } from './auth.service';
+import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('wechat')
+  @HttpCode(200)
+  @Public()
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Log in with a wx.login code (the server calls jscode2session)' })
+  wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
+    return this.auth.loginWithWechat(dto.code);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Public()
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Staff and admin log in with username and password' })
+  password(@Body() dto: PasswordLoginDto): Promise<LoginResponse> {
+    return this.auth.loginWithPassword(dto.username, dto.password);
+  }
+
+  @Post('dev')
+  @HttpCode(200)
+  @Public()
+  @LoginThrottle()
+  @ApiOperation({ summary: 'One-tap demo login (only when DEV_LOGIN is on)' })
+  dev(@Body() dto: DevLoginDto): Promise<LoginResponse> {
+    return this.auth.loginAsDemo(dto.account);
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ListResponse, StaffResponse } from '@xjy/shared';
+import { Access, ADMIN } from '../../common/auth/access.decorator';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { CreateStaffDto, UpdateStaffScopesDto } from './dto/staff.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Staff and admin accounts with their scopes' })
+  list(): Promise<ListResponse<StaffResponse>> {
+    return this.staff.list();
+  }
+
+  @Post()
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Create a staff or admin account' })
+  create(@Body() dto: CreateStaffDto): Promise<StaffResponse> {
+    return this.staff.create(dto);
+  }
+
+  @Put(':id/scopes')
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Replace the areas a staff account looks after' })
+  scopes(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateStaffScopesDto): Promise<StaffResponse> {
+    return this.staff.replaceScopes(id, dto.scopeAreaIds);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Disable an account (its tokens stop working)' })
+  disable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
+    return this.staff.setDisabled(id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Enable a disabled account' })
+  enable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
+    return this.staff.setDisabled(id, false);
+  }
+}

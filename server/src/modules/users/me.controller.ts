@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { UserResponse } from '@xjy/shared';
+import { Access, ANY_USER, CurrentAuth } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'The logged-in user' })
+  me(@CurrentAuth() auth: AuthContext): Promise<UserResponse> {
+    return this.users.me(auth);
+  }
+
+  @Patch()
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Update my nickname, trade or phone' })
+  update(@CurrentAuth() auth: AuthContext, @Body() dto: UpdateMeDto): Promise<UserResponse> {
+    return this.users.updateMe(auth, dto);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Role, Trade } from '@xjy/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { timestampColumn } from '../../database/columns';
+
+@Entity({ name: 'user' })
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  /** WeChat openid, set only from the server's own jscode2session exchange. */
+  @Index('uq_user_openid', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openid: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Index('uq_user_username', { unique: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  username: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  nickname: string;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  trade: Trade | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** Kept equal to the sum of the user's points ledger entries, in the same transaction as each entry. */
+  @Column({ type: 'int', default: 0 })
+  pointsBalance: number;
+
+  /** Demo account key, for the dev login only. */
+  @Index('uq_user_demo_account', { unique: true })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  demoAccount: string | null;
+
+  @Column({ ...timestampColumn, nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn(timestampColumn)
+  createdAt: Date;
+
+  @UpdateDateColumn(timestampColumn)
+  updatedAt: Date;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role, Trade } from '@xjy/shared';
+import { DataSource, In } from 'typeorm';
+import { isUniqueViolation } from '../../common/db-errors';
+import { Area } from '../areas/area.entity';
+import { StaffScope } from './staff-scope.entity';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private get users() {
+    return this.ds.getRepository(User);
+  }
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  findByDemoAccount(account: string): Promise<User | null> {
+    return this.users.findOneBy({ demoAccount: account });
+  }
+
+  /** Finds the worker with this openid or creates one; two first logins racing end with one user. */
+  async upsertWorkerByOpenid(openid: string, unionid: string | null): Promise<User> {
+    const existing = await this.users.findOneBy({ openid });
+    if (existing) {
+      if (unionid && existing.unionid !== unionid) await this.users.update({ id: existing.id }, { unionid });
+      return existing;
+    }
+    try {
+      return await this.users.save(this.users.create({ role: 'worker', openid, unionid, nickname: `微信用户${openid.slice(-4)}` }));
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const winner = await this.users.findOneBy({ openid });
+      if (!winner) throw e;
+      return winner;
+    }
+  }
+
+  createAccount(fields: { role: Role; username?: string | null; passwordHash?: string | null; nickname: string; trade?: Trade | null; demoAccount?: string | null; phone?: string | null }): Promise<User> {
+    return this.users.save(this.users.create(fields));
+  }
+
+  async updateProfile(id: number, fields: Partial<Pick<User, 'nickname' | 'trade' | 'phone'>>): Promise<void> {
+    if (Object.keys(fields).length) await this.users.update({ id }, fields);
+  }
+
+  async setDisabled(id: number, disabled: boolean): Promise<void> {
+    await this.users.update({ id }, { disabledAt: disabled ? new Date() : null });
+  }
+
+  /** The scope roots of a staff account, with their paths. */
+  findScopeAreas(userId: number): Promise<Area[]> {
+    return this.ds
+      .getRepository(Area)
+      .createQueryBuilder('a')
+      .innerJoin(StaffScope, 's', 's.areaId = a.id')
+      .where('s.userId = :userId', { userId })
+      .orderBy('a.path', 'ASC')
+      .getMany();
+  }
+
+  async findScopeAreasFor(userIds: number[]): Promise<Map<number, Area[]>> {
+    const out = new Map<number, Area[]>(userIds.map((id) => [id, []]));
+    if (!userIds.length) return out;
+    const rows = await this.ds.getRepository(StaffScope).find({ where: { userId: In(userIds) }, relations: { area: true }, order: { areaId: 'ASC' } });
+    for (const row of rows) if (row.area) out.get(row.userId)?.push(row.area);
+    return out;
+  }
+
+  /** Replaces a staff account's scope roots in one transaction. */
+  async replaceScopes(userId: number, areaIds: number[]): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await m.delete(StaffScope, { userId });
+      if (areaIds.length) await m.insert(StaffScope, areaIds.map((areaId) => ({ userId, areaId })));
+    });
+  }
+
+  listStaffAccounts(): Promise<User[]> {
+    return this.users.find({ where: { role: In(['staff', 'admin']) }, order: { id: 'ASC' } });
+  }
+
+  countAll(): Promise<number> {
+    return this.users.count();
+  }
+}
