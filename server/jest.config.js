@@ -1,7 +1,7 @@
 /** Three tiers (unit beside the code, integration on real databases, e2e over HTTP). */
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleNameMapper: {
     '^@xjy/shared$': '<rootDir>/../shared/src/index.ts',
     '^@xjy/shared/(.*)$': '<rootDir>/../shared/src/$1',
