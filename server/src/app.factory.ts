@@ -15,6 +15,17 @@ import type { AppConfig } from './config/app.config';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const API_PREFIX = 'api';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+const routesByApp = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route Fastify registered, as it registered it: the ground truth for docs and access-matrix tests. */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
 /** Builds the whole HTTP application (API, docs, H5 static files) without listening; main.ts and tests share it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -34,6 +45,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  const routes: RegisteredRoute[] = [];
+  routesByApp.set(app, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

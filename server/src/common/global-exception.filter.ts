@@ -36,6 +36,15 @@ function codeForStatus(status: number): string {
   }
 }
 
+/** Fastify's body parser errors, whether they arrive raw or wrapped by Nest. */
+function isJsonParseError(e: { code?: unknown; message?: unknown }): boolean {
+  return (
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    /not valid JSON|Unexpected (token|end of JSON)|JSON at position/i.test(String(e.message ?? ''))
+  );
+}
+
 /**
  * Every error leaves as { code, message, details? }. Unknown errors become a generic 500 with the request id,
  * logged with their stack; a lost database becomes 503 db_unavailable. No stack trace ever reaches a client.
@@ -87,13 +96,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (status === 400 && isJsonParseError(exception)) return { status, body: { code: 'malformed_json', message: 'The request body is not valid JSON' } };
       const message = status === 404 ? 'No such endpoint' : exception.message;
       return { status, body: { code: codeForStatus(status), message } };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const status = fastifyError.statusCode;
-      if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(fastifyError.message ?? '') || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      if (isJsonParseError(fastifyError)) {
         return { status: 400, body: { code: 'malformed_json', message: 'The request body is not valid JSON' } };
       }
       return { status, body: { code: codeForStatus(status), message: fastifyError.message ?? 'Bad request' } };

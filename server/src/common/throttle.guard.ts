@@ -25,6 +25,11 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     return auth ? `user:${auth.userId}` : `ip:${String(req.ip)}`;
   }
 
+  /** One budget per caller across all login routes, and one across all writes, not one per route. */
+  protected override generateKey(_context: ExecutionContext, suffix: string, name: string): string {
+    return `${name}:${suffix}`;
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return context.getType() !== 'http';
   }

@@ -26,8 +26,9 @@ export interface TestApp {
  * A real server on a loopback port with its own throwaway database (MySQL schema or in-memory SQLite), migrated,
  * demo data seeded, and WeChat pointed at a fake WeChat server on loopback.
  */
-export async function startTestApp(driver: TestDriver, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(driver: TestDriver, envOrFn: Record<string, string> | ((db: TestDatabase) => Record<string, string>) = {}): Promise<TestApp> {
   const db = await createTestDatabase(driver);
+  const env = typeof envOrFn === 'function' ? envOrFn(db) : envOrFn;
   const wechat = await new FakeWechat().start();
   const config = loadConfig({
     NODE_ENV: 'test',

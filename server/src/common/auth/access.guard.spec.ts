@@ -1,0 +1,72 @@
+import { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@xjy/shared';
+import type { TokenService } from '../../modules/auth/token.service';
+import type { AuthUserCache } from '../../modules/users/auth-user.cache';
+import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { AccessGuard } from './access.guard';
+import { ScopeRegistry } from './scope-registry';
+
+function contextFor(rule: AccessRule | undefined, request: Record<string, unknown>): ExecutionContext {
+  const handler = () => undefined;
+  if (rule) Reflect.defineMetadata(ACCESS_KEY, rule, handler);
+  return {
+    getHandler: () => handler,
+    getClass: () => class {},
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+}
+
+describe(AccessGuard.name, () => {
+  const users: Record<number, { role: Role; scopePaths: string[]; disabled?: boolean }> = {
+    1: { role: 'worker', scopePaths: [] },
+    2: { role: 'staff', scopePaths: ['/1/2/'] },
+    3: { role: 'admin', scopePaths: [] },
+    4: { role: 'staff', scopePaths: ['/1/2/'], disabled: true },
+  };
+  const tokens = { verify: (t: string) => (t.startsWith('user-') ? Number(t.slice(5)) : null) } as unknown as TokenService;
+  const cache = {
+    load: async (id: number) => {
+      const u = users[id];
+      return u ? { context: { userId: id, role: u.role, scopePaths: u.scopePaths, scopeAreaIds: [] }, disabled: Boolean(u.disabled) } : null;
+    },
+  } as unknown as AuthUserCache;
+  const registry = new ScopeRegistry();
+  registry.register('area', async (id) => ({ 7: '/1/2/7/', 9: '/1/3/9/' })[id] ?? null);
+  const guard = new AccessGuard(new Reflector(), tokens, cache, registry);
+  const req = (token: string | null, params: Record<string, string> = {}) => ({ headers: token ? { authorization: `Bearer ${token}` } : {}, params, query: {} });
+  const scoped: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'area', from: 'param', key: 'id' } };
+
+  it('refuses a route that declares no rule', async () => {
+    await expect(guard.canActivate(contextFor(undefined, req('user-3')))).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+  });
+
+  it('lets anyone through a public route, and never fails it on a bad token', async () => {
+    await expect(guard.canActivate(contextFor({ public: true }, req('garbage')))).resolves.toBe(true);
+  });
+
+  it('401 without a token, 401 token_invalid for an unknown or unverifiable token', async () => {
+    await expect(guard.canActivate(contextFor(scoped, req(null)))).rejects.toMatchObject({ code: 'unauthenticated', status: 401 });
+    await expect(guard.canActivate(contextFor(scoped, req('garbage')))).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(guard.canActivate(contextFor(scoped, req('user-99')))).rejects.toMatchObject({ code: 'token_invalid' });
+  });
+
+  it('403 for the wrong role and for a disabled account', async () => {
+    await expect(guard.canActivate(contextFor(scoped, req('user-1', { id: '7' })))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(guard.canActivate(contextFor(scoped, req('user-4', { id: '7' })))).rejects.toMatchObject({ code: 'account_disabled' });
+  });
+
+  it('lets staff act inside their subtree only', async () => {
+    await expect(guard.canActivate(contextFor(scoped, req('user-2', { id: '7' })))).resolves.toBe(true);
+    await expect(guard.canActivate(contextFor(scoped, req('user-2', { id: '9' })))).rejects.toMatchObject({ code: 'out_of_scope', status: 403 });
+  });
+
+  it('404 for a target that does not exist, 400 for a malformed id', async () => {
+    await expect(guard.canActivate(contextFor(scoped, req('user-2', { id: '8' })))).rejects.toMatchObject({ status: 404 });
+    await expect(guard.canActivate(contextFor(scoped, req('user-2', { id: 'x' })))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('lets admin act anywhere', async () => {
+    await expect(guard.canActivate(contextFor(scoped, req('user-3', { id: '9' })))).resolves.toBe(true);
+  });
+});
