@@ -74,7 +74,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       index: ['index.html'],
       setHeaders: (res, path) => {
         // Hashed bundles never change; index.html must always be fetched fresh to pick up a new build.
-        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
   }

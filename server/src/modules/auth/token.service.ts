@@ -1,30 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@xjy/shared';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 
 interface TokenPayload {
   sub: number;
   role: Role;
+  iat: number;
+  exp: number;
 }
 
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
+/**
+ * Session tokens are JWTs signed with HS256 (RFC 7519). Only this exact header is accepted, so "alg: none" or a
+ * switched algorithm can never verify; the signature is compared in constant time before the payload is read.
+ */
 @Injectable()
 export class TokenService {
-  constructor(
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  private readonly secret: Buffer;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.secret = Buffer.from(config.jwtSecret, 'utf8');
+  }
+
+  private sign(data: string): Buffer {
+    return createHmac('sha256', this.secret).update(data).digest();
+  }
 
   issue(userId: number, role: Role): { token: string; expiresAt: string } {
-    const token = this.jwt.sign({ sub: userId, role } satisfies TokenPayload, { secret: this.config.jwtSecret, expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });
-    return { token, expiresAt: new Date(Date.now() + this.config.tokenTtlSeconds * 1000).toISOString() };
+    const iat = Math.floor(Date.now() / 1000);
+    const exp = iat + this.config.tokenTtlSeconds;
+    const body = Buffer.from(JSON.stringify({ sub: userId, role, iat, exp } satisfies TokenPayload)).toString('base64url');
+    const data = `${HEADER}.${body}`;
+    return { token: `${data}.${this.sign(data).toString('base64url')}`, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
   /** The user id in a valid, unexpired token, or null. */
   verify(token: string): number | null {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== HEADER) return null;
+    const given = Buffer.from(parts[2], 'base64url');
+    const expected = this.sign(`${parts[0]}.${parts[1]}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
-      const payload = this.jwt.verify<TokenPayload>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
-      return Number.isInteger(payload.sub) ? payload.sub : null;
+      const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Partial<TokenPayload>;
+      if (!Number.isInteger(payload.sub) || typeof payload.exp !== 'number' || payload.exp * 1000 <= Date.now()) return null;
+      return payload.sub as number;
     } catch {
       return null;
     }
