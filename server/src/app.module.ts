@@ -10,9 +10,11 @@ import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { AppThrottlerGuard } from './common/throttle.guard';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { resolveDataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { PointsModule } from './modules/points/points.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -53,12 +55,14 @@ export class AppModule {
           { name: 'login', ttl: 60_000, limit: config.rateLimit.loginPerMinute },
           { name: 'write', ttl: 60_000, limit: config.rateLimit.writePerMinute },
         ]),
+        DatabaseModule,
         WechatModule,
         UsersModule,
         AuthModule,
         HealthModule,
         AreasModule,
         StaffModule,
+        PointsModule,
       ],
       providers: [
         // Order matters: access first sets request.auth, so the throttler can count per user.

@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './area.js';
 export * from './staff.js';
 export * from './health.js';
+export * from './points.js';

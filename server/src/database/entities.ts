@@ -1,5 +1,6 @@
 import { Area } from '../modules/areas/area.entity';
+import { PointsEntry } from '../modules/points/points-entry.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Area, User, StaffScope];
+export const ENTITIES = [Area, User, StaffScope, PointsEntry];

@@ -4,6 +4,7 @@ import { resolveDataSourceOptions } from '../../src/database/data-source';
 import { seedDemo } from '../../src/database/seeds/demo.seed';
 import { AreasRepository } from '../../src/modules/areas/areas.repository';
 import { UsersRepository } from '../../src/modules/users/users.repository';
+import { TransactionRunner } from '../../src/database/transaction.runner';
 import { createTestDatabase, TEST_DRIVERS, TestDatabase } from '../support/test-db';
 
 describe.each(TEST_DRIVERS)('repositories on %s', (driver) => {
@@ -18,8 +19,9 @@ describe.each(TEST_DRIVERS)('repositories on %s', (driver) => {
     await ds.initialize();
     await ds.runMigrations();
     await seedDemo(ds);
-    users = new UsersRepository(ds);
-    areas = new AreasRepository(ds);
+    const tx = new TransactionRunner(ds);
+    users = new UsersRepository(ds, tx);
+    areas = new AreasRepository(ds, tx);
   });
   afterAll(async () => {
     await ds?.destroy();

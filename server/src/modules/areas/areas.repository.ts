@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AreaLevel, Ring } from '@xjy/shared';
 import { ringCentroid } from '@xjy/shared';
 import { DataSource, IsNull, Like } from 'typeorm';
+import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from './area.entity';
 
 @Injectable()
 export class AreasRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   private get areas() {
     return this.ds.getRepository(Area);
@@ -63,7 +67,7 @@ export class AreasRepository {
 
   /** Inserts an area and sets its path from the parent's in one transaction. */
   create(fields: { parentId: number | null; parentPath: string; level: AreaLevel; name: string; code: string; boundary: Ring | null }): Promise<Area> {
-    return this.ds.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const repo = m.getRepository(Area);
       const center = fields.boundary ? ringCentroid(fields.boundary) : null;
       const area = await repo.save(
@@ -93,10 +97,10 @@ export class AreasRepository {
       patch.centerLat = center?.lat ?? null;
       patch.centerLng = center?.lng ?? null;
     }
-    if (Object.keys(patch).length) await this.areas.update({ id }, patch);
+    if (Object.keys(patch).length) await this.tx.run((m) => m.getRepository(Area).update({ id }, patch));
   }
 
   async delete(id: number): Promise<void> {
-    await this.areas.delete({ id });
+    await this.tx.run((m) => m.getRepository(Area).delete({ id }));
   }
 }

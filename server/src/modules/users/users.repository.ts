@@ -3,13 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, Trade } from '@xjy/shared';
 import { DataSource, In } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
+import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from '../areas/area.entity';
 import { StaffScope } from './staff-scope.entity';
 import { User } from './user.entity';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   private get users() {
     return this.ds.getRepository(User);
@@ -31,11 +35,11 @@ export class UsersRepository {
   async upsertWorkerByOpenid(openid: string, unionid: string | null): Promise<User> {
     const existing = await this.users.findOneBy({ openid });
     if (existing) {
-      if (unionid && existing.unionid !== unionid) await this.users.update({ id: existing.id }, { unionid });
+      if (unionid && existing.unionid !== unionid) await this.tx.run((m) => m.getRepository(User).update({ id: existing.id }, { unionid }));
       return existing;
     }
     try {
-      return await this.users.save(this.users.create({ role: 'worker', openid, unionid, nickname: `微信用户${openid.slice(-4)}` }));
+      return await this.tx.run((m) => m.getRepository(User).save(m.getRepository(User).create({ role: 'worker', openid, unionid, nickname: `微信用户${openid.slice(-4)}` })));
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       const winner = await this.users.findOneBy({ openid });
@@ -45,15 +49,15 @@ export class UsersRepository {
   }
 
   createAccount(fields: { role: Role; username?: string | null; passwordHash?: string | null; nickname: string; trade?: Trade | null; demoAccount?: string | null; phone?: string | null }): Promise<User> {
-    return this.users.save(this.users.create(fields));
+    return this.tx.run((m) => m.getRepository(User).save(m.getRepository(User).create(fields)));
   }
 
   async updateProfile(id: number, fields: Partial<Pick<User, 'nickname' | 'trade' | 'phone'>>): Promise<void> {
-    if (Object.keys(fields).length) await this.users.update({ id }, fields);
+    if (Object.keys(fields).length) await this.tx.run((m) => m.getRepository(User).update({ id }, fields));
   }
 
   async setDisabled(id: number, disabled: boolean): Promise<void> {
-    await this.users.update({ id }, { disabledAt: disabled ? new Date() : null });
+    await this.tx.run((m) => m.getRepository(User).update({ id }, { disabledAt: disabled ? new Date() : null }));
   }
 
   /** The scope roots of a staff account, with their paths. */
@@ -77,7 +81,7 @@ export class UsersRepository {
 
   /** Replaces a staff account's scope roots in one transaction. */
   async replaceScopes(userId: number, areaIds: number[]): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await m.delete(StaffScope, { userId });
       if (areaIds.length) await m.insert(StaffScope, areaIds.map((areaId) => ({ userId, areaId })));
     });

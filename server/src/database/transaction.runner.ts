@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const MAX_ATTEMPTS = 4;
+
+function errorCode(e: unknown): string | undefined {
+  const x = e as { code?: string; driverError?: { code?: string } };
+  return x?.driverError?.code ?? x?.code;
+}
+
+/**
+ * Every write goes through here.
+ * - Embedded SQLite has one connection: two transactions open at once would nest and fail, and a statement run
+ *   outside a transaction while one is open would join it (and vanish with its rollback). So transactions are queued.
+ * - MySQL: a deadlock or lock wait timeout aborts the whole transaction; it is retried from the start.
+ */
+@Injectable()
+export class TransactionRunner {
+  private readonly serial: boolean;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.serial = ds.options.type === 'better-sqlite3';
+  }
+
+  run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (this.serial) {
+      const next = this.tail.then(() => this.ds.transaction(work));
+      this.tail = next.catch(() => undefined);
+      return next;
+    }
+    return this.withRetry(work);
+  }
+
+  private async withRetry<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction(work);
+      } catch (e) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? '')) throw e;
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PointsReason, PointsSourceType } from '@xjy/shared';
+import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { isUniqueViolation } from '../../common/db-errors';
+import { User } from '../users/user.entity';
+import { PointsEntry } from './points-entry.entity';
+
+export interface PointsEvent {
+  userId: number;
+  delta: number;
+  reason: PointsReason;
+  sourceType: PointsSourceType;
+  sourceId: number;
+  actorId: number | null;
+}
+
+export interface ReconcileResult {
+  checkedUsers: number;
+  mismatches: Array<{ userId: number; balance: number; ledgerSum: number }>;
+}
+
+/**
+ * The only writer of points. `record` runs inside the caller's transaction, next to the state change that earns
+ * the points, so both commit or neither does; the ledger's unique key turns a repeat of the same event (a retry,
+ * a double click, two staff at once) into a no-op instead of a second award.
+ */
+@Injectable()
+export class PointsLedger {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async record(m: EntityManager, event: PointsEvent): Promise<{ recorded: boolean; entry: PointsEntry }> {
+    const key = { reason: event.reason, sourceType: event.sourceType, sourceId: event.sourceId, userId: event.userId };
+    const repo = m.getRepository(PointsEntry);
+    try {
+      // A duplicate key fails only this statement on both MySQL and SQLite; the surrounding transaction goes on.
+      const entry = await repo.save(repo.create(event));
+      if (event.delta !== 0) {
+        await m
+          .createQueryBuilder()
+          .update(User)
+          .set({ pointsBalance: () => `pointsBalance + ${Math.trunc(event.delta)}` })
+          .where('id = :id', { id: event.userId })
+          .execute();
+      }
+      return { recorded: true, entry };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      return { recorded: false, entry: await repo.findOneByOrFail(key) };
+    }
+  }
+
+  /** Sum of a user's entries with these reasons since a time (e.g. report points today, for the daily cap). */
+  async sumSince(m: EntityManager, userId: number, reasons: PointsReason[], since: Date): Promise<number> {
+    const row = await m
+      .getRepository(PointsEntry)
+      .createQueryBuilder('p')
+      .select('COALESCE(SUM(p.delta), 0)', 'total')
+      .where({ userId, reason: In(reasons), createdAt: MoreThanOrEqual(since) })
+      .getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
+  }
+
+  /** Proves every balance equals the sum of its entries (a user with no entries must have 0). */
+  async reconcile(): Promise<ReconcileResult> {
+    const rows = await this.ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoin(PointsEntry, 'p', 'p.userId = u.id')
+      .select('u.id', 'userId')
+      .addSelect('u.pointsBalance', 'balance')
+      .addSelect('COALESCE(SUM(p.delta), 0)', 'ledgerSum')
+      .groupBy('u.id')
+      .addGroupBy('u.pointsBalance')
+      .getRawMany<{ userId: number; balance: number; ledgerSum: string | number }>();
+    const mismatches = rows
+      .map((r) => ({ userId: Number(r.userId), balance: Number(r.balance), ledgerSum: Number(r.ledgerSum) }))
+      .filter((r) => r.balance !== r.ledgerSum);
+    return { checkedUsers: rows.length, mismatches };
+  }
+}
