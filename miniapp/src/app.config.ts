@@ -1,0 +1,45 @@
+export default defineAppConfig({
+  pages: [
+    'pages/stations/index',
+    'pages/report/index',
+    'pages/points/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/privacy/index',
+  ],
+  subPackages: [
+    {
+      // Staff-only pages stay out of the main package that every rider downloads.
+      root: 'packages/staff',
+      pages: ['pages/home/index', 'pages/areas/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/me/index': { network: 'wifi', packages: ['packages/staff'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '新就业群体服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/stations/index', text: '驿站', iconPath: 'assets/tab/stations.png', selectedIconPath: 'assets/tab/stations-active.png' },
+      { pagePath: 'pages/report/index', text: '随手拍', iconPath: 'assets/tab/report.png', selectedIconPath: 'assets/tab/report-active.png' },
+      { pagePath: 'pages/points/index', text: '积分', iconPath: 'assets/tab/points.png', selectedIconPath: 'assets/tab/points-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找附近的爱心驿站和定位随手拍问题位置' },
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});
