@@ -63,6 +63,7 @@ export class AppModule {
         AreasModule,
         StaffModule,
         PointsModule,
+        // Feature modules, one line each:
       ],
       providers: [
         // Order matters: access first sets request.auth, so the throttler can count per user.

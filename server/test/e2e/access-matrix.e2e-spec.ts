@@ -1,5 +1,5 @@
 import { registeredRoutes } from '../../src/app.factory';
-import { ENDPOINTS, EndpointSpec, MatrixFixtures } from '../support/endpoints';
+import { ENDPOINTS, EndpointSpec, FEATURES, MatrixFixtures } from '../support/endpoints';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
 
@@ -45,7 +45,8 @@ describe.each(TEST_DRIVERS)('role × endpoint × scope matrix (%s)', (driver) =>
       body: { username: 'spare', password: 'spare-pass-1', nickname: '备用', role: 'staff', scopeAreaIds: [] },
     });
     let n = 0;
-    fx = { t, areaIn: await byCode('130184001001'), areaOut: await byCode('350581001001'), spareStaffId: spare.body.id, seq: () => ++n };
+    fx = { t, areaIn: await byCode('130184001001'), areaOut: await byCode('350581001001'), spareStaffId: spare.body.id, seq: () => ++n, ids: {} };
+    for (const feature of FEATURES) Object.assign(fx.ids, (await feature.setup?.(fx, admin.token, tokens['staff-in-scope']!)) ?? {});
   });
   afterAll(async () => {
     await t?.close();

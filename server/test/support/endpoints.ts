@@ -10,6 +10,14 @@ export interface MatrixFixtures {
   /** A staff account the matrix may disable/enable without harming the callers. */
   spareStaffId: number;
   seq: () => number;
+  /** Ids a feature's matrix setup created (e.g. stationIn, stationOut), by name. */
+  ids: Record<string, number>;
+}
+
+/** A feature's part of the matrix: its endpoints, and the targets they need created before the run. */
+export interface FeatureMatrix {
+  endpoints: EndpointSpec[];
+  setup?: (fx: MatrixFixtures, adminToken: string, staffToken: string) => Promise<Record<string, number>>;
 }
 
 export interface EndpointSpec {
@@ -30,8 +38,8 @@ const STAFF: readonly Role[] = ['staff', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const fixed = (p: string) => () => p;
 
-/** Every API endpoint with who may call it. A new endpoint must be added here, or the matrix test fails. */
-export const ENDPOINTS: EndpointSpec[] = [
+/** The foundation's endpoints. Features add theirs in test/support/matrix/<feature>.matrix.ts, listed in FEATURES. */
+const FOUNDATION: EndpointSpec[] = [
   { method: 'GET', route: '/api/health/live', roles: null, path: fixed('/api/health/live') },
   { method: 'GET', route: '/api/health', roles: null, path: fixed('/api/health') },
   { method: 'GET', route: '/api/app-info', roles: null, path: fixed('/api/app-info') },
@@ -63,3 +71,9 @@ export const ENDPOINTS: EndpointSpec[] = [
   { method: 'POST', route: '/api/admin/staff/:id/disable', roles: ADMIN, path: (fx) => `/api/admin/staff/${fx.spareStaffId}/disable` },
   { method: 'POST', route: '/api/admin/staff/:id/enable', roles: ADMIN, path: (fx) => `/api/admin/staff/${fx.spareStaffId}/enable` },
 ];
+
+/** Each feature's matrix, one line per feature. */
+export const FEATURES: FeatureMatrix[] = [{ endpoints: FOUNDATION }];
+
+/** Every API endpoint with who may call it. A new endpoint must be listed, or the matrix test fails. */
+export const ENDPOINTS: EndpointSpec[] = FEATURES.flatMap((f) => f.endpoints);
