@@ -40,10 +40,12 @@ export function useRequest<T>(load: () => Promise<T>, key: string, enabled = tru
   }, []);
 
   useEffect(() => {
+    const calls = latest;
     if (enabled) void reload();
     else setLoading(false);
+    // Leaving (or a new key) makes any answer still in flight stale.
     return () => {
-      latest.current++;
+      calls.current++;
     };
   }, [enabled, key, reload]);
 
