@@ -24,7 +24,7 @@ export async function startServer(env = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'xjy-bench-'));
   const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1', RATE_LIMIT_WRITE_PER_MIN: '1000000', RATE_LIMIT_LOGIN_PER_MIN: '1000000', ...env },
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1', RATE_LIMIT_WRITE_PER_MIN: '1000000', RATE_LIMIT_LOGIN_PER_MIN: '1000000', RATE_LIMIT_CHECKIN_PER_MIN: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.resume();
@@ -64,3 +64,40 @@ export function writeResult(name, data) {
 }
 
 export const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+
+/**
+ * The smallest WeChat stand-in the benchmarks need: jscode2session for codes it hands out, so each simulated
+ * member logs in through the real /api/auth/wechat path.
+ */
+export async function startFakeWechat() {
+  const { createServer: createHttpServer } = await import('node:http');
+  const codes = new Map();
+  let n = 0;
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/sns/jscode2session') {
+      const openid = codes.get(url.searchParams.get('js_code'));
+      codes.delete(url.searchParams.get('js_code'));
+      res.end(JSON.stringify(openid ? { openid, session_key: 'k' } : { errcode: 40029, errmsg: 'invalid code' }));
+      return;
+    }
+    res.statusCode = 404;
+    res.end('{}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    env: { WECHAT_APPID: 'wx_bench', WECHAT_SECRET: 'bench_secret', WECHAT_API_BASE: `http://127.0.0.1:${server.address().port}` },
+    code(openid) {
+      const code = `c${++n}`;
+      codes.set(code, openid);
+      return code;
+    },
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}

@@ -6,12 +6,37 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/privacy/index',
+    'pages/report-detail/index',
+    'pages/my-reports/index',
+    'pages/station-detail/index',
   ],
   subPackages: [
     {
       // Staff-only pages stay out of the main package that every rider downloads.
       root: 'packages/staff',
-      pages: ['pages/home/index', 'pages/areas/index'],
+      pages: [
+        'pages/home/index',
+        'pages/areas/index',
+        'pages/activities/index',
+        'pages/activity-edit/index',
+        'pages/activity-qr/index',
+        'pages/attendance/index',
+        'pages/memberships/index',
+        'pages/absentees/index',
+        'pages/reports/index',
+        'pages/report/index',
+        'pages/report-dashboard/index',
+        'pages/stations/index',
+        'pages/station-edit/index',
+        'pages/station-import/index',
+        'pages/station-feedback/index',
+        'pages/station-coverage/index',
+      ],
+    },
+    {
+      // A member's organizations, activities and check-ins: opened from 我的, not needed at launch.
+      root: 'packages/org',
+      pages: ['pages/orgs/index', 'pages/activities/index', 'pages/activity/index', 'pages/check-ins/index'],
     },
   ],
   preloadRule: {

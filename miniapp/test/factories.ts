@@ -10,6 +10,7 @@ export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse
     username: null,
     trade: 'rider',
     phone: null,
+    employer: null,
     scopes: [],
     pointsBalance: 0,
     createdAt: '2025-01-01T00:00:00.000Z',

@@ -39,6 +39,44 @@ export const onNeedPrivacyAuthorization = jest.fn();
 export const getLocation = jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail' }));
 export const openSetting = jest.fn(() => Promise.resolve({ authSetting: {} }));
 export const openPrivacyContract = jest.fn();
+export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
+export const redirectTo = jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' }));
+export const scanCode = jest.fn(() => Promise.reject({ errMsg: 'scanCode:fail cancel' }));
+export const setKeepScreenOn = jest.fn(() => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }));
+export const stopPullDownRefresh = jest.fn();
+// 随手拍: photos, upload, map pick, network changes, subscribe messages.
+export const chooseMedia = jest.fn(() => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }));
+export const chooseLocation = jest.fn(() => Promise.reject({ errMsg: 'chooseLocation:fail cancel' }));
+export const previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
+export const requestSubscribeMessage = jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }));
+export interface MockUploadOption {
+  url: string;
+  filePath: string;
+  name: string;
+  header?: Record<string, string>;
+  success?: (r: { statusCode: number; data: string }) => void;
+  fail?: (e: { errMsg: string }) => void;
+}
+export const uploadFile = jest.fn((option: MockUploadOption) => {
+  option.fail?.({ errMsg: 'uploadFile:fail' });
+  return { onProgressUpdate: jest.fn(), abort: jest.fn() };
+});
+export const networkListeners = new Set<(r: { isConnected: boolean }) => void>();
+export const onNetworkStatusChange = jest.fn((cb: (r: { isConnected: boolean }) => void) => {
+  networkListeners.add(cb);
+});
+export const offNetworkStatusChange = jest.fn((cb: (r: { isConnected: boolean }) => void) => {
+  networkListeners.delete(cb);
+});
+export const openLocation = jest.fn(() => Promise.resolve({ errMsg: 'openLocation:ok' }));
+export const makePhoneCall = jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' }));
+export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }));
+/** Page params: tests set them with routerParams.current = { id: '7' }. */
+export const routerParams: { current: Record<string, string> } = { current: {} };
+export function useRouter(): { params: Record<string, string> } {
+  return { params: routerParams.current };
+}
+export function usePullDownRefresh(_callback: () => void): void {}
 
 /** Page lifecycle: show fires once on mount, like a page's first appearance. */
 export function useDidShow(callback: () => void): void {
@@ -58,6 +96,8 @@ export function resetTaroMock(): void {
   storage.clear();
   request.mockReset();
   getLocation.mockReset();
+  routerParams.current = {};
+  networkListeners.clear();
   getLocation.mockImplementation(() => Promise.reject({ errMsg: 'getLocation:fail' }));
   login.mockImplementation(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }));
   getPrivacySetting.mockImplementation((option) => {
@@ -87,6 +127,23 @@ const Taro = {
   openPrivacyContract,
   useDidShow,
   useLaunch,
+  showModal,
+  redirectTo,
+  scanCode,
+  setKeepScreenOn,
+  stopPullDownRefresh,
+  useRouter,
+  usePullDownRefresh,
+  chooseMedia,
+  chooseLocation,
+  previewImage,
+  requestSubscribeMessage,
+  uploadFile,
+  onNetworkStatusChange,
+  offNetworkStatusChange,
+  openLocation,
+  makePhoneCall,
+  navigateBack,
 };
 
 export default Taro;

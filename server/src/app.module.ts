@@ -14,10 +14,14 @@ import { DatabaseModule } from './database/database.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { MediaModule } from './modules/media/media.module';
 import { PointsModule } from './modules/points/points.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { StationsModule } from './modules/stations/stations.module';
 
 @Global()
 @Module({})
@@ -54,6 +58,7 @@ export class AppModule {
         ThrottlerModule.forRoot([
           { name: 'login', ttl: 60_000, limit: config.rateLimit.loginPerMinute },
           { name: 'write', ttl: 60_000, limit: config.rateLimit.writePerMinute },
+          { name: 'check_in', ttl: 60_000, limit: config.rateLimit.checkInPerMinute },
         ]),
         DatabaseModule,
         WechatModule,
@@ -64,6 +69,10 @@ export class AppModule {
         StaffModule,
         PointsModule,
         // Feature modules, one line each:
+        OrganizationsModule,
+        StationsModule,
+        MediaModule,
+        ReportsModule,
       ],
       providers: [
         // Order matters: access first sets request.auth, so the throttler can count per user.

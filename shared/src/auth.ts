@@ -37,6 +37,7 @@ export interface UserResponse {
   username: string | null;
   trade: Trade | null;
   phone: string | null;
+  employer: string | null;
   /** For staff: the roots of the area subtrees they may act in. Admin acts everywhere. */
   scopes: AreaRef[];
   pointsBalance: number;
@@ -53,6 +54,7 @@ export interface UpdateMeRequest {
   nickname?: string;
   trade?: Trade;
   phone?: string | null;
+  employer?: string | null;
 }
 
 export interface AppInfoResponse {

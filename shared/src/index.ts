@@ -7,3 +7,7 @@ export * from './area.js';
 export * from './staff.js';
 export * from './health.js';
 export * from './points.js';
+export * from './activity.js';
+export * from './station.js';
+export * from './media.js';
+export * from './report.js';

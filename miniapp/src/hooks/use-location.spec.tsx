@@ -78,7 +78,7 @@ describe('StationsPage location header', () => {
     render(<StationsPage />);
     expect(await screen.findByTestId('location-fallback')).toHaveTextContent('未获得定位权限');
     expect(screen.getByTestId('stations-location')).toHaveTextContent('新乐市城区中心');
-    expect(screen.getByTestId('stations-empty')).toHaveTextContent('附近驿站将显示在这里');
+    expect(screen.getByTestId('stations-empty')).toHaveTextContent('暂无驿站');
 
     getCurrentPosition.mockImplementation(at(38.35, 114.69));
     fireEvent.click(screen.getByTestId('location-retry'));

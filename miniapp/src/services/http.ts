@@ -112,6 +112,18 @@ function endSession(): void {
   });
 }
 
+/**
+ * The error for a finished non-2xx response, ending the session on 401 as request() does; for the upload
+ * wrapper beside this one, so both map errors the same way.
+ */
+export function responseError(statusCode: number, data: unknown): ApiError {
+  const error = httpError(statusCode, data);
+  if (statusCode === 401 && SESSION_ENDED_CODES.has(error.code)) endSession();
+  return error;
+}
+
+export { networkError, buildUrl };
+
 /** The one wrapper over Taro.request: base URL, bearer token, JSON, typed errors, retry where idempotent. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';

@@ -10,11 +10,19 @@ export class LocationError extends Error {
   }
 }
 
+/** A position with the accuracy the device reports, for geofenced check-in. */
+export type Fix = LatLng & { accuracyM: number };
+
 /** GCJ-02 straight from WeChat, as every map and the API expect. */
 export async function getCurrentPosition(): Promise<LatLng> {
+  const { lat, lng } = await getCurrentFix();
+  return { lat, lng };
+}
+
+export async function getCurrentFix(): Promise<Fix> {
   try {
     const result = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 });
-    return { lat: result.latitude, lng: result.longitude };
+    return { lat: result.latitude, lng: result.longitude, accuracyM: Math.round(result.accuracy ?? 0) };
   } catch (cause) {
     const errMsg = String((cause as { errMsg?: unknown } | null)?.errMsg ?? '');
     if (/auth|privacy|permission/i.test(errMsg)) throw new LocationError('permission_denied', errMsg);

@@ -37,3 +37,23 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig for reports and photos', () => {
+  it('keeps photos on disk unless every S3 setting is given', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b' })).toThrow(/S3_ACCESS_KEY_ID/);
+    const c = loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' });
+    expect(c.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', bucket: 'b', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's' });
+  });
+
+  it('reads the daily cap on report points, 30 by default, refusing a negative one', () => {
+    expect(loadConfig({}).reportPointsDailyCap).toBe(30);
+    expect(loadConfig({ REPORT_POINTS_DAILY_CAP: '50' }).reportPointsDailyCap).toBe(50);
+    expect(() => loadConfig({ REPORT_POINTS_DAILY_CAP: '-1' })).toThrow(/REPORT_POINTS_DAILY_CAP/);
+  });
+
+  it('refuses a PUBLIC_BASE_URL that is not http(s)', () => {
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://xjy.example.cn/' }).publicBaseUrl).toBe('https://xjy.example.cn');
+  });
+});

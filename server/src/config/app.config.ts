@@ -14,12 +14,21 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   devLogin: boolean;
   wechat: { appId: string | null; appSecret: string | null; apiBase: string };
-  rateLimit: { loginPerMinute: number; writePerMinute: number };
+  rateLimit: { loginPerMinute: number; writePerMinute: number; checkInPerMinute: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   h5Dir: string;
   mediaDir: string;
   /** Connection pool size for MySQL. */
   dbPoolSize: number;
+  /** S3-compatible object storage for photos; null keeps them in mediaDir. */
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  /** Public origin WeChat fetches photos from for mediaCheckAsync; null uses the origin of the upload request. */
+  publicBaseUrl: string | null;
+  /** Most report points one user may earn per day (Asia/Shanghai). */
+  reportPointsDailyCap: number;
+  /** Subscribe-message template for report status changes, and the message-push token WeChat signs callbacks with. */
+  wechatReportTemplateId: string | null;
+  wechatPushToken: string | null;
 }
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
@@ -53,6 +62,20 @@ function bool(env: Env, key: string, fallback: boolean, problems: string[]): boo
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   problems.push(`${key} must be true or false, got "${raw}"`);
   return fallback;
+}
+
+/** S3_* all together or none; S3_REGION defaults to us-east-1. */
+function readS3(env: Env, problems: string[]): AppConfig['s3'] {
+  const keys = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const set = keys.filter((k) => env[k]?.trim());
+  if (!set.length) return null;
+  if (set.length !== keys.length) {
+    problems.push(`${keys.join(', ')} must be set together (missing ${keys.filter((k) => !set.includes(k)).join(', ')})`);
+    return null;
+  }
+  const endpoint = env.S3_ENDPOINT!.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(endpoint)) problems.push('S3_ENDPOINT must be an http(s) URL');
+  return { endpoint, bucket: env.S3_BUCKET!.trim(), region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!.trim(), secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim() };
 }
 
 /** Reads and checks the configuration; throws ConfigError listing every problem at once. */
@@ -99,12 +122,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimit: {
       loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MIN', 20, problems, 1),
       writePerMinute: int(env, 'RATE_LIMIT_WRITE_PER_MIN', 120, problems, 1),
+      checkInPerMinute: int(env, 'RATE_LIMIT_CHECKIN_PER_MIN', 10, problems, 1),
     },
     logLevel,
     h5Dir: resolve(env.H5_DIR ?? resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
     mediaDir: resolve(env.MEDIA_DIR ?? resolve(dataDir, 'media')),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, problems, 1, 200),
+    s3: readS3(env, problems),
+    publicBaseUrl: env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || null,
+    reportPointsDailyCap: int(env, 'REPORT_POINTS_DAILY_CAP', 30, problems, 0, 100_000),
+    wechatReportTemplateId: env.WECHAT_TMPL_REPORT_STATUS?.trim() || null,
+    wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
   };
+  if (config.publicBaseUrl && !/^https?:\/\/[^\s/]+/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,39 @@
+import { Activity } from '../modules/activities/activity.entity';
+import { CheckIn } from '../modules/activities/check-in.entity';
 import { Area } from '../modules/areas/area.entity';
+import { Media } from '../modules/media/media.entity';
+import { ReportCategory } from '../modules/reports/categories/report-category.entity';
+import { Department } from '../modules/reports/departments/department.entity';
+import { Message } from '../modules/reports/messages/message.entity';
+import { SubscribeConsent } from '../modules/reports/messages/subscribe-consent.entity';
+import { ReportEvent } from '../modules/reports/report-event.entity';
+import { ReportWitness } from '../modules/reports/report-witness.entity';
+import { Report } from '../modules/reports/report.entity';
+import { Membership } from '../modules/organizations/membership.entity';
+import { Organization } from '../modules/organizations/organization.entity';
 import { PointsEntry } from '../modules/points/points-entry.entity';
+import { StationFeedback } from '../modules/stations/station-feedback.entity';
+import { Station } from '../modules/stations/station.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Area, User, StaffScope, PointsEntry];
+export const ENTITIES = [
+  Area,
+  User,
+  StaffScope,
+  PointsEntry,
+  Organization,
+  Membership,
+  Activity,
+  CheckIn,
+  Station,
+  StationFeedback,
+  Media,
+  ReportCategory,
+  Department,
+  Report,
+  ReportEvent,
+  ReportWitness,
+  Message,
+  SubscribeConsent,
+];

@@ -64,7 +64,7 @@ describe.each(TEST_DRIVERS)('role × endpoint × scope matrix (%s)', (driver) =>
   const cases = ENDPOINTS.flatMap((e) => CALLERS.map((caller) => [`${e.method} ${e.route}`, caller, e] as const));
   it.each(cases)('%s as %s', async (_name, caller, e) => {
     const where = caller === 'staff-out-of-scope' ? 'out' : 'in';
-    const r = await t.http(e.method, e.path(fx, where), { token: tokens[caller], body: e.body?.(fx) });
+    const r = await t.http(e.method, e.path(fx, where), { token: tokens[caller], body: e.body?.(fx, where) });
     const want = expected(e, caller);
     if (want === 'allowed') {
       // Past the guard: whatever the handler answers, but never a guard refusal or a server error.

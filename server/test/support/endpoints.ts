@@ -1,5 +1,8 @@
 import type { Role } from '@xjy/shared';
 import type { TestApp } from './test-app';
+import { ACTIVITIES_MATRIX } from './matrix/activities.matrix';
+import { STATIONS_MATRIX } from './matrix/stations.matrix';
+import { REPORTS_MATRIX } from './matrix/reports.matrix';
 
 /** What the matrix needs to build a request: a target inside the staff account's scope, and one outside it. */
 export interface MatrixFixtures {
@@ -30,7 +33,7 @@ export interface EndpointSpec {
   scoped?: boolean;
   /** The concrete path; `where` picks a target in or out of the demo staff's scope. */
   path: (fx: MatrixFixtures, where: 'in' | 'out') => string;
-  body?: (fx: MatrixFixtures) => unknown;
+  body?: (fx: MatrixFixtures, where: 'in' | 'out') => unknown;
 }
 
 const ANY: readonly Role[] = ['worker', 'staff', 'admin'];
@@ -73,7 +76,12 @@ const FOUNDATION: EndpointSpec[] = [
 ];
 
 /** Each feature's matrix, one line per feature. */
-export const FEATURES: FeatureMatrix[] = [{ endpoints: FOUNDATION }];
+export const FEATURES: FeatureMatrix[] = [
+  { endpoints: FOUNDATION },
+  ACTIVITIES_MATRIX,
+  STATIONS_MATRIX,
+  REPORTS_MATRIX,
+];
 
 /** Every API endpoint with who may call it. A new endpoint must be listed, or the matrix test fails. */
 export const ENDPOINTS: EndpointSpec[] = FEATURES.flatMap((f) => f.endpoints);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -57,6 +57,35 @@ export class FakeWechat {
   /** Invalidates every access token issued so far (as WeChat does when a token is refreshed elsewhere). */
   expireTokens(): void {
     this.tokens.clear();
+  }
+
+  /**
+   * What WeChat does when it has checked a photo: a signed JSON message push (event wxa_media_check) to the
+   * server's push URL. Returns the HTTP status the server answered.
+   */
+  async pushMediaCheckResult(pushUrl: string, pushToken: string, traceId: string, suggest: 'pass' | 'risky' | 'review'): Promise<number> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(6).toString('hex');
+    const signature = createHash('sha1').update([pushToken, timestamp, nonce].sort().join('')).digest('hex');
+    const check = this.mediaChecks.find((c) => c.traceId === traceId);
+    const body = {
+      ToUserName: 'gh_fake',
+      FromUserName: check?.openid ?? '',
+      CreateTime: Number(timestamp),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: this.appId,
+      trace_id: traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label: suggest === 'pass' ? 100 : 20002 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
+    };
+    const url = `${pushUrl}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await res.text();
+    return res.status;
   }
 
   count(path: string): number {

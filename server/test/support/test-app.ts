@@ -41,6 +41,7 @@ export async function startTestApp(driver: TestDriver, envOrFn: Record<string, s
     WECHAT_API_BASE: wechat.baseUrl,
     RATE_LIMIT_LOGIN_PER_MIN: '10000',
     RATE_LIMIT_WRITE_PER_MIN: '10000',
+    RATE_LIMIT_CHECKIN_PER_MIN: '10000',
     H5_DIR: '/nonexistent-h5',
     ...env,
   });

@@ -185,6 +185,23 @@ export default function MePage() {
         </View>
       ) : null}
 
+      <View className='card' data-testid='org-entries'>
+        <View className='row' onClick={() => void Taro.navigateTo({ url: ROUTES.myOrgs })} data-testid='entry-my-orgs'>
+          <Text className='row__label'>我的组织</Text>
+          <Text className='row__value'>
+            居住地 · 工作地<Text className='row__arrow'>›</Text>
+          </Text>
+        </View>
+        <View className='row' onClick={() => void Taro.navigateTo({ url: ROUTES.activities })} data-testid='entry-activities'>
+          <Text className='row__label'>组织活动与签到</Text>
+          <Text className='row__arrow'>›</Text>
+        </View>
+        <View className='row' onClick={() => void Taro.navigateTo({ url: ROUTES.myCheckIns })} data-testid='entry-check-ins'>
+          <Text className='row__label'>我的签到</Text>
+          <Text className='row__arrow'>›</Text>
+        </View>
+      </View>
+
       <View className='card'>
         <View className='row' onClick={() => void Taro.switchTab({ url: ROUTES.points })}>
           <Text className='row__label'>我的积分</Text>

@@ -1,18 +1,41 @@
 import { Button, Text, View } from '@tarojs/components';
-import { STATION_KIND_LABELS, STATION_KINDS, AMENITY_LABELS } from '@xjy/shared/enums';
+import Taro from '@tarojs/taro';
+import { AMENITY_LABELS, STATION_KIND_LABELS, STATION_KINDS, type Amenity, type StationKind } from '@xjy/shared/enums';
+import type { NearbyStation } from '@xjy/shared/station';
+import { useCallback, useMemo, useState } from 'react';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
+import StationMap from '../../components/station-map';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { CITY_NAME, FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
+import { useRequest } from '../../hooks/use-request';
+import { nearbyStations, NEARBY_RADIUS_M, type NearbyFilters } from '../../services/stations';
+import { ROUTES } from '../../utils/routes';
+import { AMENITY_ICONS, formatDistance, openingText } from '../../utils/station-format';
 import './index.scss';
 
-const formatCoord = (value: number) => value.toFixed(4);
+/** The services riders ask for most, as one-tap filters. */
+const AMENITY_CHIPS: Amenity[] = ['ebike_charging', 'phone_charging', 'drinking_water', 'hot_water', 'restroom', 'microwave'];
 
-/** 驿站: where am I, and (once stations are published) what is open near me. */
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** 驿站: map and list of the stations near me, nearest first, with filters for services, kind and open now. */
 export default function StationsPage() {
   // The app opens here; a visitor without an account is sent to log in first.
-  useRequireLogin();
+  const { user } = useRequireLogin();
   const location = useLocation();
+  const [filters, setFilters] = useState<NearbyFilters>({ amenities: [], kind: null, openNow: false });
+  const [mapDown, setMapDown] = useState(false);
+  const position = location.position;
+  const key = position ? `${position.lat.toFixed(5)},${position.lng.toFixed(5)}|${filters.amenities.join(',')}|${filters.kind ?? ''}|${filters.openNow}` : 'none';
+  const stations = useRequest(() => nearbyStations(position!.lat, position!.lng, filters), key, Boolean(position && user));
+  const items: NearbyStation[] = useMemo(() => stations.data?.items ?? [], [stations.data]);
+  const markers = useMemo(() => items.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng, title: s.name, open: s.openNow })), [items]);
+  const open = useCallback((id: number) => void Taro.navigateTo({ url: `${ROUTES.stationDetail}?id=${id}` }), []);
+  const onMapDown = useCallback(() => setMapDown(true), []);
+  const filtered = filters.amenities.length > 0 || filters.kind !== null || filters.openNow;
 
   return (
     <View className='page stations' data-testid='stations-page'>
@@ -25,13 +48,11 @@ export default function StationsPage() {
         ) : location.status === 'located' ? (
           <>
             <Text className='stations__where-title'>已定位到你的位置</Text>
-            <Text className='muted'>
-              纬度 {formatCoord(location.position.lat)}，经度 {formatCoord(location.position.lng)}
-            </Text>
+            <Text className='muted'>显示你附近 {NEARBY_RADIUS_M / 1000} 公里内的驿站，由近到远</Text>
           </>
         ) : (
           <>
-            <Text className='stations__where-title'>当前显示：{CITY_NAME}城区中心</Text>
+            <Text className='stations__where-title'>当前显示：{CITY_NAME}城区中心附近</Text>
             <Text className='stations__fallback' data-testid='location-fallback'>
               {FALLBACK_MESSAGES[location.reason]}
             </Text>
@@ -42,24 +63,89 @@ export default function StationsPage() {
         )}
       </View>
 
-      <View className='card'>
-        <Text className='card__title'>附近的驿站</Text>
-        <StateView
-          kind='empty'
-          testId='stations-empty'
-          title='附近驿站将显示在这里'
-          description={`城区每 500 米设有一处爱心驿站。驿站信息发布后，这里会按距离列出${STATION_KINDS.map(
-            (kind) => STATION_KIND_LABELS[kind],
-          ).join('、')}，以及开放时间和可用服务。`}
-        />
-        <Text className='muted stations__amenities-caption'>驿站常见服务</Text>
-        <View className='stations__amenities'>
-          {(['drinking_water', 'phone_charging', 'ebike_charging', 'seating', 'restroom'] as const).map((amenity) => (
-            <Text key={amenity} className='stations__amenity'>
-              {AMENITY_LABELS[amenity]}
-            </Text>
-          ))}
+      <View className='stations__chips' data-testid='station-filters'>
+        <Text
+          className={`stations__chip ${filters.openNow ? 'stations__chip--on' : ''}`}
+          data-testid='filter-open-now'
+          onClick={() => setFilters((f) => ({ ...f, openNow: !f.openNow }))}
+        >
+          营业中
+        </Text>
+        {AMENITY_CHIPS.map((a) => (
+          <Text
+            key={a}
+            className={`stations__chip ${filters.amenities.includes(a) ? 'stations__chip--on' : ''}`}
+            data-testid={`filter-amenity-${a}`}
+            onClick={() => setFilters((f) => ({ ...f, amenities: toggle(f.amenities, a) }))}
+          >
+            {AMENITY_ICONS[a]} {AMENITY_LABELS[a]}
+          </Text>
+        ))}
+        {STATION_KINDS.map((k: StationKind) => (
+          <Text
+            key={k}
+            className={`stations__chip ${filters.kind === k ? 'stations__chip--on' : ''}`}
+            data-testid={`filter-kind-${k}`}
+            onClick={() => setFilters((f) => ({ ...f, kind: f.kind === k ? null : k }))}
+          >
+            {STATION_KIND_LABELS[k]}
+          </Text>
+        ))}
+      </View>
+
+      {position && !mapDown ? (
+        <View className='stations__map'>
+          <StationMap center={position} markers={markers} me={location.status === 'located' ? position : null} onMarkerTap={open} onUnavailable={onMapDown} />
         </View>
+      ) : null}
+      {mapDown ? (
+        <View className='card stations__map-down' data-testid='map-unavailable'>
+          <Text>地图暂时无法加载（网络或地图服务不可用），已为你按距离列出附近驿站。</Text>
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>附近的驿站{items.length ? `（${items.length}）` : ''}</Text>
+        {stations.loading && !stations.data ? (
+          <StateView kind='loading' title='正在查找附近的驿站…' testId='stations-loading' />
+        ) : stations.error ? (
+          <StateView kind='error' title='没能加载附近驿站' description={stations.error.message} actionText='重试' onAction={() => void stations.reload()} testId='stations-error' />
+        ) : !items.length && position ? (
+          <StateView
+            kind='empty'
+            testId='stations-empty'
+            title={filtered ? '附近没有符合条件的驿站' : '附近 3 公里内暂无驿站'}
+            description={filtered ? '试试减少筛选条件' : '城区每 500 米设有一处爱心驿站，换个位置再看看'}
+            actionText={filtered ? '清除筛选' : undefined}
+            onAction={filtered ? () => setFilters({ amenities: [], kind: null, openNow: false }) : undefined}
+          />
+        ) : (
+          <View data-testid='station-list'>
+            {items.map((s) => (
+              <View key={s.id} className='stations__item' data-testid='station-item' onClick={() => open(s.id)}>
+                <View className='stations__item-head'>
+                  <Text className='stations__item-name'>{s.name}</Text>
+                  <Text className='stations__item-distance' data-testid='station-distance'>
+                    {formatDistance(s.distanceM)}
+                  </Text>
+                </View>
+                <Text className={`stations__item-open ${s.openNow ? 'stations__item-open--yes' : ''}`} data-testid='station-open'>
+                  {openingText(s.openNow, s.nextChange)}
+                </Text>
+                <Text className='muted stations__item-address'>
+                  {STATION_KIND_LABELS[s.kind]} · {s.address}
+                </Text>
+                <View className='stations__item-amenities'>
+                  {s.amenities.map((a) => (
+                    <Text key={a} className='stations__amenity'>
+                      {AMENITY_ICONS[a]} {AMENITY_LABELS[a]}
+                    </Text>
+                  ))}
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
       </View>
       <PrivacyPopup aboveTabBar />
     </View>

@@ -4,6 +4,7 @@ import type { AuthContext } from './auth-context';
 
 export const ACCESS_KEY = 'xjy:access';
 export const LOGIN_THROTTLE_KEY = 'xjy:login-throttle';
+export const CHECK_IN_THROTTLE_KEY = 'xjy:check-in-throttle';
 
 /**
  * Where the guard finds the resource a staff member acts on, so it can check the resource's area lies in one of
@@ -28,6 +29,8 @@ export const Access = (roles: readonly Role[], scope?: ScopeRule) => SetMetadata
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
 /** Counts the route against the stricter login limit, per client address. */
 export const LoginThrottle = () => SetMetadata(LOGIN_THROTTLE_KEY, true);
+/** Counts the route against the per-user check-in attempt limit (instead of the general write limit). */
+export const CheckInThrottle = () => SetMetadata(CHECK_IN_THROTTLE_KEY, true);
 
 export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const auth = ctx.switchToHttp().getRequest<{ auth?: AuthContext }>().auth;

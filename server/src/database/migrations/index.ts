@@ -1,5 +1,14 @@
 import { Foundation1763769600000 } from './1763769600000-foundation';
 import { PointsLedger1763856000000 } from './1763856000000-points-ledger';
+import { OrganizationsActivities1764115200000 } from './1764115200000-organizations-activities';
+import { Stations1763942400000 } from './1763942400000-stations';
+import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
 
 /** In order; never edit a migration that has shipped, add a new one. */
-export const MIGRATIONS = [Foundation1763769600000, PointsLedger1763856000000];
+export const MIGRATIONS = [
+  Foundation1763769600000,
+  PointsLedger1763856000000,
+  OrganizationsActivities1764115200000,
+  Stations1763942400000,
+  ReportsMedia1764028800000,
+];

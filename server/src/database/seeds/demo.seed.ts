@@ -6,6 +6,9 @@ import { hashPassword } from '../../modules/auth/password';
 import { StaffScope } from '../../modules/users/staff-scope.entity';
 import { User } from '../../modules/users/user.entity';
 import { PlannedArea, planDemoAreas } from './demo-areas';
+import { seedDemoReports } from './demo-reports.seed';
+import { insertDemoStations } from './demo-stations';
+import { seedOrganizations } from './organizations.seed';
 
 /** Demo accounts; staff and admin also have these passwords for the password login. */
 export const DEMO_USERS: Array<{ account: DemoAccount; role: Role; nickname: string; trade: Trade | null; password: string | null; scopeCodes: string[] }> = [
@@ -48,6 +51,9 @@ export async function seedDemo(ds: DataSource): Promise<{ areas: number; users: 
         await m.getRepository(StaffScope).insert({ userId: user.id, areaId: area.id });
       }
     }
+    await seedOrganizations(m);
+    await insertDemoStations(m);
+    await seedDemoReports(m);
     return { areas, users: DEMO_USERS.length };
   });
 }

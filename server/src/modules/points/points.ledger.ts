@@ -50,6 +50,15 @@ export class PointsLedger {
     }
   }
 
+  /**
+   * Locks the user's balance row until the transaction ends, so a check-then-award (the daily cap) cannot be raced
+   * by a second award for the same user. The embedded driver runs one transaction at a time and needs no lock.
+   */
+  async lockBalance(m: EntityManager, userId: number): Promise<void> {
+    if (m.connection.options.type === 'better-sqlite3') return;
+    await m.getRepository(User).createQueryBuilder('u').select('u.id').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOne();
+  }
+
   /** Sum of a user's entries with these reasons since a time (e.g. report points today, for the daily cap). */
   async sumSince(m: EntityManager, userId: number, reasons: PointsReason[], since: Date): Promise<number> {
     const row = await m
@@ -57,6 +66,18 @@ export class PointsLedger {
       .createQueryBuilder('p')
       .select('COALESCE(SUM(p.delta), 0)', 'total')
       .where({ userId, reason: In(reasons), createdAt: MoreThanOrEqual(since) })
+      .getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
+  }
+
+  /** Sum of a user's entries with these reasons in [from, to). */
+  async sumBetween(userId: number, reasons: PointsReason[], from: Date, to: Date): Promise<number> {
+    const row = await this.ds
+      .getRepository(PointsEntry)
+      .createQueryBuilder('p')
+      .select('COALESCE(SUM(p.delta), 0)', 'total')
+      .where({ userId, reason: In(reasons) })
+      .andWhere('p.createdAt >= :from AND p.createdAt < :to', { from, to })
       .getRawOne<{ total: string | number }>();
     return Number(row?.total ?? 0);
   }

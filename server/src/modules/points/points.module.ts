@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { PointsController } from './points.controller';
 import { PointsLedger } from './points.ledger';
+import { PointsRepository } from './points.repository';
+import { PointsService } from './points.service';
 
 @Global()
-@Module({ providers: [PointsLedger], exports: [PointsLedger] })
+@Module({ controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger] })
 export class PointsModule {}

@@ -34,6 +34,10 @@ export class User {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 
+  /** Platform or employer (美团, 顺丰, 自营网店 …). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  employer: string | null;
+
   /** Kept equal to the sum of the user's points ledger entries, in the same transaction as each entry. */
   @Column({ type: 'int', default: 0 })
   pointsBalance: number;

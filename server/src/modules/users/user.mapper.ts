@@ -14,6 +14,7 @@ export function mapUser(user: User, scopes: Area[]): UserResponse {
     username: user.username,
     trade: user.trade,
     phone: user.phone,
+    employer: user.employer,
     scopes: scopes.map(mapAreaRef),
     pointsBalance: user.pointsBalance,
     createdAt: user.createdAt.toISOString(),

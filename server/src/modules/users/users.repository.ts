@@ -52,7 +52,7 @@ export class UsersRepository {
     return this.tx.run((m) => m.getRepository(User).save(m.getRepository(User).create(fields)));
   }
 
-  async updateProfile(id: number, fields: Partial<Pick<User, 'nickname' | 'trade' | 'phone'>>): Promise<void> {
+  async updateProfile(id: number, fields: Partial<Pick<User, 'nickname' | 'trade' | 'phone' | 'employer'>>): Promise<void> {
     if (Object.keys(fields).length) await this.tx.run((m) => m.getRepository(User).update({ id }, fields));
   }
 

@@ -26,6 +26,7 @@ export class UsersService {
       ...(dto.nickname !== undefined ? { nickname: dto.nickname.trim() } : {}),
       ...(dto.trade !== undefined ? { trade: dto.trade } : {}),
       ...(dto.phone !== undefined ? { phone: dto.phone } : {}),
+      ...(dto.employer !== undefined ? { employer: dto.employer?.trim() || null } : {}),
     });
     this.cache.invalidate(auth.userId);
     return this.me(auth);

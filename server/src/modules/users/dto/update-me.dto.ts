@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { NICKNAME_MAX, PHONE_PATTERN, Trade, TRADES, UpdateMeRequest } from '@xjy/shared';
+import { EMPLOYER_MAX, NICKNAME_MAX, PHONE_PATTERN, Trade, TRADES, UpdateMeRequest } from '@xjy/shared';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 export class UpdateMeDto implements UpdateMeRequest {
@@ -20,4 +20,10 @@ export class UpdateMeDto implements UpdateMeRequest {
   @IsString()
   @Matches(PHONE_PATTERN, { message: '手机号格式不正确' })
   phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: EMPLOYER_MAX, description: 'Platform or employer, or null to remove it' })
+  @ValidateIf((o: UpdateMeDto) => o.employer !== undefined && o.employer !== null)
+  @IsString()
+  @MaxLength(EMPLOYER_MAX)
+  employer?: string | null;
 }

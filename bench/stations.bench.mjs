@@ -1,0 +1,194 @@
+// Stations: `nearby` over 100,000 generated stations against the same server's liveness, and against the nearby
+// query done the MySQL way (MariaDB POINT + SPATIAL index + MBRContains + ST_Distance_Sphere) in the same run.
+// Also how the in-process index's memory grows from 10k to 1M stations (each size built in its own child process).
+import autocannon from 'autocannon';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, ratio, ROOT, startServer, writeResult } from './lib.mjs';
+import { CITY, generateStations, prng, randomPoint } from './stations-data.mjs';
+
+const N = Number(process.env.BENCH_STATIONS ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const MYSQL_URL = (process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
+const MEMORY_SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const require = createRequire(join(ROOT, 'server/package.json'));
+const log = (s) => console.log(`  ${s}`);
+
+/** Random nearby queries over the city: radius 1000 m, limit 20. */
+function paths(prefix, count = 20_000) {
+  const rand = prng(99);
+  return Array.from({ length: count }, () => {
+    const p = randomPoint(rand);
+    return `${prefix}?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=1000&limit=20`;
+  });
+}
+
+async function run(url, { connections, headers = {}, list }) {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections,
+    duration: DURATION,
+    headers,
+    pipelining: 1,
+    requests: list ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: list[i++ % list.length] }) }] : undefined,
+  });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`${url}: ${bad} non-2xx/errors of ${r.requests.total}`);
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total };
+}
+
+/** The bench-only bulk path: the server's own entities and data source, into a throwaway embedded database. */
+async function buildEmbeddedDb(file) {
+  require('reflect-metadata');
+  const { loadConfig } = require(join(ROOT, 'server/dist/config/app.config.js'));
+  const { dataSourceOptions } = require(join(ROOT, 'server/dist/database/data-source.js'));
+  const { seedDemo } = require(join(ROOT, 'server/dist/database/seeds/demo.seed.js'));
+  const { Station } = require(join(ROOT, 'server/dist/modules/stations/station.entity.js'));
+  const { Area } = require(join(ROOT, 'server/dist/modules/areas/area.entity.js'));
+  const { DataSource } = require('typeorm');
+  const config = loadConfig({ NODE_ENV: 'development', EMBEDDED_DB_FILE: file });
+  const ds = new DataSource(dataSourceOptions(config));
+  await ds.initialize();
+  await ds.runMigrations();
+  await seedDemo(ds);
+  const area = await ds.getRepository(Area).findOneByOrFail({ code: '130184001001' });
+  const now = new Date();
+  await ds.transaction(async (m) => {
+    let batch = [];
+    for (const s of generateStations(N)) {
+      batch.push({ ...s, phone: null, photoMediaIds: [], status: 'active', areaId: area.id, lastConfirmedAt: now });
+      if (batch.length === 500) {
+        await m.getRepository(Station).insert(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await m.getRepository(Station).insert(batch);
+  });
+  const count = await ds.getRepository(Station).count();
+  await ds.destroy();
+  return count;
+}
+
+/** A throwaway MariaDB database holding the same points in a POINT NOT NULL SRID 4326 column with a SPATIAL index. */
+async function buildReferenceDb(name) {
+  const mysql = require('mysql2/promise');
+  const c = await mysql.createConnection(MYSQL_URL);
+  await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.query(`USE \`${name}\``);
+  await c.query(`CREATE TABLE station_ref (
+    id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, lat DOUBLE NOT NULL, lng DOUBLE NOT NULL,
+    amenities TEXT NOT NULL, address VARCHAR(128) NOT NULL, pt POINT REF_SYSTEM_ID=4326 NOT NULL, SPATIAL INDEX idx_station_ref_pt (pt)
+  ) ENGINE=InnoDB`);
+  let id = 0;
+  let rows = [];
+  const flush = async () => {
+    if (!rows.length) return;
+    await c.query(`INSERT INTO station_ref (id, name, kind, lat, lng, amenities, address, pt) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ST_GeomFromText(?, 4326))').join(',')}`, rows.flat());
+    rows = [];
+  };
+  for (const s of generateStations(N)) {
+    rows.push([++id, s.name, s.kind, s.lat, s.lng, JSON.stringify(s.amenities), s.address, `POINT(${s.lng} ${s.lat})`]);
+    if (rows.length === 1000) await flush();
+  }
+  await flush();
+  await c.query('ANALYZE TABLE station_ref');
+  await c.end();
+  return id;
+}
+
+async function dropReferenceDb(name) {
+  const mysql = require('mysql2/promise');
+  const c = await mysql.createConnection(MYSQL_URL);
+  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await c.end();
+}
+
+async function startReference(name) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'bench/stations-mariadb-ref.mjs')], { env: { ...process.env, PORT: String(port), REF_DATABASE_URL: `${MYSQL_URL}/${name}` }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+}
+
+function memoryGrowth() {
+  return MEMORY_SIZES.map((n) => {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', join(ROOT, 'bench/stations-index-memory.mjs'), String(n)], { encoding: 'utf8' });
+    return JSON.parse(out);
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'xjy-bench-stations-'));
+const refDb = `xjy_bench_ref_${process.pid}`;
+let server;
+let reference;
+try {
+  console.log(`stations: ${N} generated stations over ${CITY.spanM / 1000} km × ${CITY.spanM / 1000} km around 新乐, ${DURATION}s per run`);
+  let t0 = Date.now();
+  const inserted = await buildEmbeddedDb(join(dir, 'bench.sqlite'));
+  log(`app database: ${inserted} stations (demo seed + generated) in ${Math.round((Date.now() - t0) / 1000)} s`);
+  t0 = Date.now();
+  await buildReferenceDb(refDb);
+  log(`reference database: ${N} points with a SPATIAL index in ${Math.round((Date.now() - t0) / 1000)} s`);
+
+  server = await startServer({ EMBEDDED_DB_FILE: join(dir, 'bench.sqlite'), SEED_DEMO: '0' });
+  const login = await (await fetch(`${server.url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'rider' }) })).json();
+  const auth = { authorization: `Bearer ${login.token}` };
+  t0 = Date.now();
+  const probe = await fetch(`${server.url}/api/stations/nearby?lat=${CITY.lat}&lng=${CITY.lng}`, { headers: auth });
+  if (!probe.ok) throw new Error(`nearby probe failed: ${probe.status} ${await probe.text()}`);
+  const probeItems = (await probe.json()).items.length;
+  log(`index ready after ${Date.now() - t0} ms (${probeItems} stations within 1 km of the centre)`);
+  reference = await startReference(refDb);
+  const refProbe = await (await fetch(`${reference.url}/nearby?lat=${CITY.lat}&lng=${CITY.lng}`)).json();
+  log(`reference answers ${refProbe.items.length} items for the same probe`);
+
+  const appPaths = paths('/api/stations/nearby');
+  const refPaths = paths('/nearby');
+  // Warm both up (JIT, pools, caches) before measuring.
+  await run(`${server.url}/api/stations/nearby`, { connections: 10, headers: auth, list: appPaths });
+  await run(`${reference.url}/nearby`, { connections: 10, list: refPaths });
+
+  const rows = [];
+  for (const connections of [50, 10]) {
+    const live = await run(`${server.url}/api/health/live`, { connections });
+    const nearby = await run(`${server.url}/api/stations/nearby`, { connections, headers: auth, list: appPaths });
+    const mariadb = await run(`${reference.url}/nearby`, { connections, list: refPaths });
+    rows.push({ connections, live, nearby, mariadb, nearbyVsLive: ratio(nearby.rps, live.rps), nearbyVsMariadb: ratio(nearby.rps, mariadb.rps) });
+  }
+  for (const r of rows) {
+    log(
+      `${r.connections} connections: live ${r.live.rps} req/s p99 ${r.live.p99} ms | nearby ${r.nearby.rps} req/s p50 ${r.nearby.p50} ms p99 ${r.nearby.p99} ms = ${r.nearbyVsLive}× live | MariaDB spatial ${r.mariadb.rps} req/s p99 ${r.mariadb.p99} ms → nearby is ${r.nearbyVsMariadb}× it`,
+    );
+  }
+  const at50 = rows.find((r) => r.connections === 50);
+  const at10 = rows.find((r) => r.connections === 10);
+  const checks = {
+    nearbyAtLeastHalfOfLiveAt50: at50.nearbyVsLive >= 0.5,
+    nearbyP99AtMost5msAt10: at10.nearby.p99 <= 5,
+    nearbyAtLeast5xMariadb: rows.every((r) => r.nearbyVsMariadb >= 5),
+  };
+  log(`targets: ≥ 0.5× live at 50 connections: ${checks.nearbyAtLeastHalfOfLiveAt50 ? 'met' : 'NOT met'} (${at50.nearbyVsLive}×); p99 ≤ 5 ms at 10: ${checks.nearbyP99AtMost5msAt10 ? 'met' : 'NOT met'} (${at10.nearby.p99} ms); ≥ 5× MariaDB: ${checks.nearbyAtLeast5xMariadb ? 'met' : 'NOT met'}`);
+
+  await server.stop();
+  server = null;
+  await reference.stop();
+  reference = null;
+  const memory = memoryGrowth();
+  log('index memory (built in a child process per size, after GC):');
+  for (const m of memory) log(`  ${String(m.stations).padStart(8)} stations: heap +${m.heapMB} MB, typed arrays +${m.typedArraysMB} MB, RSS +${m.rssMB} MB, ~${m.bytesPerStation} B/station, built in ${m.buildMs} ms`);
+  const [first, last] = [memory[0], memory[memory.length - 1]];
+  log(`  growth ${first.stations} → ${last.stations}: ×${ratio(last.stations, first.stations)} stations, ×${ratio(last.heapMB + last.typedArraysMB, first.heapMB + first.typedArraysMB)} memory (linear in stations)`);
+  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, radiusM: 1000, limit: 20, rows, checks, memory });
+} finally {
+  await server?.stop();
+  await reference?.stop();
+  await dropReferenceDb(refDb).catch((e) => console.error(`could not drop ${refDb}: ${e.message}`));
+  rmSync(dir, { recursive: true, force: true });
+}

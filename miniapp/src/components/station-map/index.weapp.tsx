@@ -1,0 +1,50 @@
+import { Map, type MapProps } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useMemo } from 'react';
+import closedIcon from '../../assets/map/station-closed.png';
+import openIcon from '../../assets/map/station-open.png';
+import type { StationMapProps } from './types';
+import './index.scss';
+
+const MAP_ID = 'station-map';
+
+/** The mini-program map: WeChat's own map component (GCJ-02), with its native marker clustering. */
+export default function StationMap({ center, markers, circles = [], me, onMarkerTap, testId = 'station-map' }: StationMapProps) {
+  useEffect(() => {
+    Taro.createMapContext(MAP_ID).initMarkerCluster({ enableDefaultStyle: true, zoomOnClick: true, gridSize: 60 });
+  }, []);
+  const items = useMemo(
+    () =>
+      markers.map((s) => ({
+        id: s.id,
+        latitude: s.lat,
+        longitude: s.lng,
+        title: s.title,
+        width: 28,
+        height: 28,
+        iconPath: (s.open ? openIcon : closedIcon) as string,
+        joinCluster: true,
+        callout: { content: s.title, display: 'BYCLICK' as const, padding: 6, borderRadius: 6, borderWidth: 0, borderColor: '#ffffff', fontSize: 14, color: '#333333', bgColor: '#ffffff', anchorX: 0, anchorY: 0, textAlign: 'center' as const },
+      })),
+    [markers],
+  );
+  const rings = useMemo(
+    () => circles.map((c) => ({ latitude: c.lat, longitude: c.lng, radius: c.radiusM, color: '#c8102eaa', fillColor: '#c8102e33', strokeWidth: 1 })),
+    [circles],
+  );
+  return (
+    <Map
+      id={MAP_ID}
+      className='station-map'
+      data-testid={testId}
+      latitude={center.lat}
+      longitude={center.lng}
+      scale={15}
+      markers={items as MapProps.marker[]}
+      circles={rings}
+      showLocation={Boolean(me)}
+      onMarkerTap={(e) => onMarkerTap?.(Number(e.detail.markerId))}
+      onError={() => undefined}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useState } from 'react';
+import { CHECK_IN_REFUSAL_LABELS, CHECK_IN_REFUSALS, type CheckInRefusal, type CheckInResponse } from '@xjy/shared/activity';
+import { checkIn } from '../services/activities';
+import { errorMessage, isApiError } from '../services/http';
+import { getCurrentFix } from '../utils/location';
+import { ensurePrivacyConsent } from '../utils/privacy';
+
+export type CheckInState =
+  | { status: 'idle' }
+  | { status: 'locating' }
+  | { status: 'sending' }
+  | { status: 'done'; checkIn: CheckInResponse }
+  | { status: 'refused'; refusal: CheckInRefusal; message: string }
+  | { status: 'error'; message: string };
+
+const isRefusal = (code: string): code is CheckInRefusal => (CHECK_IN_REFUSALS as readonly string[]).includes(code);
+
+/** Scan → locate → send: each step says what it is doing, and each refusal says why in words a member understands. */
+export function useCheckIn(activityId: number): { state: CheckInState; submit: (token: string) => Promise<void>; reset: () => void } {
+  const [state, setState] = useState<CheckInState>({ status: 'idle' });
+
+  const submit = useCallback(
+    async (token: string) => {
+      const code = token.trim();
+      if (!code) {
+        setState({ status: 'error', message: '请扫描或输入签到码' });
+        return;
+      }
+      setState({ status: 'locating' });
+      if (!(await ensurePrivacyConsent())) {
+        setState({ status: 'error', message: '签到需要确认你在活动现场，请先同意隐私保护指引' });
+        return;
+      }
+      let fix;
+      try {
+        fix = await getCurrentFix();
+      } catch {
+        setState({ status: 'error', message: '无法获取你的位置，请打开定位后重试' });
+        return;
+      }
+      setState({ status: 'sending' });
+      try {
+        const result = await checkIn(activityId, { token: code, lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM });
+        setState({ status: 'done', checkIn: result });
+      } catch (error) {
+        if (isApiError(error) && isRefusal(error.code)) {
+          const distance = error.code === 'outside_fence' && typeof error.details?.distanceM === 'number' ? `（距活动地点约 ${error.details.distanceM} 米）` : '';
+          setState({ status: 'refused', refusal: error.code, message: `${CHECK_IN_REFUSAL_LABELS[error.code]}${distance}` });
+          return;
+        }
+        setState({ status: 'error', message: errorMessage(error) });
+      }
+    },
+    [activityId],
+  );
+
+  return { state, submit, reset: useCallback(() => setState({ status: 'idle' }), []) };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本季度未参加组织生活' });

@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ACTIVITY_RADIUS_DEFAULT_M, ACTIVITY_TITLE_MAX, ACTIVITY_TYPE_LABELS, type CreateActivityRequest } from '@xjy/shared/activity';
+import { ACTIVITY_TYPES, type ActivityType } from '@xjy/shared/enums';
+import PrivacyPopup from '../../../../components/privacy-popup';
+import StateView from '../../../../components/state-view';
+import { useAuth } from '../../../../hooks/use-auth';
+import { useRequest } from '../../../../hooks/use-request';
+import { createActivity } from '../../../../services/activities';
+import { getArea } from '../../../../services/areas';
+import { errorMessage, isApiError } from '../../../../services/http';
+import { listOrganizations } from '../../../../services/organizations';
+import { getCurrentFix } from '../../../../utils/location';
+import { ensurePrivacyConsent } from '../../../../utils/privacy';
+import { ROUTES } from '../../../../utils/routes';
+import StaffOnly from '../../components/staff-only';
+import './index.scss';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today's date in Beijing as YYYY-MM-DD. */
+const beijingToday = () => {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+const toIso = (date: string, time: string) => `${date}T${time}:00+08:00`;
+
+function ActivityForm() {
+  const { user } = useAuth();
+  const rootId = user?.role === 'admin' ? undefined : user?.scopes[0]?.id;
+  const orgs = useRequest(() => listOrganizations(rootId), `orgs-${rootId}`);
+  const [orgIndex, setOrgIndex] = useState(0);
+  const [type, setType] = useState<ActivityType>('meeting');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(beijingToday());
+  const [start, setStart] = useState('19:00');
+  const [end, setEnd] = useState('21:00');
+  const [address, setAddress] = useState('');
+  const [radius, setRadius] = useState(String(ACTIVITY_RADIUS_DEFAULT_M));
+  const [points, setPoints] = useState('5');
+  const [place, setPlace] = useState<{ lat: number; lng: number; label: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const items = useMemo(() => orgs.data?.items ?? [], [orgs.data]);
+  const org = items[orgIndex];
+
+  const pickHere = async () => {
+    if (!(await ensurePrivacyConsent())) return;
+    try {
+      const fix = await getCurrentFix();
+      setPlace({ lat: fix.lat, lng: fix.lng, label: '当前位置' });
+    } catch {
+      void Taro.showToast({ title: '无法获取位置', icon: 'none' });
+    }
+  };
+
+  const submit = async () => {
+    if (!org) return;
+    setSaving(true);
+    setErrors({});
+    try {
+      // Without a chosen place, the activity sits at the centre of the organization's area.
+      let where = place;
+      if (!where) {
+        const area = await getArea(org.areaId);
+        where = { lat: area.centerLat ?? 0, lng: area.centerLng ?? 0, label: area.name };
+      }
+      const body: CreateActivityRequest = {
+        organizationId: org.id,
+        type,
+        title: title.trim(),
+        startsAt: toIso(date, start),
+        endsAt: toIso(date, end),
+        lat: where.lat,
+        lng: where.lng,
+        radiusM: Number(radius) || ACTIVITY_RADIUS_DEFAULT_M,
+        ...(type === 'volunteer' ? { points: Number(points) || 0 } : {}),
+        ...(address.trim() ? { address: address.trim() } : {}),
+      };
+      const created = await createActivity(body);
+      void Taro.showToast({ title: '已发起', icon: 'success' });
+      void Taro.redirectTo({ url: `${ROUTES.staffActivityQr}?id=${created.id}` });
+    } catch (e) {
+      if (isApiError(e) && e.fieldErrors()) setErrors(e.fieldErrors());
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (orgs.loading) return <StateView kind='loading' title='正在加载组织…' />;
+  if (orgs.error) return <StateView kind='error' title='组织没有加载出来' description={orgs.error.message} actionText='重试' onAction={() => void orgs.reload()} />;
+  if (!items.length) return <StateView kind='empty' title='辖区内还没有组织' />;
+
+  return (
+    <View className='page activity-edit' data-testid='activity-edit'>
+      <View className='card'>
+        <Text className='activity-edit__label'>组织</Text>
+        <Picker mode='selector' range={items.map((o) => o.name)} value={orgIndex} onChange={(e) => setOrgIndex(Number(e.detail.value))}>
+          <View className='activity-edit__picker'>{org?.name}</View>
+        </Picker>
+        <Text className='activity-edit__label'>类型</Text>
+        <Picker mode='selector' range={ACTIVITY_TYPES.map((t) => ACTIVITY_TYPE_LABELS[t])} value={ACTIVITY_TYPES.indexOf(type)} onChange={(e) => setType(ACTIVITY_TYPES[Number(e.detail.value)])}>
+          <View className='activity-edit__picker'>{ACTIVITY_TYPE_LABELS[type]}</View>
+        </Picker>
+        <Text className='activity-edit__label'>标题</Text>
+        <Input className='activity-edit__input' value={title} maxlength={ACTIVITY_TITLE_MAX} placeholder='如：11月主题党日' onInput={(e) => setTitle(e.detail.value)} data-testid='activity-title' />
+        {errors.title ? <Text className='field-error'>{errors.title}</Text> : null}
+        <Text className='activity-edit__label'>日期与时间</Text>
+        <View className='activity-edit__times'>
+          <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
+            <View className='activity-edit__picker'>{date}</View>
+          </Picker>
+          <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
+            <View className='activity-edit__picker'>{start}</View>
+          </Picker>
+          <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
+            <View className='activity-edit__picker'>{end}</View>
+          </Picker>
+        </View>
+        {errors.endsAt ? <Text className='field-error'>{errors.endsAt}</Text> : null}
+        <Text className='activity-edit__label'>地点</Text>
+        <Input className='activity-edit__input' value={address} placeholder='如：新华社区党群服务站二楼' onInput={(e) => setAddress(e.detail.value)} />
+        <View className='activity-edit__place'>
+          <Text className='muted'>签到位置：{place ? place.label : `${org?.areaName ?? ''}中心`}</Text>
+          <Button className='btn btn--plain' onClick={() => void pickHere()}>
+            用我现在的位置
+          </Button>
+        </View>
+        <Text className='activity-edit__label'>签到范围（米）</Text>
+        <Input className='activity-edit__input' type='number' value={radius} onInput={(e) => setRadius(e.detail.value)} />
+        {errors.radiusM ? <Text className='field-error'>{errors.radiusM}</Text> : null}
+        {type === 'volunteer' ? (
+          <>
+            <Text className='activity-edit__label'>志愿积分</Text>
+            <Input className='activity-edit__input' type='number' value={points} onInput={(e) => setPoints(e.detail.value)} />
+            {errors.points ? <Text className='field-error'>{errors.points}</Text> : null}
+          </>
+        ) : null}
+      </View>
+      <Button className='btn btn--primary' loading={saving} disabled={saving || !title.trim()} onClick={() => void submit()} data-testid='activity-submit'>
+        发起并显示签到码
+      </Button>
+      <PrivacyPopup />
+    </View>
+  );
+}
+
+export default function ActivityEditPage() {
+  return (
+    <StaffOnly>
+      <ActivityForm />
+    </StaffOnly>
+  );
+}

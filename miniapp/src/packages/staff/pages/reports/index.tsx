@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Button, Image, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ReportStatus, ReportStatusGroup, ReportSummaryResponse } from '@xjy/shared/report';
+import { REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import StateView from '../../../../components/state-view';
+import { useRequest } from '../../../../hooks/use-request';
+import { useReshow } from '../../../../hooks/use-reshow';
+import { errorMessage } from '../../../../services/http';
+import { listCategories, ReportQueueFilter, staffReports } from '../../../../services/reports';
+import { mediaUrl } from '../../../../utils/media-url';
+import { ROUTES } from '../../../../utils/routes';
+import { formatWhen } from '../../../../utils/time';
+import StaffOnly from '../../components/staff-only';
+import './index.scss';
+
+const STATUS_FILTERS: Array<{ value: ReportStatus | ReportStatusGroup | undefined; label: string }> = [
+  { value: 'submitted', label: '待审核' },
+  { value: 'open', label: '处理中' },
+  { value: 'fixed', label: '已办结' },
+  { value: 'closed', label: '已关闭' },
+  { value: undefined, label: '全部' },
+];
+
+function ReportQueue() {
+  const [status, setStatus] = useState<ReportQueueFilter['status']>('submitted');
+  const [category, setCategory] = useState<string | undefined>(undefined);
+  const [overdue, setOverdue] = useState(false);
+  const [flagged, setFlagged] = useState(false);
+  const filter: ReportQueueFilter = { status, category, overdue: overdue || undefined, flagged: flagged || undefined };
+  const key = JSON.stringify(filter);
+  const page = useRequest(() => staffReports(filter), key);
+  const categories = useRequest(listCategories, 'categories');
+  const [more, setMore] = useState<{ key: string; items: ReportSummaryResponse[]; cursor: string | null } | null>(null);
+  useReshow(() => {
+    setMore(null);
+    void page.reload();
+  });
+
+  const extra = more?.key === key ? more : null;
+  const items = [...(page.data?.items ?? []), ...(extra?.items ?? [])];
+  const cursor = extra ? extra.cursor : (page.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!cursor) return;
+    try {
+      const next = await staffReports({ ...filter, cursor });
+      setMore({ key, items: [...(extra?.items ?? []), ...next.items], cursor: next.nextCursor });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+  const cats = categories.data?.items ?? [];
+  const catIndex = category ? cats.findIndex((c) => c.key === category) + 1 : 0;
+
+  return (
+    <View className='page staff-reports' data-testid='staff-reports'>
+      <View className='staff-reports__filters'>
+        {STATUS_FILTERS.map((f) => (
+          <Text key={f.label} className={`staff-reports__chip ${status === f.value ? 'staff-reports__chip--on' : ''}`} onClick={() => setStatus(f.value)}>
+            {f.label}
+          </Text>
+        ))}
+      </View>
+      <View className='staff-reports__filters'>
+        <Picker mode='selector' range={['全部类别', ...cats.map((c) => c.label)]} value={catIndex} onChange={(e) => setCategory(Number(e.detail.value) === 0 ? undefined : cats[Number(e.detail.value) - 1]?.key)}>
+          <Text className='staff-reports__chip'>{category ? cats.find((c) => c.key === category)?.label : '全部类别'} ▾</Text>
+        </Picker>
+        <Text className={`staff-reports__chip ${overdue ? 'staff-reports__chip--warn' : ''}`} onClick={() => setOverdue(!overdue)} data-testid='filter-overdue'>
+          只看超时
+        </Text>
+        <Text className={`staff-reports__chip ${flagged ? 'staff-reports__chip--warn' : ''}`} onClick={() => setFlagged(!flagged)}>
+          待复核内容
+        </Text>
+        <Text className='staff-reports__chip' onClick={() => void Taro.navigateTo({ url: ROUTES.staffReportDashboard })}>
+          统计 ›
+        </Text>
+      </View>
+      {page.loading && !page.data ? <StateView kind='loading' title='正在加载…' /> : null}
+      {page.error ? <StateView kind='error' title='没有加载出来' description={page.error.message} actionText='重试' onAction={() => void page.reload()} /> : null}
+      {page.data && items.length === 0 ? <StateView kind='empty' title='没有符合条件的随手拍' description='换个筛选条件看看。' /> : null}
+      {items.map((r) => (
+        <View key={r.id} className='card staff-reports__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${r.id}` })} data-testid='staff-report-item'>
+          {r.thumbUrl ? <Image className='staff-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' /> : <View className='staff-reports__thumb' />}
+          <View className='staff-reports__text'>
+            <View className='staff-reports__line'>
+              <Text className='staff-reports__cat'>
+                #{r.id} {r.categoryLabel}
+              </Text>
+              <Text className='staff-reports__status'>{REPORT_STATUS_LABELS[r.status]}</Text>
+            </View>
+            <Text className='staff-reports__desc'>{r.description}</Text>
+            <View className='staff-reports__line'>
+              <Text className='muted'>
+                {r.areaName} · {formatWhen(r.createdAt)}
+              </Text>
+              <View>
+                {r.overdue ? (
+                  <Text className='staff-reports__badge staff-reports__badge--overdue' data-testid='overdue-mark'>
+                    超时
+                  </Text>
+                ) : null}
+                {r.flagged ? <Text className='staff-reports__badge'>待复核</Text> : null}
+                {r.witnessCount ? <Text className='staff-reports__badge staff-reports__badge--info'>+{r.witnessCount} 人看到</Text> : null}
+              </View>
+            </View>
+          </View>
+        </View>
+      ))}
+      {cursor ? (
+        <Button className='btn btn--plain' onClick={() => void loadMore()}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+export default function StaffReportsPage() {
+  return (
+    <StaffOnly>
+      <ReportQueue />
+    </StaffOnly>
+  );
+}

@@ -1,0 +1,107 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { NearbyStation } from '@xjy/shared/station';
+import { loginFactory, ok } from '../../../test/factories';
+import { serve } from '../../../test/helpers';
+import * as Taro from '../../../test/taro-mock';
+import { configureHttp } from '../../services/http';
+import { PRIVACY_GUIDE_VERSION } from '../../utils/privacy-platform.h5';
+import { saveLogin } from '../../utils/session';
+import StationsPage from './index';
+
+// The real H5 map needs tiles from the network; here a stand-in lets each test decide whether it can show.
+jest.mock('../../components/station-map', () => ({
+  __esModule: true,
+  default: ({ markers, onUnavailable }: { markers: unknown[]; onUnavailable?: (r: string) => void }) => (
+    <div data-testid='station-map'>
+      {markers.length} markers
+      <button data-testid='map-tiles-fail' onClick={() => onUnavailable?.('tiles')} />
+    </div>
+  ),
+}));
+
+const station = (over: Partial<NearbyStation>): NearbyStation => ({
+  id: 1,
+  name: '长寿街道新华社区爱心驿站',
+  kind: 'rest_station',
+  lat: 38.344,
+  lng: 114.684,
+  distanceM: 120,
+  openNow: true,
+  nextChange: '2026-11-23T10:00:00.000Z',
+  amenities: ['drinking_water', 'ebike_charging'],
+  address: '新乐市长寿街12号',
+  ...over,
+});
+
+const nearbyCalls = () => Taro.request.mock.calls.map(([o]) => o.url).filter((u) => u.startsWith('/api/stations/nearby'));
+
+describe('StationsPage', () => {
+  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
+  beforeEach(() => {
+    act(() => saveLogin(loginFactory()));
+    Taro.setStorageSync('xjy.privacyConsent', PRIVACY_GUIDE_VERSION);
+  });
+
+  it('falls back to the city centre when location is unavailable, says so, and lists stations nearest first', async () => {
+    serve((url) => (url.startsWith('/api/stations/nearby') ? ok({ items: [station({ id: 1, distanceM: 120 }), station({ id: 2, name: '顺丰长寿街营业部爱心驿站', distanceM: 1460, openNow: false })] }) : ok({})));
+    render(<StationsPage />);
+    expect(await screen.findByTestId('location-fallback')).toHaveTextContent('暂时无法获取位置');
+    const items = await screen.findAllByTestId('station-item');
+    expect(items).toHaveLength(2);
+    expect(screen.getAllByTestId('station-distance').map((e) => e.textContent)).toEqual(['120 米', '1.5 公里']);
+    expect(screen.getAllByTestId('station-open')[0]).toHaveTextContent('营业中');
+    expect(screen.getAllByTestId('station-open')[1]).toHaveTextContent('已打烊');
+    expect(nearbyCalls()[0]).toContain('lat=38.343500&lng=114.683900');
+    expect(screen.getByTestId('station-map')).toHaveTextContent('2 markers');
+  });
+
+  it('asks again with the filters chosen: every amenity, the kind, open now', async () => {
+    serve(() => ok({ items: [station({})] }));
+    render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    fireEvent.click(screen.getByTestId('filter-amenity-ebike_charging'));
+    fireEvent.click(screen.getByTestId('filter-amenity-restroom'));
+    fireEvent.click(screen.getByTestId('filter-open-now'));
+    fireEvent.click(screen.getByTestId('filter-kind-service_center'));
+    await waitFor(() => expect(nearbyCalls().at(-1)).toContain('amenities=ebike_charging%2Crestroom'));
+    expect(nearbyCalls().at(-1)).toContain('openNow=true');
+    expect(nearbyCalls().at(-1)).toContain('kind=service_center');
+  });
+
+  it('offers to clear the filters when nothing matches', async () => {
+    serve((url) => ok({ items: url.includes('openNow') ? [] : [station({})] }));
+    render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    fireEvent.click(screen.getByTestId('filter-open-now'));
+    expect(await screen.findByTestId('stations-empty')).toHaveTextContent('附近没有符合条件的驿站');
+    fireEvent.click(screen.getByText('清除筛选'));
+    expect(await screen.findAllByTestId('station-item')).toHaveLength(1);
+  });
+
+  it('drops the map and keeps the list when map tiles cannot load, and says so', async () => {
+    serve(() => ok({ items: [station({})] }));
+    render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    fireEvent.click(screen.getByTestId('map-tiles-fail'));
+    expect(screen.getByTestId('map-unavailable')).toHaveTextContent('地图暂时无法加载');
+    expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('station-item')).toHaveLength(1);
+  });
+
+  it('opens the detail page of a tapped station', async () => {
+    serve(() => ok({ items: [station({ id: 42 })] }));
+    render(<StationsPage />);
+    fireEvent.click((await screen.findAllByTestId('station-item'))[0]);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/station-detail/index?id=42' });
+  });
+
+  it('shows an error with a retry when the list cannot load', async () => {
+    let down = true;
+    serve(() => (down ? 'offline' : ok({ items: [station({})] })));
+    render(<StationsPage />);
+    expect(await screen.findByTestId('stations-error')).toHaveTextContent('没能加载附近驿站');
+    down = false;
+    fireEvent.click(screen.getByText('重试'));
+    expect(await screen.findAllByTestId('station-item')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,38 @@
+import type {
+  ActivityResponse,
+  AttendanceResponse,
+  CheckInRequest,
+  CheckInResponse,
+  CreateActivityRequest,
+  QrTokenResponse,
+  UpdateActivityRequest,
+} from '@xjy/shared/activity';
+import type { ListResponse } from '@xjy/shared/area';
+import { http } from './http';
+
+export const listActivities = (scope: 'mine' | 'managed' = 'mine') => http.get<ListResponse<ActivityResponse>>('/api/activities', { query: { scope } });
+
+export const getActivity = (id: number) => http.get<ActivityResponse>(`/api/activities/${id}`);
+
+export const createActivity = (body: CreateActivityRequest) => http.post<ActivityResponse>('/api/activities', body);
+
+export const updateActivity = (id: number, body: UpdateActivityRequest) => http.patch<ActivityResponse>(`/api/activities/${id}`, body);
+
+export const cancelActivity = (id: number) => http.post<ActivityResponse>(`/api/activities/${id}/cancel`, undefined, { idempotent: true });
+
+export const getQrToken = (id: number) => http.get<QrTokenResponse>(`/api/activities/${id}/qr-token`);
+
+/** The server answers a repeat with the same check-in, so retrying on a bad network never doubles it. */
+export const checkIn = (id: number, body: CheckInRequest) => http.post<CheckInResponse>(`/api/activities/${id}/check-ins`, body, { idempotent: true });
+
+export const listCheckIns = (id: number) => http.get<ListResponse<CheckInResponse>>(`/api/activities/${id}/check-ins`);
+
+export const approveCheckIn = (id: number, note: string) => http.post<CheckInResponse>(`/api/check-ins/${id}/approve`, { note });
+
+export const listMyCheckIns = () => http.get<ListResponse<CheckInResponse>>('/api/check-ins/mine');
+
+export const getMyAttendance = (quarter?: string) => http.get<AttendanceResponse>('/api/attendance/mine', { query: { quarter } });
+
+/** Path of the register export; downloaded with the session token (see utils/download). */
+export const registerExportPath = (areaId?: number, quarter?: string) =>
+  `/api/register/export.xlsx${areaId || quarter ? `?${[areaId ? `areaId=${areaId}` : '', quarter ? `quarter=${quarter}` : ''].filter(Boolean).join('&')}` : ''}`;

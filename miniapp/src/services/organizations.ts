@@ -1,0 +1,22 @@
+import type { AbsenteeResponse, CreateMembershipRequest, MembershipResponse, MembershipStatus, OrganizationResponse } from '@xjy/shared/activity';
+import type { ListResponse } from '@xjy/shared/area';
+import { http } from './http';
+
+export const listOrganizations = (areaId?: number) => http.get<ListResponse<OrganizationResponse>>('/api/organizations', { query: { areaId } });
+
+export const listMyMemberships = () => http.get<ListResponse<MembershipResponse>>('/api/memberships/mine');
+
+/** Asking again for the same organization returns the existing request, so a retry is safe. */
+export const requestMembership = (body: CreateMembershipRequest) => http.post<MembershipResponse>('/api/memberships', body, { idempotent: true });
+
+export const endMembership = (id: number) => http.post<MembershipResponse>(`/api/memberships/${id}/end`);
+
+export const listMembershipsForReview = (query: { organizationId?: number; status?: MembershipStatus }) =>
+  http.get<ListResponse<MembershipResponse>>('/api/memberships', { query });
+
+export const verifyMembership = (id: number) => http.post<MembershipResponse>(`/api/memberships/${id}/verify`);
+
+export const declineMembership = (id: number, note: string) => http.post<MembershipResponse>(`/api/memberships/${id}/decline`, { note });
+
+export const listAbsentees = (organizationId: number, quarter?: string) =>
+  http.get<ListResponse<AbsenteeResponse> & { quarter: string }>(`/api/organizations/${organizationId}/absentees`, { query: { quarter } });

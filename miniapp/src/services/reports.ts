@@ -1,0 +1,60 @@
+import type {
+  AcceptReportRequest,
+  CreateReportRequest,
+  DepartmentResponse,
+  DispatchReportRequest,
+  DuplicateReportRequest,
+  MessagePageResponse,
+  NearbyReportResponse,
+  RejectReportRequest,
+  ReopenReportRequest,
+  ReportCategoriesResponse,
+  ReportDashboardResponse,
+  ReportDetailResponse,
+  ReportPageResponse,
+  ReportStatus,
+  ReportStatusGroup,
+  ResolveReportRequest,
+  SubscribeConsentRequest,
+} from '@xjy/shared/report';
+import { http } from './http';
+
+export const listCategories = () => http.get<ReportCategoriesResponse>('/api/report-categories');
+
+/** Safe to repeat: the server answers the same report for the same key. */
+export const createReport = (body: CreateReportRequest, idempotencyKey: string) =>
+  http.post<ReportDetailResponse>('/api/reports', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const nearbyReports = (q: { lat: number; lng: number; category: string }) => http.get<{ items: NearbyReportResponse[] }>('/api/reports/nearby', { query: q });
+
+/** 我也看到 counts once per user on the server, so a retry is harmless. */
+export const witnessReport = (id: number) => http.post<NearbyReportResponse>(`/api/reports/${id}/witness`, undefined, { idempotent: true });
+
+export const myReports = (cursor?: string | null) => http.get<ReportPageResponse>('/api/reports/mine', { query: { cursor } });
+
+export const getReport = (id: number) => http.get<ReportDetailResponse>(`/api/reports/${id}`);
+
+export interface ReportQueueFilter {
+  status?: ReportStatus | ReportStatusGroup;
+  category?: string;
+  areaId?: number;
+  overdue?: boolean;
+  flagged?: boolean;
+  cursor?: string | null;
+}
+export const staffReports = (f: ReportQueueFilter) => http.get<ReportPageResponse>('/api/reports', { query: { ...f } });
+
+export const acceptReport = (id: number, body: AcceptReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/accept`, body);
+export const rejectReport = (id: number, body: RejectReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/reject`, body);
+export const duplicateReport = (id: number, body: DuplicateReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/duplicate`, body);
+export const dispatchReport = (id: number, body: DispatchReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/dispatch`, body);
+export const resolveReport = (id: number, body: ResolveReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/resolve`, body);
+export const reopenReport = (id: number, body: ReopenReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/reopen`, body);
+
+export const listDepartments = () => http.get<{ items: DepartmentResponse[] }>('/api/departments');
+
+export const reportDashboard = (q: { areaId?: number; from?: string; to?: string }) => http.get<ReportDashboardResponse>('/api/dashboard/reports', { query: q });
+
+export const myMessages = (cursor?: string | null) => http.get<MessagePageResponse>('/api/messages', { query: { cursor } });
+export const markMessagesRead = () => http.post<void>('/api/messages/read', undefined, { idempotent: true });
+export const recordSubscribeConsent = (body: SubscribeConsentRequest) => http.post<void>('/api/messages/subscribe-consent', body);

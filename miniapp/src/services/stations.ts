@@ -1,0 +1,89 @@
+import Taro from '@tarojs/taro';
+import type { ListResponse } from '@xjy/shared/area';
+import type { StationKind } from '@xjy/shared/enums';
+import type {
+  CoverageResponse,
+  CreateStationRequest,
+  NearbyStationsResponse,
+  ResolveStationFeedbackRequest,
+  StationDetailResponse,
+  StationFeedbackRequest,
+  StationFeedbackResponse,
+  StationImportReport,
+  StationMapResponse,
+  StationStatus,
+  UpdateStationRequest,
+} from '@xjy/shared/station';
+import { getToken } from '../utils/session';
+import { ApiError, buildUrl, http, networkError, responseError } from './http';
+
+export interface NearbyFilters {
+  amenities: string[];
+  kind: StationKind | null;
+  openNow: boolean;
+}
+
+export const NEARBY_RADIUS_M = 3000;
+export const NEARBY_LIMIT = 50;
+
+export const nearbyStations = (lat: number, lng: number, f: NearbyFilters) =>
+  http.get<NearbyStationsResponse>('/api/stations/nearby', {
+    query: {
+      lat: lat.toFixed(6),
+      lng: lng.toFixed(6),
+      radius: NEARBY_RADIUS_M,
+      limit: NEARBY_LIMIT,
+      amenities: f.amenities.length ? f.amenities.join(',') : undefined,
+      kind: f.kind ?? undefined,
+      openNow: f.openNow ? 'true' : undefined,
+    },
+  });
+
+export const getStation = (id: number) => http.get<StationDetailResponse>(`/api/stations/${id}`);
+export const stationsInView = (bbox: [number, number, number, number]) => http.get<StationMapResponse>('/api/stations', { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } });
+export const sendStationFeedback = (id: number, body: StationFeedbackRequest) => http.post<StationFeedbackResponse>(`/api/stations/${id}/feedback`, body);
+
+export const managedStations = (query: { q?: string; status?: StationStatus; offset?: number }) =>
+  http.get<ListResponse<StationDetailResponse> & { total: number }>('/api/stations/managed', { query });
+export const createStation = (body: CreateStationRequest) => http.post<StationDetailResponse>('/api/stations', body);
+export const updateStation = (id: number, body: UpdateStationRequest) => http.patch<StationDetailResponse>(`/api/stations/${id}`, body);
+export const setStationStatus = (id: number, status: StationStatus) =>
+  // Suspend and restore are idempotent on the server (asking twice leaves the same state), so a retry is safe.
+  http.post<StationDetailResponse>(`/api/stations/${id}/${status === 'active' ? 'restore' : 'suspend'}`, undefined, { idempotent: true });
+export const feedbackQueue = (status: 'open' | 'resolved' = 'open') => http.get<ListResponse<StationFeedbackResponse>>('/api/stations/feedback', { query: { status } });
+export const resolveFeedback = (id: number, body: ResolveStationFeedbackRequest) => http.post<StationFeedbackResponse>(`/api/stations/feedback/${id}/resolve`, body);
+export const stationCoverage = (areaId: number) => http.get<CoverageResponse>('/api/stations/coverage', { query: { areaId } });
+
+/**
+ * Sends a station spreadsheet (CSV or XLSX) to the import endpoint. A dry run answers with the row report; a real
+ * run answers with the report too, or 400 station_import_invalid whose details hold the same report.
+ */
+export function importStations(filePath: string, opts: { dryRun: boolean; coordSystem: 'gcj02' | 'wgs84' }): Promise<StationImportReport> {
+  const token = getToken();
+  return new Promise<StationImportReport>((resolve, reject) => {
+    Taro.uploadFile({
+      url: buildUrl('/api/stations/import', { dryRun: String(opts.dryRun), coordSystem: opts.coordSystem }),
+      filePath,
+      name: 'file',
+      header: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      timeout: 60_000,
+      success: (res) => {
+        let body: unknown = res.data;
+        try {
+          body = typeof res.data === 'string' ? JSON.parse(res.data) : res.data;
+        } catch {
+          /* not JSON: mapped as an HTTP error below */
+        }
+        if (res.statusCode >= 200 && res.statusCode < 300) resolve(body as StationImportReport);
+        else {
+          const error: ApiError = responseError(res.statusCode, body);
+          const details = error.details as Partial<StationImportReport> | undefined;
+          // A refused real run still carries the row report: show it rather than a bare error.
+          if (error.code === 'station_import_invalid' && details?.errors) resolve({ dryRun: opts.dryRun, ok: false, rows: details.rows ?? 0, created: 0, updated: 0, errors: details.errors });
+          else reject(error);
+        }
+      },
+      fail: (cause) => reject(networkError(cause)),
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ActivityResponse, AttendanceResponse, CheckInResponse, ListResponse, QrTokenResponse } from '@xjy/shared';
+import type { FastifyReply } from 'fastify';
+import { Access, ANY_USER, CheckInThrottle, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { QuarterQuery } from '../organizations/dto/membership.dto';
+import { ActivitiesService } from './activities.service';
+import { ApproveCheckInDto, CheckInDto, CreateActivityDto, ListActivitiesQuery, UpdateActivityDto } from './dto/activity.dto';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller()
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Post('activities')
+  @Access(STAFF, { resource: 'organization', from: 'body', key: 'organizationId' })
+  @ApiOperation({ summary: 'Create an activity at an organization in your scope' })
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateActivityDto): Promise<ActivityResponse> {
+    return this.activities.create(auth, dto);
+  }
+
+  @Get('activities')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'scope=mine: activities of both my organizations and all volunteer service; scope=managed: staff, in scope' })
+  list(@CurrentAuth() auth: AuthContext, @Query() q: ListActivitiesQuery): Promise<ListResponse<ActivityResponse>> {
+    return this.activities.list(auth, q.scope ?? 'mine', q.organizationId);
+  }
+
+  @Get('activities/:id')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'One activity, with whether I may check in and whether I did' })
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ActivityResponse> {
+    return this.activities.get(auth, id);
+  }
+
+  @Patch('activities/:id')
+  @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Edit an activity' })
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponse> {
+    return this.activities.update(auth, id, dto);
+  }
+
+  @Post('activities/:id/cancel')
+  @HttpCode(200)
+  @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Cancel an activity (check-ins are refused from then on)' })
+  cancel(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ActivityResponse> {
+    return this.activities.cancel(auth, id);
+  }
+
+  @Get('activities/:id/qr-token')
+  @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'The rotating check-in code for the staff screen (30-second slots)' })
+  qr(@Param('id', ParseIdPipe) id: number): Promise<QrTokenResponse> {
+    return this.activities.qrToken(id);
+  }
+
+  @Post('activities/:id/check-ins')
+  @Access(ANY_USER)
+  @CheckInThrottle()
+  @ApiOperation({ summary: 'Check in with the scanned code and my location; 201 new, 200 repeat, 422 refused with the reason as code' })
+  async checkIn(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CheckInDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckInResponse> {
+    const { checkIn, created } = await this.activities.checkIn(auth, id, dto);
+    void reply.status(created ? 201 : 200);
+    return checkIn;
+  }
+
+  @Get('activities/:id/check-ins')
+  @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Live attendance list, refused attempts included with their reasons' })
+  listCheckIns(@Param('id', ParseIdPipe) id: number): Promise<ListResponse<CheckInResponse>> {
+    return this.activities.listCheckIns(id);
+  }
+
+  @Post('check-ins/:id/approve')
+  @HttpCode(200)
+  @Access(STAFF, { resource: 'check_in', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Approve a refused check-in by hand, with a note (audited)' })
+  approve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveCheckInDto): Promise<CheckInResponse> {
+    return this.activities.approve(auth, id, dto.note);
+  }
+
+  @Get('check-ins/mine')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'My check-ins, newest first' })
+  mine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<CheckInResponse>> {
+    return this.activities.mine(auth);
+  }
+
+  @Get('attendance/mine')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'My attendance this quarter: meetings at either organization counted once' })
+  attendance(@CurrentAuth() auth: AuthContext, @Query() q: QuarterQuery): Promise<AttendanceResponse> {
+    return this.activities.attendance(auth, q.quarter);
+  }
+}

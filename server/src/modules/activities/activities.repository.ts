@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActivityType } from '@xjy/shared';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Activity } from './activity.entity';
+import { CheckIn } from './check-in.entity';
+
+export type ActivityWithOrg = Activity & { organization: { id: number; name: string; areaId: number; area: { path: string } } };
+
+@Injectable()
+export class ActivitiesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** One query with joins (findOne with relations would add a DISTINCT pre-query for its LIMIT). */
+  findById(id: number, m: EntityManager = this.ds.manager): Promise<ActivityWithOrg | null> {
+    return m
+      .getRepository(Activity)
+      .createQueryBuilder('x')
+      .innerJoinAndSelect('x.organization', 'o')
+      .innerJoinAndSelect('o.area', 'a')
+      .where('x.id = :id', { id })
+      .getOne() as Promise<ActivityWithOrg | null>;
+  }
+
+  /** Takes the activity's row lock for the rest of the transaction (MySQL), so capacity is checked by one check-in at a time. */
+  async lockForCheckIn(m: EntityManager, id: number): Promise<void> {
+    if (m.connection.options.type === 'better-sqlite3') return; // transactions are already serialized there
+    await m.getRepository(Activity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+  }
+
+  /** Activities of these organizations, plus (optionally) every volunteer activity, ending after `from`. */
+  findListed(filter: { organizationIds: number[]; includeAllVolunteer: boolean; from: Date; scopePaths?: string[] | null; limit: number }): Promise<ActivityWithOrg[]> {
+    const q = this.ds
+      .getRepository(Activity)
+      .createQueryBuilder('x')
+      .innerJoinAndSelect('x.organization', 'o')
+      .innerJoinAndSelect('o.area', 'a')
+      .where('x.endsAt >= :from', { from: filter.from })
+      .orderBy('x.startsAt', 'ASC')
+      .addOrderBy('x.id', 'ASC')
+      .take(filter.limit);
+    if (filter.scopePaths !== undefined) {
+      const paths = filter.scopePaths;
+      if (paths !== null) {
+        if (!paths.length) q.andWhere('1 = 0');
+        else q.andWhere(`(${paths.map((_, i) => `a.path LIKE :sp${i}`).join(' OR ')})`, Object.fromEntries(paths.map((p, i) => [`sp${i}`, `${p}%`])));
+      }
+    } else {
+      q.andWhere(
+        new Brackets((w) => {
+          if (filter.organizationIds.length) w.orWhere('x.organizationId IN (:...oids)', { oids: filter.organizationIds });
+          if (filter.includeAllVolunteer) w.orWhere("x.type = 'volunteer'");
+          if (!filter.organizationIds.length && !filter.includeAllVolunteer) w.where('1 = 0');
+        }),
+      );
+    }
+    return q.getMany() as Promise<ActivityWithOrg[]>;
+  }
+
+  async countAttendance(activityIds: number[], m: EntityManager = this.ds.manager): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!activityIds.length) return out;
+    const rows = await m
+      .getRepository(CheckIn)
+      .createQueryBuilder('c')
+      .select('c.activityId', 'activityId')
+      .addSelect('COUNT(*)', 'n')
+      .where({ activityId: In(activityIds), status: In(['accepted', 'approved']) })
+      .groupBy('c.activityId')
+      .getRawMany<{ activityId: number; n: string | number }>();
+    for (const r of rows) out.set(Number(r.activityId), Number(r.n));
+    return out;
+  }
+
+  findAttendance(userId: number, activityIds: number[]): Promise<CheckIn[]> {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.ds.getRepository(CheckIn).find({ where: { userId, activityId: In(activityIds), status: In(['accepted', 'approved']) } });
+  }
+
+  findAttendanceOf(m: EntityManager | null, activityId: number, userId: number): Promise<CheckIn | null> {
+    return (m ?? this.ds.manager).getRepository(CheckIn).findOne({ where: { attendanceKey: `${activityId}:${userId}` } });
+  }
+
+  findCheckIn(id: number): Promise<(CheckIn & { activity: ActivityWithOrg }) | null> {
+    return this.ds.getRepository(CheckIn).findOne({ where: { id }, relations: { activity: { organization: { area: true } }, user: true } }) as Promise<(CheckIn & { activity: ActivityWithOrg }) | null>;
+  }
+
+  findCheckInsOfActivity(activityId: number): Promise<CheckIn[]> {
+    return this.ds.getRepository(CheckIn).find({ where: { activityId }, relations: { user: true }, order: { createdAt: 'DESC', id: 'DESC' }, take: 2000 });
+  }
+
+  findCheckInsOfUser(userId: number, limit: number): Promise<Array<CheckIn & { activity: Activity }>> {
+    return this.ds.getRepository(CheckIn).find({ where: { userId }, relations: { activity: true }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }) as Promise<
+      Array<CheckIn & { activity: Activity }>
+    >;
+  }
+
+  /** Distinct activities of the given types a user attended (accepted or approved) in [from, to), by activity start. */
+  async countAttendedBetween(userIds: number[], types: ActivityType[], from: Date, to: Date): Promise<Map<number, number>> {
+    const out = new Map<number, number>(userIds.map((id) => [id, 0]));
+    if (!userIds.length) return out;
+    const rows = await this.ds
+      .getRepository(CheckIn)
+      .createQueryBuilder('c')
+      .innerJoin('c.activity', 'x')
+      .select('c.userId', 'userId')
+      .addSelect('COUNT(DISTINCT c.activityId)', 'n')
+      .where('c.userId IN (:...uids)', { uids: userIds })
+      .andWhere("c.status IN ('accepted', 'approved')")
+      .andWhere('x.type IN (:...types)', { types })
+      .andWhere("x.status = 'scheduled'")
+      .andWhere('x.startsAt >= :from AND x.startsAt < :to', { from, to })
+      .groupBy('c.userId')
+      .getRawMany<{ userId: number; n: string | number }>();
+    for (const r of rows) out.set(Number(r.userId), Number(r.n));
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+import { MEDIA_LONG_SIDE_MAX, MEDIA_THUMB_SIDE } from '@xjy/shared';
+import sharp from 'sharp';
+import { AppException } from '../../common/app.exception';
+
+export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic';
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif']);
+
+/** The real type from the first bytes; the file name and the client's content type are never trusted. */
+export function sniffImageType(b: Buffer): SniffedType | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (b.length >= 12 && b.toString('latin1', 4, 8) === 'ftyp' && HEIF_BRANDS.has(b.toString('latin1', 8, 12))) return 'heic';
+  return null;
+}
+
+export interface ProcessedImage {
+  full: Buffer;
+  thumb: Buffer;
+  width: number;
+  height: number;
+}
+
+export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', 415, message);
+
+/**
+ * Re-encodes to JPEG: turned upright from the EXIF orientation, every piece of metadata dropped (sharp keeps none
+ * unless asked, so EXIF GPS never reaches storage), longest side at most 2048 px, plus a 400 px thumbnail.
+ */
+export async function processImage(input: Buffer): Promise<ProcessedImage> {
+  const type = sniffImageType(input);
+  if (!type) throw unsupportedType();
+  try {
+    const upright = sharp(input, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
+    const full = await upright
+      .clone()
+      .resize({ width: MEDIA_LONG_SIDE_MAX, height: MEDIA_LONG_SIDE_MAX, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82, mozjpeg: false })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(full.data).resize({ width: MEDIA_THUMB_SIDE, height: MEDIA_THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer();
+    return { full: full.data, thumb, width: full.info.width, height: full.info.height };
+  } catch (e) {
+    if (e instanceof AppException) throw e;
+    // The bytes claim an image type the library cannot decode (a truncated file, or HEIC with an HEVC codec this build lacks).
+    throw unsupportedType(type === 'heic' ? '这张 HEIC 照片无法读取，请在相机设置中选择“兼容性最佳”后重拍' : '照片已损坏，无法读取');
+  }
+}
+
+/** A small street-scene-like placeholder JPEG for demo data, different per key, rendered with sharp. */
+export async function renderDemoPhoto(key: string, thumb: boolean): Promise<Buffer> {
+  let h = 0;
+  for (const ch of key.replace('.thumb', '')) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const hue = h % 360;
+  const [w, ht] = thumb ? [400, 300] : [1200, 900];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900" viewBox="0 0 1200 900">
+    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${hue},55%,78%)"/><stop offset="1" stop-color="hsl(${hue},35%,92%)"/></linearGradient></defs>
+    <rect width="1200" height="900" fill="url(#sky)"/>
+    <rect y="560" width="1200" height="340" fill="hsl(${(hue + 200) % 360},8%,38%)"/>
+    <rect x="0" y="700" width="1200" height="16" fill="#f5f5f5"/>
+    <rect x="${120 + (h % 500)}" y="260" width="260" height="300" fill="hsl(${(hue + 40) % 360},30%,55%)"/>
+    <rect x="${600 + (h % 300)}" y="180" width="200" height="380" fill="hsl(${(hue + 80) % 360},25%,48%)"/>
+    <circle cx="${300 + (h % 600)}" cy="640" r="${40 + (h % 30)}" fill="hsl(${(hue + 180) % 360},70%,45%)"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).resize(w, ht).jpeg({ quality: 78 }).toBuffer();
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { MediaController } from './media.controller';
+import { MediaRepository } from './media.repository';
+import { MediaService } from './media.service';
+import { LocalMediaStorage } from './storage/local-media.storage';
+import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
+import { S3MediaStorage } from './storage/s3-media.storage';
+import { WechatPushController } from './wechat-push.controller';
+
+/** Global so every feature (reports, stations) can inject MediaService to attach and resolve photos. */
+@Global()
+@Module({
+  controllers: [MediaController, WechatPushController],
+  providers: [
+    MediaRepository,
+    MediaService,
+    {
+      provide: MEDIA_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): MediaStorage => (config.s3 ? new S3MediaStorage(config.s3) : new LocalMediaStorage(config.mediaDir)),
+    },
+  ],
+  exports: [MediaService],
+})
+export class MediaModule {}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CreateMembershipRequest, DeclineMembershipRequest, MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, MembershipRole, MembershipStatus } from '@xjy/shared';
+import { ACTIVITY_NOTE_MAX } from '@xjy/shared';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+
+export class CreateMembershipDto implements CreateMembershipRequest {
+  @ApiProperty()
+  @IsInt()
+  @IsPositive()
+  organizationId: number;
+
+  @ApiProperty({ enum: MEMBERSHIP_ROLES })
+  @IsIn(MEMBERSHIP_ROLES)
+  role: MembershipRole;
+}
+
+export class DeclineMembershipDto implements DeclineMembershipRequest {
+  @ApiProperty({ maxLength: ACTIVITY_NOTE_MAX, description: 'Why, shown to the member' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ACTIVITY_NOTE_MAX)
+  note: string;
+}
+
+export class ListMembershipsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  organizationId?: number;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_STATUSES)
+  status?: MembershipStatus;
+}
+
+export class ListOrganizationsQuery {
+  @ApiPropertyOptional({ description: 'Organizations in this area subtree' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  areaId?: number;
+}
+
+export class QuarterQuery {
+  @ApiPropertyOptional({ example: '2026Q4', description: 'Defaults to the current quarter (Asia/Shanghai)' })
+  @IsOptional()
+  @Matches(/^\d{4}Q[1-4]$/, { message: 'quarter must look like 2026Q4' })
+  quarter?: string;
+}
+
+export class RegisterExportQuery extends QuarterQuery {
+  @ApiPropertyOptional({ description: 'Area subtree; defaults to everything in your scope' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  areaId?: number;
+}

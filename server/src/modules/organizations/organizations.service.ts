@@ -1,0 +1,92 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AbsenteeResponse, ListResponse, MembershipResponse, MembershipStatus, OrganizationResponse, quarterOf, quarterRange } from '@xjy/shared';
+import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AuthContext, isAdmin } from '../../common/auth/auth-context';
+import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { ActivitiesRepository } from '../activities/activities.repository';
+import { AreasRepository } from '../areas/areas.repository';
+import { mapMembership, mapOrganization } from './organization.mapper';
+import { OrganizationsRepository } from './organizations.repository';
+
+const LIST_LIMIT = 200;
+
+export function resolveQuarter(quarter: string | undefined): { quarter: string; from: Date; to: Date } {
+  const q = quarter ?? quarterOf(new Date());
+  const range = quarterRange(q);
+  if (!range) throw new AppException('validation_failed', 400, 'quarter must look like 2026Q4', { fields: [{ field: 'quarter', message: 'must look like 2026Q4' }] });
+  return { quarter: q, ...range };
+}
+
+@Injectable()
+export class OrganizationsService implements OnModuleInit {
+  constructor(
+    private readonly orgs: OrganizationsRepository,
+    private readonly areas: AreasRepository,
+    private readonly activities: ActivitiesRepository,
+    private readonly scopes: ScopeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.scopes.register('organization', (id) => this.orgs.findAreaPath(id));
+    this.scopes.register('membership', async (id) => (await this.orgs.findMembership(id))?.organization.area.path ?? null);
+  }
+
+  async list(areaId: number | undefined): Promise<ListResponse<OrganizationResponse>> {
+    let path: string | null = null;
+    if (areaId) {
+      path = await this.areas.findPathById(areaId);
+      if (!path) throw notFound('Area', 'area_not_found');
+    }
+    const items = await this.orgs.findInSubtree(path, LIST_LIMIT);
+    const counts = await this.orgs.countVerifiedMembers(items.map((o) => o.id));
+    return { items: items.map((o) => mapOrganization(o, counts.get(o.id) ?? 0)) };
+  }
+
+  async mine(auth: AuthContext): Promise<ListResponse<MembershipResponse>> {
+    return { items: (await this.orgs.findMembershipsOfUser(auth.userId)).map((m) => mapMembership(m)) };
+  }
+
+  async request(auth: AuthContext, organizationId: number, role: 'residence' | 'workplace'): Promise<{ membership: MembershipResponse; created: boolean }> {
+    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
+    const { membership, created } = await this.orgs.requestMembership(auth.userId, organizationId, role);
+    const full = await this.orgs.findMembership(membership.id);
+    return { membership: mapMembership(full!), created };
+  }
+
+  async listForReview(auth: AuthContext, filter: { organizationId?: number; status?: MembershipStatus }): Promise<ListResponse<MembershipResponse>> {
+    const items = await this.orgs.findMembershipsForReview({ ...filter, scopePaths: isAdmin(auth) ? null : auth.scopePaths, limit: LIST_LIMIT });
+    return { items: items.map((m) => mapMembership(m)) };
+  }
+
+  async decide(auth: AuthContext, id: number, decision: 'verified' | 'declined', note: string | null): Promise<MembershipResponse> {
+    const current = await this.orgs.findMembership(id);
+    if (!current) throw notFound('Membership', 'membership_not_found');
+    if (!(await this.orgs.decide(id, decision, auth.userId, note))) {
+      throw conflict('illegal_state', `Only a pending membership can be ${decision === 'verified' ? 'verified' : 'declined'}; this one is ${current.status}`);
+    }
+    return mapMembership((await this.orgs.findMembership(id))!);
+  }
+
+  async endMine(auth: AuthContext, id: number): Promise<MembershipResponse> {
+    const current = await this.orgs.findMembership(id);
+    if (!current || current.userId !== auth.userId) throw notFound('Membership', 'membership_not_found');
+    if (!(await this.orgs.end(id))) throw conflict('illegal_state', `This membership is already ${current.status}`);
+    return mapMembership((await this.orgs.findMembership(id))!);
+  }
+
+  /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */
+  async absentees(organizationId: number, quarter: string | undefined): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
+    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
+    const range = resolveQuarter(quarter);
+    const members = await this.orgs.findVerifiedMembers([organizationId], range.from, range.to);
+    const attended = await this.activities.countAttendedBetween([...new Set(members.map((m) => m.userId))], ['meeting'], range.from, range.to);
+    const seen = new Set<number>();
+    const items: AbsenteeResponse[] = [];
+    for (const m of members) {
+      if (seen.has(m.userId) || (attended.get(m.userId) ?? 0) > 0) continue;
+      seen.add(m.userId);
+      items.push({ member: { id: m.userId, nickname: m.user?.nickname ?? '', phone: m.user?.phone ?? null, trade: m.user?.trade ?? null }, role: m.role, meetingsAttended: 0 });
+    }
+    return { quarter: range.quarter, items };
+  }
+}

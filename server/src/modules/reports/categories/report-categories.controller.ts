@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReportCategoriesResponse, ReportCategoryResponse } from '@xjy/shared';
+import { Access, ADMIN, ANY_USER, CurrentAuth } from '../../../common/auth/access.decorator';
+import type { AuthContext } from '../../../common/auth/auth-context';
+import { ParseIdPipe } from '../../../common/parse-id.pipe';
+import { ReportCategoriesService } from './report-categories.service';
+import { CreateReportCategoryDto, UpdateReportCategoryDto } from './report-category.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportCategoriesController {
+  constructor(private readonly categories: ReportCategoriesService) {}
+
+  @Get('report-categories')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Report categories (admin also sees archived ones) and the subscribe-message template' })
+  list(@CurrentAuth() auth: AuthContext): Promise<ReportCategoriesResponse> {
+    return this.categories.list(auth.role === 'admin');
+  }
+
+  @Post('admin/report-categories')
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Create a report category (admin)' })
+  create(@Body() dto: CreateReportCategoryDto): Promise<ReportCategoryResponse> {
+    return this.categories.create(dto);
+  }
+
+  @Patch('admin/report-categories/:id')
+  @Access(ADMIN)
+  @ApiOperation({ summary: 'Change a category: label, points range, deadlines, order, archive (admin)' })
+  update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateReportCategoryDto): Promise<ReportCategoryResponse> {
+    return this.categories.update(id, dto);
+  }
+}

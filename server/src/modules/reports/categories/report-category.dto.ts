@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CreateReportCategoryRequest,
+  REPORT_CATEGORY_KEY_PATTERN,
+  REPORT_POINTS_MAX,
+  REPORT_POINTS_MIN,
+  UpdateReportCategoryRequest,
+} from '@xjy/shared';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const HOURS_MAX = 24 * 90;
+
+export class CreateReportCategoryDto implements CreateReportCategoryRequest {
+  @ApiProperty({ example: 'traffic', description: 'Stable key, lower-case letters, digits and _' })
+  @IsString()
+  @Matches(REPORT_CATEGORY_KEY_PATTERN, { message: 'key must be lower-case letters, digits and _' })
+  key: string;
+
+  @ApiProperty({ maxLength: 32 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  label: string;
+
+  @ApiProperty({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
+  @IsInt()
+  @Min(REPORT_POINTS_MIN)
+  @Max(REPORT_POINTS_MAX)
+  pointsMin: number;
+
+  @ApiProperty({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
+  @IsInt()
+  @Min(REPORT_POINTS_MIN)
+  @Max(REPORT_POINTS_MAX)
+  pointsMax: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  acceptHours?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  resolveHours?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  sortOrder?: number;
+}
+
+export class UpdateReportCategoryDto implements UpdateReportCategoryRequest {
+  @ApiPropertyOptional({ maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  label?: string;
+
+  @ApiPropertyOptional({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(REPORT_POINTS_MIN)
+  @Max(REPORT_POINTS_MAX)
+  pointsMin?: number;
+
+  @ApiPropertyOptional({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(REPORT_POINTS_MIN)
+  @Max(REPORT_POINTS_MAX)
+  pointsMax?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  acceptHours?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  resolveHours?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  sortOrder?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

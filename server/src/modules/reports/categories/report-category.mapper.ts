@@ -1,0 +1,16 @@
+import type { ReportCategoryResponse } from '@xjy/shared';
+import type { ReportCategory } from './report-category.entity';
+
+export function mapReportCategory(c: ReportCategory): ReportCategoryResponse {
+  return {
+    id: c.id,
+    key: c.key,
+    label: c.label,
+    pointsMin: c.pointsMin,
+    pointsMax: c.pointsMax,
+    acceptHours: c.acceptHours,
+    resolveHours: c.resolveHours,
+    sortOrder: c.sortOrder,
+    active: c.archivedAt === null,
+  };
+}

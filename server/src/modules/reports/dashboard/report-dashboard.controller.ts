@@ -1,0 +1,37 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ReportDashboardResponse } from '@xjy/shared';
+import type { FastifyReply } from 'fastify';
+import { Access, CurrentAuth, STAFF } from '../../../common/auth/access.decorator';
+import type { AuthContext } from '../../../common/auth/auth-context';
+import { DashboardQuery } from '../dto/report-queries.dto';
+import { ReportDashboardService } from './report-dashboard.service';
+
+const AREA_IN_SCOPE = { resource: 'area', from: 'query', key: 'areaId', optional: true } as const;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportDashboardController {
+  constructor(private readonly dashboard: ReportDashboardService) {}
+
+  @Get('dashboard/reports')
+  @Access(STAFF, AREA_IN_SCOPE)
+  @ApiOperation({ summary: 'Counts, handling rate (closed ÷ received), on-time rate and medians for reports received in a range' })
+  figures(@CurrentAuth() auth: AuthContext, @Query() q: DashboardQuery): Promise<ReportDashboardResponse> {
+    return this.dashboard.figures(auth, q);
+  }
+
+  @Get('reports/export.xlsx')
+  @Access(STAFF, AREA_IN_SCOPE)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'The reports of the dashboard range as a spreadsheet' })
+  async export(@CurrentAuth() auth: AuthContext, @Query() q: DashboardQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const body = await this.dashboard.exportXlsx(auth, q);
+    const day = new Date().toISOString().slice(0, 10);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="reports-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`随手拍-${day}.xlsx`)}`);
+    return body;
+  }
+}

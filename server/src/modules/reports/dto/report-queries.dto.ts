@@ -1,0 +1,88 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
+
+export class NearbyReportsQuery {
+  @ApiPropertyOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @IsLatitude()
+  lat: number;
+
+  @ApiPropertyOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @IsLongitude()
+  lng: number;
+
+  @ApiPropertyOptional()
+  @IsString()
+  @MaxLength(32)
+  category: string;
+}
+
+export class MineQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,12}$/)
+  cursor?: string;
+}
+
+export class ListReportsQuery {
+  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
+  @IsOptional()
+  @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
+  status?: ReportStatus | ReportStatusGroup;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  category?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  areaId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only reports content security flagged' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  flagged?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,9}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
+  cursor?: string;
+}
+
+export class DashboardQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  areaId?: number;
+
+  @ApiPropertyOptional({ description: 'ISO date or time; default 30 days ago' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO date or time; default now' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}

@@ -1,0 +1,91 @@
+import type { ReportStatus } from '@xjy/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { coordinateColumn, timestampColumn } from '../../database/columns';
+
+/** 随手拍: a photographed problem at a place, routed to the area that contains it, followed to an outcome. */
+@Entity({ name: 'report' })
+@Index('uq_report_idempotency', ['reporterId', 'idempotencyKey'], { unique: true })
+@Index('idx_report_category_created', ['categoryId', 'createdAt'])
+export class Report {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  reporterId: number;
+
+  /** The client's Idempotency-Key: the same key from the same user is the same report. */
+  @Column({ type: 'varchar', length: 64 })
+  idempotencyKey: string;
+
+  @Column({ type: 'int' })
+  categoryId: number;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Index('idx_report_status')
+  @Column({ type: 'varchar', length: 16 })
+  status: ReportStatus;
+
+  @Index('idx_report_lat')
+  @Column(coordinateColumn)
+  lat: number;
+
+  @Column(coordinateColumn)
+  lng: number;
+
+  @Column({ type: 'int' })
+  areaId: number;
+
+  /** The area's materialized path, copied so scope filters are one indexed prefix match. */
+  @Index('idx_report_area_path')
+  @Column({ type: 'varchar', length: 255 })
+  areaPath: string;
+
+  @Column({ type: 'int', nullable: true })
+  stationId: number | null;
+
+  /** Raised by every "我也看到". */
+  @Column({ type: 'int', default: 0 })
+  priority: number;
+
+  @Column({ type: 'int', default: 0 })
+  witnessCount: number;
+
+  /** Points the reporter holds for this report now (0 after a reversal). */
+  @Column({ type: 'int', default: 0 })
+  pointsAwarded: number;
+
+  /** Set when content security flagged the text or a photo: hidden from others until staff review it. */
+  @Column({ ...timestampColumn, nullable: true })
+  flaggedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  departmentId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  duplicateOfId: number | null;
+
+  @Column(timestampColumn)
+  acceptDueAt: Date;
+
+  @Column(timestampColumn)
+  resolveDueAt: Date;
+
+  /** First decision (accept, reject or duplicate). */
+  @Column({ ...timestampColumn, nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ ...timestampColumn, nullable: true })
+  acceptedAt: Date | null;
+
+  /** When it last reached an outcome (resolved, rejected, duplicate); cleared by reopen. */
+  @Column({ ...timestampColumn, nullable: true })
+  finishedAt: Date | null;
+
+  @CreateDateColumn(timestampColumn)
+  createdAt: Date;
+
+  @UpdateDateColumn(timestampColumn)
+  updatedAt: Date;
+}

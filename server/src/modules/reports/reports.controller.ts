@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { NearbyReportResponse, ReportDetailResponse, ReportPageResponse } from '@xjy/shared';
+import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { CreateReportDto } from './dto/create-report.dto';
+import { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectReportDto, ReopenReportDto, ResolveReportDto } from './dto/report-actions.dto';
+import { ListReportsQuery, MineQuery, NearbyReportsQuery } from './dto/report-queries.dto';
+import { ReportsService } from './reports.service';
+
+const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access(ANY_USER)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Client-made key; a retry with the same key returns the same report' })
+  @ApiOperation({ summary: '随手拍: send a report with 1–3 photos' })
+  create(@CurrentAuth() auth: AuthContext, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreateReportDto): Promise<ReportDetailResponse> {
+    return this.reports.create(auth, key, dto);
+  }
+
+  @Get('nearby')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Open reports of a category within 250 m in the last 7 days (no reporter, no photos)' })
+  nearby(@CurrentAuth() auth: AuthContext, @Query() q: NearbyReportsQuery): Promise<{ items: NearbyReportResponse[] }> {
+    return this.reports.nearby(auth, q);
+  }
+
+  @Get('mine')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'My reports, newest first' })
+  mine(@CurrentAuth() auth: AuthContext, @Query() q: MineQuery): Promise<ReportPageResponse> {
+    return this.reports.mine(auth, q.cursor);
+  }
+
+  @Get()
+  @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
+  @ApiOperation({ summary: 'The staff queue in scope: filters by status or group, category, area, overdue, flagged' })
+  list(@CurrentAuth() auth: AuthContext, @Query() q: ListReportsQuery): Promise<ReportPageResponse> {
+    return this.reports.list(auth, q);
+  }
+
+  @Get(':id')
+  // Not a guard scope rule: the reporter is a worker; the service checks reporter-or-staff-in-scope.
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'One report with photos and its timeline (the reporter, or staff in scope)' })
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ReportDetailResponse> {
+    return this.reports.detail(auth, id);
+  }
+
+  @Post(':id/witness')
+  @HttpCode(200)
+  @Access(ANY_USER)
+  @ApiOperation({ summary: '我也看到: confirm an open report instead of sending a duplicate (no points)' })
+  witness(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<NearbyReportResponse> {
+    return this.reports.witness(auth, id);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: "Accept and award points within the category's range (once, whatever the retries)" })
+  accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto): Promise<ReportDetailResponse> {
+    return this.reports.accept(auth, id, dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Reject with a reason (reverses points of an earlier acceptance)' })
+  reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto): Promise<ReportDetailResponse> {
+    return this.reports.reject(auth, id, dto);
+  }
+
+  @Post(':id/duplicate')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Close as a duplicate of another report' })
+  duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto): Promise<ReportDetailResponse> {
+    return this.reports.duplicate(auth, id, dto);
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Dispatch an accepted report to a department' })
+  dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto): Promise<ReportDetailResponse> {
+    return this.reports.dispatch(auth, id, dto);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Close with the outcome (and photos of it)' })
+  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto): Promise<ReportDetailResponse> {
+    return this.reports.resolve(auth, id, dto);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Reopen a finished report for review again' })
+  reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto): Promise<ReportDetailResponse> {
+    return this.reports.reopen(auth, id, dto);
+  }
+}

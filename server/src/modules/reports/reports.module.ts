@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ReportCategoriesController } from './categories/report-categories.controller';
+import { ReportCategoriesRepository } from './categories/report-categories.repository';
+import { ReportCategoriesService } from './categories/report-categories.service';
+import { ReportDashboardController } from './dashboard/report-dashboard.controller';
+import { ReportDashboardService } from './dashboard/report-dashboard.service';
+import { DepartmentsController } from './departments/departments.controller';
+import { DepartmentsRepository } from './departments/departments.repository';
+import { DepartmentsService } from './departments/departments.service';
+import { MessagesController } from './messages/messages.controller';
+import { MessagesRepository } from './messages/messages.repository';
+import { MessagesService } from './messages/messages.service';
+import { ReportRoutingRepository } from './report-routing.repository';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
+
+@Module({
+  // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
+  controllers: [ReportDashboardController, ReportsController, ReportCategoriesController, DepartmentsController, MessagesController],
+  providers: [
+    ReportsRepository,
+    ReportRoutingRepository,
+    ReportsService,
+    ReportCategoriesRepository,
+    ReportCategoriesService,
+    DepartmentsRepository,
+    DepartmentsService,
+    MessagesRepository,
+    MessagesService,
+    ReportDashboardService,
+  ],
+})
+export class ReportsModule {}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReportStatus } from '@xjy/shared';
+import { reportStatusesIn } from '@xjy/shared';
+import { Brackets, DataSource, EntityManager, In, LessThan, SelectQueryBuilder } from 'typeorm';
+import { User } from '../users/user.entity';
+import { ReportEvent, ReportEventData } from './report-event.entity';
+import { ReportWitness } from './report-witness.entity';
+import { Report } from './report.entity';
+
+export interface ReportFilter {
+  /** Non-admin staff: the roots of their scope; null for admin (everything). */
+  scopePaths: string[] | null;
+  areaPath?: string;
+  statuses?: ReportStatus[];
+  categoryId?: number;
+  overdue?: boolean;
+  flagged?: boolean;
+  createdFrom?: Date;
+  createdTo?: Date;
+}
+
+const OPEN = reportStatusesIn('open');
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private get reports() {
+    return this.ds.getRepository(Report);
+  }
+
+  findById(id: number, m: EntityManager = this.ds.manager): Promise<Report | null> {
+    return m.getRepository(Report).findOneBy({ id });
+  }
+
+  findByIdempotencyKey(reporterId: number, idempotencyKey: string): Promise<Report | null> {
+    return this.reports.findOneBy({ reporterId, idempotencyKey });
+  }
+
+  async findAreaPath(id: number): Promise<string | null> {
+    const r = await this.reports.findOne({ where: { id }, select: { id: true, areaPath: true } });
+    return r?.areaPath ?? null;
+  }
+
+  insert(m: EntityManager, fields: Omit<Report, 'id' | 'createdAt' | 'updatedAt'>): Promise<Report> {
+    return m.getRepository(Report).save(m.getRepository(Report).create(fields));
+  }
+
+  /** The state machine's guard in SQL: changes the report only if it is still in one of `from`; false otherwise. */
+  async transition(m: EntityManager, id: number, from: readonly ReportStatus[], patch: Partial<Report>): Promise<boolean> {
+    const r = await m.getRepository(Report).update({ id, status: In([...from]) }, patch);
+    return (r.affected ?? 0) === 1;
+  }
+
+  async update(m: EntityManager, id: number, patch: Partial<Report>): Promise<void> {
+    await m.getRepository(Report).update({ id }, patch);
+  }
+
+  async raisePriority(m: EntityManager, id: number, witnesses: number): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(Report)
+      .set({ witnessCount: () => `witnessCount + ${witnesses}`, priority: () => 'priority + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Records a witness once; false when this user already witnessed the report. */
+  async addWitness(m: EntityManager, reportId: number, userId: number): Promise<boolean> {
+    const repo = m.getRepository(ReportWitness);
+    if (await repo.existsBy({ reportId, userId })) return false;
+    await repo.insert({ reportId, userId });
+    return true;
+  }
+
+  addEvent(m: EntityManager, e: { reportId: number; type: ReportEvent['type']; actorId: number | null; note?: string | null; data?: ReportEventData | null }): Promise<ReportEvent> {
+    const repo = m.getRepository(ReportEvent);
+    return repo.save(repo.create({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null }));
+  }
+
+  findEvents(reportId: number): Promise<ReportEvent[]> {
+    return this.ds.getRepository(ReportEvent).find({ where: { reportId }, order: { id: 'ASC' } });
+  }
+
+  findUsers(ids: number[]): Promise<Array<Pick<User, 'id' | 'nickname' | 'role'>>> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.ds.getRepository(User).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, nickname: true, role: true } });
+  }
+
+  findMine(reporterId: number, beforeId: number | null, limit: number): Promise<Report[]> {
+    return this.reports.find({ where: { reporterId, ...(beforeId ? { id: LessThan(beforeId) } : {}) }, order: { id: 'DESC' }, take: limit });
+  }
+
+  /** Open, unflagged reports of a category created since a time inside a box (the caller measures exact distance). */
+  findOpenNear(categoryId: number, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Report[]> {
+    return this.reports
+      .createQueryBuilder('r')
+      .where('r.categoryId = :categoryId', { categoryId })
+      .andWhere('r.status IN (:...open)', { open: OPEN })
+      .andWhere('r.flaggedAt IS NULL')
+      .andWhere('r.createdAt >= :since', { since })
+      .andWhere('r.lat BETWEEN :minLat AND :maxLat', box)
+      .andWhere('r.lng BETWEEN :minLng AND :maxLng', box)
+      .orderBy('r.id', 'DESC')
+      .take(50)
+      .getMany();
+  }
+
+  /** A page of the staff queue, highest priority first, then newest; the cursor is "priority:id" of the last row. */
+  findPage(filter: ReportFilter, cursor: { priority: number; id: number } | null, limit: number, now: Date): Promise<Report[]> {
+    const qb = this.filtered(filter, now);
+    if (cursor) {
+      qb.andWhere(new Brackets((w) => w.where('r.priority < :cp', { cp: cursor.priority }).orWhere('r.priority = :cp AND r.id < :cid', { cp: cursor.priority, cid: cursor.id })));
+    }
+    return qb.orderBy('r.priority', 'DESC').addOrderBy('r.id', 'DESC').take(limit).getMany();
+  }
+
+  /** Every report matching the filter (dashboard and export), oldest first, capped. */
+  findAll(filter: ReportFilter, now: Date, cap: number): Promise<Report[]> {
+    return this.filtered(filter, now).orderBy('r.id', 'ASC').take(cap).getMany();
+  }
+
+  private filtered(f: ReportFilter, now: Date): SelectQueryBuilder<Report> {
+    const qb = this.reports.createQueryBuilder('r');
+    if (f.scopePaths) {
+      const paths = f.scopePaths;
+      if (!paths.length) qb.andWhere('1 = 0');
+      else qb.andWhere(new Brackets((w) => paths.forEach((p, i) => w.orWhere(`r.areaPath LIKE :sp${i}`, { [`sp${i}`]: `${p}%` }))));
+    }
+    if (f.areaPath) qb.andWhere('r.areaPath LIKE :ap', { ap: `${f.areaPath}%` });
+    if (f.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
+    if (f.categoryId) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
+    if (f.flagged !== undefined) qb.andWhere(f.flagged ? 'r.flaggedAt IS NOT NULL' : 'r.flaggedAt IS NULL');
+    if (f.createdFrom) qb.andWhere('r.createdAt >= :from', { from: f.createdFrom });
+    if (f.createdTo) qb.andWhere('r.createdAt < :to', { to: f.createdTo });
+    if (f.overdue !== undefined) {
+      const overdue = "((r.status = 'submitted' AND r.acceptDueAt < :now) OR (r.status IN ('accepted', 'dispatched') AND r.resolveDueAt < :now))";
+      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { now });
+    }
+    return qb;
+  }
+}

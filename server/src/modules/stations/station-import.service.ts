@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AMENITIES,
+  AMENITY_LABELS,
+  Amenity,
+  CoordSystem,
+  formatHoursText,
+  isInChina,
+  parseHoursText,
+  pointInRing,
+  STATION_ADDRESS_MAX,
+  STATION_HOST_UNIT_MAX,
+  STATION_IMPORT_ROWS_MAX,
+  STATION_KIND_LABELS,
+  STATION_KINDS,
+  STATION_NAME_MAX,
+  STATION_PHONE_PATTERN,
+  STATION_SHEET_COLUMNS,
+  STATION_STATUSES,
+  StationImportReport,
+  StationImportRowError,
+  StationKind,
+  StationSheetColumn,
+  StationStatus,
+  wgs84ToGcj02,
+} from '@xjy/shared';
+import ExcelJS from 'exceljs';
+import { AppException } from '../../common/app.exception';
+import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
+import type { Area } from '../areas/area.entity';
+import { AreasRepository } from '../areas/areas.repository';
+import { StationFields, StationsRepository } from './stations.repository';
+import { StationsService } from './stations.service';
+
+const REQUIRED: StationSheetColumn[] = ['code', 'name', 'kind', 'lat', 'lng', 'hours', 'area_code'];
+const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if (v instanceof Date) return v.toISOString();
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
+    return '';
+  }
+  return String(v);
+}
+
+const fileError = (message: string) => new AppException('station_import_invalid', 400, message, { errors: [{ row: 0, field: 'file', message }] satisfies StationImportRowError[] });
+
+/**
+ * Station spreadsheets in and out. An import is checked row by row first; a real run then writes every row in
+ * one transaction or none, matching existing stations by code so running the same file twice changes nothing.
+ */
+@Injectable()
+export class StationImportService {
+  constructor(
+    private readonly stations: StationsRepository,
+    private readonly areas: AreasRepository,
+    private readonly service: StationsService,
+  ) {}
+
+  /** The table in a CSV or XLSX file, told apart by content rather than by name. */
+  async readTable(bytes: Buffer): Promise<string[][]> {
+    if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      } catch {
+        throw fileError('The file is not a readable XLSX workbook');
+      }
+      const sheet = wb.worksheets[0];
+      if (!sheet) throw fileError('The workbook has no sheet');
+      const rows: string[][] = [];
+      sheet.eachRow({ includeEmpty: false }, (row) => {
+        const values: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+        rows.push(values);
+      });
+      return rows;
+    }
+    const text = new TextDecoder('utf-8', { fatal: true });
+    let decoded: string;
+    try {
+      decoded = text.decode(bytes);
+    } catch {
+      throw fileError('The file is neither CSV (UTF-8) nor XLSX');
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) throw fileError('The file is neither CSV (UTF-8) nor XLSX');
+    return parseCsv(decoded.replace(/^\uFEFF/, ''));
+  }
+
+  async run(auth: AuthContext, bytes: Buffer, dryRun: boolean, defaultCoords: CoordSystem): Promise<StationImportReport> {
+    const table = await this.readTable(bytes);
+    if (table.length < 2) throw fileError('The file has no data rows under the header');
+    const header = table[0].map((h) => h.trim().toLowerCase());
+    const missing = REQUIRED.filter((c) => !header.includes(c));
+    if (missing.length) throw fileError(`Missing columns: ${missing.join(', ')}`);
+    if (table.length - 1 > STATION_IMPORT_ROWS_MAX) throw fileError(`At most ${STATION_IMPORT_ROWS_MAX} rows per file`);
+    const col = (row: string[], c: StationSheetColumn) => (header.includes(c) ? (row[header.indexOf(c)] ?? '').trim() : '');
+
+    const errors: StationImportRowError[] = [];
+    const parsed: StationFields[] = [];
+    const areaCache = new Map<string, Area | null>();
+    const seenCodes = new Map<string, number>();
+    for (let i = 1; i < table.length; i++) {
+      const row = table[i];
+      const n = i + 1;
+      const err = (field: string, message: string) => errors.push({ row: n, field, message });
+      const before = errors.length;
+      const code = col(row, 'code');
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) err('code', 'code is required: letters, digits, - and _ only');
+      else if (seenCodes.has(code)) err('code', `duplicate code, first on row ${seenCodes.get(code)}`);
+      else seenCodes.set(code, n);
+      const name = col(row, 'name');
+      if (!name || name.length > STATION_NAME_MAX) err('name', `name is required, at most ${STATION_NAME_MAX} characters`);
+      const kindRaw = col(row, 'kind');
+      const kind = (STATION_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as StationKind) : STATION_KINDS.find((k) => STATION_KIND_LABELS[k] === kindRaw);
+      if (!kind) err('kind', `kind must be one of ${STATION_KINDS.join(', ')}`);
+      const hostUnit = col(row, 'host_unit');
+      if (hostUnit.length > STATION_HOST_UNIT_MAX) err('host_unit', `at most ${STATION_HOST_UNIT_MAX} characters`);
+      const address = col(row, 'address');
+      if (address.length > STATION_ADDRESS_MAX) err('address', `at most ${STATION_ADDRESS_MAX} characters`);
+      const sys = (col(row, 'coord_system').toLowerCase() || defaultCoords) as CoordSystem;
+      if (sys !== 'gcj02' && sys !== 'wgs84') err('coord_system', 'coord_system must be gcj02 or wgs84');
+      let lat = Number(col(row, 'lat'));
+      let lng = Number(col(row, 'lng'));
+      if (!col(row, 'lat') || !col(row, 'lng') || !Number.isFinite(lat) || !Number.isFinite(lng)) err('lat', 'lat and lng must be numbers');
+      else if (!isInChina({ lat, lng })) err('lat', 'the point lies outside China');
+      else if (sys === 'wgs84') ({ lat, lng } = wgs84ToGcj02({ lat, lng }));
+      const amenities: Amenity[] = [];
+      for (const a of col(row, 'amenities').split(/[,，、;；\s]+/).filter(Boolean)) {
+        const key = (AMENITIES as readonly string[]).includes(a) ? (a as Amenity) : AMENITIES.find((k) => AMENITY_LABELS[k] === a);
+        if (!key) err('amenities', `unknown amenity "${a}"`);
+        else if (!amenities.includes(key)) amenities.push(key);
+      }
+      const hours = parseHoursText(col(row, 'hours'));
+      if ('error' in hours) err('hours', hours.error);
+      const phone = col(row, 'phone');
+      if (phone && !STATION_PHONE_PATTERN.test(phone)) err('phone', 'phone must be a mobile or landline number');
+      const status = (col(row, 'status') || 'active') as StationStatus;
+      if (!STATION_STATUSES.includes(status)) err('status', 'status must be active or suspended');
+      const areaCode = col(row, 'area_code');
+      if (!areaCache.has(areaCode)) areaCache.set(areaCode, areaCode ? await this.areas.findByCode(areaCode) : null);
+      const area = areaCache.get(areaCode);
+      if (!area) err('area_code', `no area with code "${areaCode}"`);
+      else if (!inScope(auth, area.path)) err('area_code', 'this area is outside the areas you look after');
+      else if (area.level === 'district') err('area_code', 'use a street, community or grid code');
+      else if (errors.length === before && area.boundary && !pointInRing({ lat, lng }, area.boundary)) err('lat', `the point lies outside ${area.name}`);
+      if (errors.length === before) {
+        parsed.push({
+          code,
+          name,
+          kind: kind!,
+          hostUnit,
+          address,
+          lat: Math.round(lat * 1e7) / 1e7,
+          lng: Math.round(lng * 1e7) / 1e7,
+          amenities,
+          hours: 'ranges' in hours ? hours.ranges : [],
+          closures: [],
+          phone: phone || null,
+          photoMediaIds: [],
+          status,
+          areaId: area!.id,
+          lastConfirmedAt: new Date(),
+        });
+      }
+    }
+    // A code already used by a station outside the caller's scope is not theirs to overwrite.
+    if (!isAdmin(auth)) {
+      const existing = await this.stations.findByCodes(parsed.map((p) => p.code!));
+      const paths = new Map((await this.areas.findByIds([...new Set(existing.map((s) => s.areaId))])).map((a) => [a.id, a.path]));
+      for (const s of existing) {
+        if (!inScope(auth, paths.get(s.areaId) ?? '')) errors.push({ row: seenCodes.get(s.code!)!, field: 'code', message: 'this code belongs to a station outside your areas' });
+      }
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const rows = table.length - 1;
+    if (errors.length) {
+      const report: StationImportReport = { dryRun, ok: false, rows, created: 0, updated: 0, errors };
+      if (dryRun) return report;
+      throw new AppException('station_import_invalid', 400, `${errors.length} problem(s) in the file; nothing was imported`, { ...report });
+    }
+    if (dryRun) {
+      const existing = new Set((await this.stations.findByCodes(parsed.map((p) => p.code!))).map((s) => s.code));
+      const updated = parsed.filter((p) => existing.has(p.code)).length;
+      return { dryRun, ok: true, rows, created: parsed.length - updated, updated, errors: [] };
+    }
+    const result = await this.stations.importAll(parsed);
+    await this.service.reindex(result.ids);
+    return { dryRun, ok: true, rows, created: result.created, updated: result.updated, errors: [] };
+  }
+
+  async exportXlsx(auth: AuthContext): Promise<Buffer> {
+    const rows = await this.stations.listForExport(isAdmin(auth) ? null : auth.scopePaths);
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('stations');
+    sheet.addRow([...STATION_SHEET_COLUMNS]);
+    for (const s of rows) {
+      const values: Record<StationSheetColumn, string | number> = {
+        code: s.code ?? '',
+        name: s.name,
+        kind: s.kind,
+        host_unit: s.hostUnit,
+        address: s.address,
+        lat: s.lat,
+        lng: s.lng,
+        coord_system: 'gcj02',
+        amenities: s.amenities.join(','),
+        hours: formatHoursText(s.hours),
+        phone: s.phone ?? '',
+        area_code: s.area?.code ?? '',
+        status: s.status,
+      };
+      sheet.addRow(STATION_SHEET_COLUMNS.map((c) => values[c]));
+    }
+    sheet.getRow(1).font = { bold: true };
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+}

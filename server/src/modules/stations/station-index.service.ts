@@ -1,0 +1,130 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { BBox, StationKind } from '@xjy/shared';
+import type { Station } from './station.entity';
+import { NearbySearch, StationIndex } from './station-index';
+import { StationsRepository } from './stations.repository';
+
+/** How often other instances' writes are picked up: well inside the one-second promise. */
+export const STATION_POLL_MS = 400;
+/**
+ * Each poll reads the rows stamped since the previous poll began, minus this margin, by the database's clock: a
+ * transaction stamps updatedAt when it writes but becomes visible only when it commits, so a commit seen late
+ * carries an earlier stamp. The embedded database has one connection and stamps whole seconds, so a second is
+ * enough there. Only stamps are read; full rows only for stamps the index does not hold yet.
+ */
+const POLL_OVERLAP_MS = { mysql: 5_000, embedded: 1_000 };
+
+/**
+ * Keeps the spatial index equal to the active stations in the database: loaded on first use, updated at once by
+ * this instance's own writes, and by polling `updatedAt` for the writes of other instances.
+ */
+@Injectable()
+export class StationIndexService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(StationIndexService.name);
+  private index = new StationIndex();
+  private loading: Promise<void> | null = null;
+  private loaded = false;
+  /** Database time when the last successful poll (or the initial load) began. */
+  private pollFromMs = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+
+  constructor(private readonly stations: StationsRepository) {}
+
+  onApplicationBootstrap(): void {
+    // Migrations may not have run yet (they run after the app is built); then the first use loads it.
+    this.load().catch(() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** The index, loading it first if this is the first use (the schema may not exist at boot in tests). */
+  async ready(): Promise<StationIndex> {
+    if (!this.loaded) await this.load();
+    return this.index;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Synchronous access for the hot path once loaded. */
+  get current(): StationIndex {
+    return this.index;
+  }
+
+  nearby(q: NearbySearch): Buffer {
+    return this.index.nearby(q);
+  }
+
+  inBBox(b: BBox, visit: (id: number, lat: number, lng: number, kind: StationKind) => void): void {
+    this.index.inBBox(b, visit);
+  }
+
+  /** Applies rows this instance has just committed (read back after commit, so they carry the database's stamp). */
+  apply(rows: Station[]): void {
+    for (const row of rows) this.applyRow(row);
+  }
+
+  private applyRow(row: Station): void {
+    const ms = row.updatedAt.getTime();
+    if (row.status !== 'active') {
+      this.index.remove(row.id, ms);
+      return;
+    }
+    if (this.index.versionOf(row.id) === ms) return;
+    this.index.upsert({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      lat: row.lat,
+      lng: row.lng,
+      amenities: row.amenities,
+      address: row.address,
+      hours: row.hours,
+      closures: row.closures,
+      updatedAtMs: ms,
+    });
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        const started = await this.stations.dbNow();
+        const rows = await this.stations.findAllActive();
+        this.index = new StationIndex();
+        this.pollFromMs = started.getTime();
+        this.apply(rows);
+        this.loaded = true;
+        this.timer ??= setInterval(() => void this.poll(), STATION_POLL_MS);
+        this.timer.unref();
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  /** One poll; public so tests can drive it instead of waiting. */
+  async poll(): Promise<void> {
+    if (this.polling || !this.loaded) return;
+    this.polling = true;
+    try {
+      const started = await this.stations.dbNow();
+      const stamps = await this.stations.findChangeStampsSince(new Date(this.pollFromMs - POLL_OVERLAP_MS[this.stations.driver]));
+      const stale = stamps.filter((r) => {
+        const ms = r.updatedAt.getTime();
+        return r.status === 'active' ? this.index.versionOf(r.id) !== ms : this.index.has(r.id);
+      });
+      if (stale.length) this.apply(await this.stations.findByIds(stale.map((r) => r.id)));
+      this.pollFromMs = started.getTime();
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message }, 'station index poll failed; retrying on the next tick');
+    } finally {
+      this.polling = false;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import '@fastify/multipart';
+import {
+  AMENITIES,
+  CoverageResponse,
+  ListResponse,
+  NEARBY_LIMIT_MAX,
+  NEARBY_RADIUS_MAX_M,
+  STATION_KINDS,
+  StationDetailResponse,
+  StationFeedbackResponse,
+  StationImportReport,
+  StationMapResponse,
+} from '@xjy/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException, badRequest } from '../../common/app.exception';
+import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { CoverageQuery, CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, StationImportQuery, StationMapQuery, UpdateStationDto } from './dto/station.dto';
+import { StationImportService } from './station-import.service';
+import { StationsService } from './stations.service';
+
+const IN_SCOPE = { resource: 'station', from: 'param', key: 'id' } as const;
+
+@ApiTags('stations')
+@ApiBearerAuth()
+@Controller('stations')
+export class StationsController {
+  constructor(
+    private readonly stations: StationsService,
+    private readonly imports: StationImportService,
+  ) {}
+
+  @Get('nearby')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Active stations near a point, nearest first, with open-now in Asia/Shanghai time' })
+  @ApiQuery({ name: 'lat', required: true, type: Number, description: 'GCJ-02' })
+  @ApiQuery({ name: 'lng', required: true, type: Number, description: 'GCJ-02' })
+  @ApiQuery({ name: 'radius', required: false, type: Number, description: `metres, default 1000, max ${NEARBY_RADIUS_MAX_M}` })
+  @ApiQuery({ name: 'amenities', required: false, description: `comma-separated, all required: ${AMENITIES.join(', ')}` })
+  @ApiQuery({ name: 'kind', required: false, enum: STATION_KINDS })
+  @ApiQuery({ name: 'openNow', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `default 20, max ${NEARBY_LIMIT_MAX}` })
+  async nearby(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const body = await this.stations.nearby(query);
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return body;
+  }
+
+  @Get()
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Active stations in a map viewport; clusters with counts when there are too many' })
+  map(@Query() q: StationMapQuery): Promise<StationMapResponse> {
+    return this.stations.map(q.bbox);
+  }
+
+  @Get('managed')
+  @Access(STAFF)
+  @ApiOperation({ summary: 'Stations in my scope, any status, for editing (staff)' })
+  managed(@CurrentAuth() auth: AuthContext, @Query() q: ManagedStationsQuery): Promise<ListResponse<StationDetailResponse> & { total: number }> {
+    return this.stations.listManaged(auth, q);
+  }
+
+  @Get('export.xlsx')
+  @Access(STAFF)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Stations in my scope as a spreadsheet in the import format (staff)' })
+  async export(@CurrentAuth() auth: AuthContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const bytes = await this.imports.exportXlsx(auth);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="stations-${new Date().toISOString().slice(0, 10)}.xlsx"`);
+    return bytes;
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Access(STAFF)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8) or XLSX with the export columns' } }, required: ['file'] } })
+  @ApiOperation({
+    summary: 'Import stations from CSV or XLSX (staff): dryRun=true reports row errors; a real run writes all rows or none, matched by code',
+    description: 'Coordinates are GCJ-02 unless a row says coord_system=wgs84, or coordSystem=wgs84 is given for rows that leave it empty; WGS-84 rows are converted to GCJ-02.',
+  })
+  async import(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext, @Query() q: StationImportQuery): Promise<StationImportReport> {
+    if (!req.isMultipart()) throw new AppException('unsupported_media_type', 415, 'Send the file as multipart/form-data');
+    let bytes: Buffer;
+    try {
+      const file = await req.file();
+      if (!file) throw badRequest('validation_failed', 'A file is required', 'file');
+      bytes = await file.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppException('payload_too_large', 413, 'The file is too large');
+      throw e;
+    }
+    return this.imports.run(auth, bytes, q.dryRun === 'true', q.coordSystem ?? 'gcj02');
+  }
+
+  @Get('feedback')
+  @Access(STAFF)
+  @ApiOperation({ summary: 'Feedback about stations in my scope, oldest first (staff)' })
+  feedbackQueue(@CurrentAuth() auth: AuthContext, @Query() q: FeedbackQueueQuery): Promise<ListResponse<StationFeedbackResponse>> {
+    return this.stations.feedbackQueue(auth, q);
+  }
+
+  @Post('feedback/:id/resolve')
+  @HttpCode(200)
+  @Access(STAFF, { resource: 'station_feedback', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Resolve a feedback item; confirmed_correct stamps the station as confirmed today (staff in scope)' })
+  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveFeedbackDto): Promise<StationFeedbackResponse> {
+    return this.stations.resolveFeedback(auth, id, dto);
+  }
+
+  @Get('coverage')
+  @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId' })
+  @ApiOperation({ summary: 'Share of the area within 500 m of an active rest station, and the gaps (staff in scope)' })
+  coverage(@Query() q: CoverageQuery): Promise<CoverageResponse> {
+    return this.stations.coverage(q.areaId);
+  }
+
+  @Get(':id')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'One station with hours, closures, photos and phone' })
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
+    return this.stations.get(auth, id);
+  }
+
+  @Post()
+  @Access(STAFF, { resource: 'area', from: 'body', key: 'areaId' })
+  @ApiOperation({ summary: 'Create a station in an area of my scope (staff)' })
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateStationDto): Promise<StationDetailResponse> {
+    return this.stations.create(auth, dto);
+  }
+
+  @Patch(':id')
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Edit a station (staff in scope)' })
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateStationDto): Promise<StationDetailResponse> {
+    return this.stations.update(auth, id, dto);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Suspend a station: it leaves the map and nearby at once (staff in scope)' })
+  suspend(@Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
+    return this.stations.setStatus(id, 'suspended');
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Access(STAFF, IN_SCOPE)
+  @ApiOperation({ summary: 'Restore a suspended station (staff in scope)' })
+  restore(@Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
+    return this.stations.setStatus(id, 'active');
+  }
+
+  @Post(':id/feedback')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'Report a problem with a station (or praise it); it never changes the station itself' })
+  feedback(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: StationFeedbackDto): Promise<StationFeedbackResponse> {
+    return this.stations.feedback(auth, id, dto);
+  }
+}

@@ -1,0 +1,278 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import {
+  BBox,
+  compileHours,
+  COVERAGE_CELL_M,
+  COVERAGE_RADIUS_M,
+  CoverageResponse,
+  isInChina,
+  ListResponse,
+  mPerDegLng,
+  M_PER_DEG_LAT,
+  MediaResponse,
+  openingState,
+  parseClosures,
+  pointInRing,
+  StationCluster,
+  StationDetailResponse,
+  StationFeedbackResponse,
+  StationMapResponse,
+  STATION_MAP_POINTS_MAX,
+} from '@xjy/shared';
+import type { EntityManager } from 'typeorm';
+import { AppException, badRequest, conflict, notFound, outOfScope } from '../../common/app.exception';
+import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
+import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { isUniqueViolation } from '../../common/db-errors';
+import type { Area } from '../areas/area.entity';
+import { AreasRepository } from '../areas/areas.repository';
+import { MediaService } from '../media/media.service';
+import type { CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, UpdateStationDto } from './dto/station.dto';
+import { parseNearbyQuery } from './dto/nearby-query';
+import { computeCoverage } from './station-coverage';
+import { amenityMask } from './station-index';
+import { StationIndexService } from './station-index.service';
+import { mapFeedback, mapStationDetail, mapStationPoint } from './station.mapper';
+import type { Station } from './station.entity';
+import { StationFields, StationsRepository } from './stations.repository';
+
+const MAP_SPAN_MAX_DEG = 2;
+const CLUSTER_GRID = 8;
+const PAGE = 20;
+
+@Injectable()
+export class StationsService implements OnModuleInit {
+  private mediaService: MediaService | null | undefined;
+
+  constructor(
+    private readonly stations: StationsRepository,
+    private readonly areas: AreasRepository,
+    private readonly index: StationIndexService,
+    private readonly scopes: ScopeRegistry,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.scopes.register('station', (id) => this.stations.findAreaPathOfStation(id));
+    this.scopes.register('station_feedback', (id) => this.stations.findAreaPathOfFeedback(id));
+  }
+
+  /** Photos go through the shared media feature; looked up lazily so stations work in a build without it. */
+  private get media(): MediaService | null {
+    if (this.mediaService === undefined) {
+      try {
+        this.mediaService = this.moduleRef.get(MediaService, { strict: false });
+      } catch {
+        this.mediaService = null;
+      }
+    }
+    return this.mediaService ?? null;
+  }
+
+  /** The hot path: parse by hand, search the in-process index, send pre-built JSON bytes. */
+  async nearby(raw: Record<string, unknown>): Promise<Buffer> {
+    const q = parseNearbyQuery(raw);
+    if (!this.index.isLoaded) await this.index.ready();
+    return this.index.nearby({ lat: q.lat, lng: q.lng, radiusM: q.radiusM, amenityMask: amenityMask(q.amenities), kind: q.kind, openNow: q.openNow, limit: q.limit, nowMs: Date.now() });
+  }
+
+  async map(rawBbox: string): Promise<StationMapResponse> {
+    const b = parseBBox(rawBbox);
+    await this.index.ready();
+    const hits: Array<{ id: number; lat: number; lng: number }> = [];
+    this.index.inBBox(b, (id, lat, lng) => hits.push({ id, lat, lng }));
+    if (hits.length <= STATION_MAP_POINTS_MAX) {
+      const rows = await this.stations.findByIds(hits.map((h) => h.id));
+      return { mode: 'points', total: hits.length, points: rows.filter((s) => s.status === 'active').map(mapStationPoint) };
+    }
+    const w = (b.maxLng - b.minLng) / CLUSTER_GRID || 1e-9;
+    const h = (b.maxLat - b.minLat) / CLUSTER_GRID || 1e-9;
+    const buckets = new Map<number, { lat: number; lng: number; count: number }>();
+    for (const p of hits) {
+      const key = Math.min(CLUSTER_GRID - 1, Math.floor((p.lat - b.minLat) / h)) * CLUSTER_GRID + Math.min(CLUSTER_GRID - 1, Math.floor((p.lng - b.minLng) / w));
+      const c = buckets.get(key) ?? { lat: 0, lng: 0, count: 0 };
+      c.lat += p.lat;
+      c.lng += p.lng;
+      c.count++;
+      buckets.set(key, c);
+    }
+    const clusters: StationCluster[] = [...buckets.values()].map((c) => ({ lat: round6(c.lat / c.count), lng: round6(c.lng / c.count), count: c.count }));
+    return { mode: 'clusters', total: hits.length, clusters };
+  }
+
+  async get(auth: AuthContext, id: number): Promise<StationDetailResponse> {
+    const s = await this.stations.findById(id);
+    // A suspended station is gone for riders; staff who look after it still see it.
+    if (!s || (s.status !== 'active' && !(s.area && inScope(auth, s.area.path)))) throw notFound('Station', 'station_not_found');
+    return this.detail(s);
+  }
+
+  async listManaged(auth: AuthContext, q: ManagedStationsQuery): Promise<ListResponse<StationDetailResponse> & { total: number }> {
+    let areaPath: string | undefined;
+    if (q.areaId) {
+      const area = await this.areas.findById(q.areaId);
+      if (!area) throw notFound('Area', 'area_not_found');
+      areaPath = area.path;
+    }
+    const offset = q.offset ?? 0;
+    const [rows, total] = await this.stations.listManaged(isAdmin(auth) ? null : auth.scopePaths, { q: q.q, status: q.status, areaPath, limit: PAGE, offset });
+    const items = rows.map((s) => this.detailWithoutPhotos(s));
+    return { items, total, ...(offset + rows.length < total ? { nextCursor: String(offset + rows.length) } : {}) };
+  }
+
+  async create(auth: AuthContext, dto: CreateStationDto): Promise<StationDetailResponse> {
+    const area = await this.checkArea(auth, dto.areaId, dto.lat, dto.lng);
+    const fields: StationFields = {
+      code: dto.code ?? null,
+      name: dto.name.trim(),
+      kind: dto.kind,
+      hostUnit: dto.hostUnit.trim(),
+      address: dto.address.trim(),
+      lat: dto.lat,
+      lng: dto.lng,
+      amenities: dto.amenities,
+      hours: dto.hours,
+      closures: dto.closures ?? [],
+      phone: dto.phone ?? null,
+      photoMediaIds: dto.photoMediaIds ?? [],
+      status: 'active',
+      areaId: area.id,
+      lastConfirmedAt: new Date(),
+    };
+    try {
+      const saved = await this.stations.create(fields, (m, s) => this.attachPhotos(m, auth, s.id, fields.photoMediaIds, []));
+      return this.afterWrite(saved.id);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict('station_code_taken', `Station code ${dto.code} is taken`);
+      throw e;
+    }
+  }
+
+  async update(auth: AuthContext, id: number, dto: UpdateStationDto): Promise<StationDetailResponse> {
+    const s = await this.stations.findById(id);
+    if (!s) throw notFound('Station', 'station_not_found');
+    const lat = dto.lat ?? s.lat;
+    const lng = dto.lng ?? s.lng;
+    if (dto.areaId !== undefined || dto.lat !== undefined || dto.lng !== undefined) await this.checkArea(auth, dto.areaId ?? s.areaId, lat, lng);
+    const patch: Partial<StationFields> = {};
+    for (const k of ['code', 'kind', 'lat', 'lng', 'amenities', 'hours', 'closures', 'phone', 'photoMediaIds', 'areaId'] as const) {
+      if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
+    }
+    for (const k of ['name', 'hostUnit', 'address'] as const) if (dto[k] !== undefined) patch[k] = dto[k]!.trim();
+    try {
+      await this.stations.update(id, patch, (m) => this.attachPhotos(m, auth, id, dto.photoMediaIds ?? [], s.photoMediaIds));
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict('station_code_taken', `Station code ${dto.code} is taken`);
+      throw e;
+    }
+    return this.afterWrite(id);
+  }
+
+  async setStatus(id: number, status: 'active' | 'suspended'): Promise<StationDetailResponse> {
+    const s = await this.stations.findById(id);
+    if (!s) throw notFound('Station', 'station_not_found');
+    if (s.status !== status) await this.stations.setStatus(id, status);
+    return this.afterWrite(id);
+  }
+
+  async feedback(auth: AuthContext, stationId: number, dto: StationFeedbackDto): Promise<StationFeedbackResponse> {
+    const s = await this.stations.findById(stationId);
+    if (!s || s.status !== 'active') throw notFound('Station', 'station_not_found');
+    const f = await this.stations.insertFeedback({ stationId, userId: auth.userId, type: dto.type, note: dto.note?.trim() ?? '' });
+    f.station = s;
+    return mapFeedback(f);
+  }
+
+  async feedbackQueue(auth: AuthContext, q: FeedbackQueueQuery): Promise<ListResponse<StationFeedbackResponse>> {
+    const rows = await this.stations.listFeedback(isAdmin(auth) ? null : auth.scopePaths, q.status ?? 'open', 100);
+    return { items: rows.map(mapFeedback) };
+  }
+
+  async resolveFeedback(auth: AuthContext, id: number, dto: ResolveFeedbackDto): Promise<StationFeedbackResponse> {
+    const f = await this.stations.findFeedback(id);
+    if (!f) throw notFound('Feedback', 'station_feedback_not_found');
+    if (!(await this.stations.resolveFeedback(id, auth.userId, dto.resolution, dto.note?.trim() || null))) throw conflict('station_feedback_resolved', 'This feedback is already resolved');
+    if (dto.resolution === 'confirmed_correct') await this.afterWrite(f.stationId);
+    return mapFeedback((await this.stations.findFeedback(id))!);
+  }
+
+  async coverage(areaId: number): Promise<CoverageResponse> {
+    const area = await this.areas.findById(areaId);
+    if (!area) throw notFound('Area', 'area_not_found');
+    if (!area.boundary) throw badRequest('area_no_boundary', 'This area has no boundary to measure', 'areaId');
+    await this.index.ready();
+    const ring = area.boundary;
+    const lats = ring.map((p) => p[1]);
+    const lngs = ring.map((p) => p[0]);
+    const pad = COVERAGE_RADIUS_M / M_PER_DEG_LAT;
+    const padLng = COVERAGE_RADIUS_M / mPerDegLng(Math.max(...lats.map(Math.abs)));
+    const stations: Array<{ lat: number; lng: number }> = [];
+    let inside = 0;
+    this.index.inBBox({ minLat: Math.min(...lats) - pad, maxLat: Math.max(...lats) + pad, minLng: Math.min(...lngs) - padLng, maxLng: Math.max(...lngs) + padLng }, (_id, lat, lng, kind) => {
+      if (kind !== 'rest_station') return;
+      stations.push({ lat, lng });
+      if (pointInRing({ lat, lng }, ring)) inside++;
+    });
+    const fig = computeCoverage(ring, stations, COVERAGE_CELL_M, COVERAGE_RADIUS_M);
+    return { areaId: area.id, areaName: area.name, cellM: COVERAGE_CELL_M, radiusM: COVERAGE_RADIUS_M, cells: fig.cells, covered: fig.covered, share: fig.share, stations: inside, gaps: fig.gaps };
+  }
+
+  /** Staff may place a station only in an area of their scope, below district level, with the point inside it. */
+  async checkArea(auth: AuthContext, areaId: number, lat: number, lng: number): Promise<Area> {
+    const area = await this.areas.findById(areaId);
+    if (!area) throw new AppException('area_not_found', 400, 'Area not found', { fields: [{ field: 'areaId', message: 'no such area' }] });
+    if (!inScope(auth, area.path)) throw outOfScope();
+    if (area.level === 'district') throw badRequest('station_area_level', 'Put the station in a street, community or grid', 'areaId');
+    if (!isInChina({ lat, lng })) throw badRequest('validation_failed', 'The point must lie in China (GCJ-02)', 'lat');
+    if (area.boundary && !pointInRing({ lat, lng }, area.boundary)) throw badRequest('station_outside_area', `The point lies outside ${area.name}`, 'lat');
+    return area;
+  }
+
+  /** Reads the committed row back (with the database's updatedAt) and puts it into this instance's index at once. */
+  async afterWrite(id: number): Promise<StationDetailResponse> {
+    const s = (await this.stations.findById(id))!;
+    this.index.apply([s]);
+    return this.detail(s);
+  }
+
+  async reindex(ids: number[]): Promise<void> {
+    this.index.apply(await this.stations.findByIds(ids));
+  }
+
+  private async attachPhotos(m: EntityManager, auth: AuthContext, stationId: number, ids: number[], already: number[]): Promise<void> {
+    const fresh = ids.filter((id) => !already.includes(id));
+    if (!fresh.length) return;
+    const media = this.media;
+    if (!media) throw new AppException('station_photo_not_found', 400, 'Photo upload is not available on this server', { fields: [{ field: 'photoMediaIds', message: 'photos unavailable' }] });
+    await media.attach(m, auth.userId, fresh, 'station', stationId);
+  }
+
+  private async detail(s: Station): Promise<StationDetailResponse> {
+    let photos: MediaResponse[] = [];
+    if (s.photoMediaIds.length && this.media) {
+      const attached = (await this.media.attachedTo('station', [s.id], { hideRisky: true })).get(s.id) ?? [];
+      photos = s.photoMediaIds.map((mid) => attached.find((p) => p.id === mid)).filter((p): p is MediaResponse => Boolean(p));
+    }
+    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), photos);
+  }
+
+  private detailWithoutPhotos(s: Station): StationDetailResponse {
+    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), []);
+  }
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** "minLng,minLat,maxLng,maxLat"; 400 naming bbox when malformed, inverted, out of range or too large. */
+export function parseBBox(raw: string | undefined): BBox {
+  const fail = (message: string) => new AppException('validation_failed', 400, `Invalid bbox: ${message}`, { fields: [{ field: 'bbox', message }] });
+  if (!raw) throw fail('bbox is required');
+  const parts = raw.split(',').map((x) => x.trim());
+  if (parts.length !== 4 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) throw fail('bbox must be minLng,minLat,maxLng,maxLat');
+  const [minLng, minLat, maxLng, maxLat] = parts.map(Number);
+  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLng) > 180 || Math.abs(maxLng) > 180) throw fail('bbox corners must be valid coordinates');
+  if (minLng > maxLng || minLat > maxLat) throw fail('bbox min must not exceed max');
+  if (maxLng - minLng > MAP_SPAN_MAX_DEG || maxLat - minLat > MAP_SPAN_MAX_DEG) throw fail(`bbox may span at most ${MAP_SPAN_MAX_DEG} degrees`);
+  return { minLng, minLat, maxLng, maxLat };
+}

@@ -1,0 +1,95 @@
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small S3-compatible server on loopback (path-style PUT/GET/DELETE on one bucket) that checks every request's
+ * AWS Signature Version 4 with its own implementation, and refuses a wrong or stale signature as S3 does (403).
+ */
+export class FakeS3 {
+  readonly accessKeyId = 'AKIAFAKE000000000001';
+  readonly secretAccessKey = 'fake/secret/key/0123456789abcdefghijklmn';
+  readonly region = 'cn-north-1';
+  readonly bucket = 'xjy-media';
+  readonly objects = new Map<string, { body: Buffer; contentType: string | undefined }>();
+  readonly refused: string[] = [];
+  private server: Server | null = null;
+
+  get endpoint(): string {
+    const addr = this.server?.address() as AddressInfo | null;
+    if (!addr) throw new Error('FakeS3 is not started');
+    return `http://127.0.0.1:${addr.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private verify(req: IncomingMessage, url: URL, body: Buffer): string | null {
+    const auth = String(req.headers.authorization ?? '');
+    const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
+    if (!m) return 'malformed authorization';
+    const [, keyId, day, region, signedHeaders, signature] = m;
+    if (keyId !== this.accessKeyId) return 'unknown access key';
+    if (region !== this.region) return 'wrong region';
+    const amzDate = String(req.headers['x-amz-date'] ?? '');
+    if (!amzDate.startsWith(day)) return 'date mismatch';
+    const when = Date.UTC(+amzDate.slice(0, 4), +amzDate.slice(4, 6) - 1, +amzDate.slice(6, 8), +amzDate.slice(9, 11), +amzDate.slice(11, 13), +amzDate.slice(13, 15));
+    if (Math.abs(Date.now() - when) > 15 * 60_000) return 'request time too skewed';
+    const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
+    if (payloadHash !== createHash('sha256').update(body).digest('hex')) return 'payload hash mismatch';
+    const names = signedHeaders.split(';');
+    if (!names.includes('host') || !names.includes('x-amz-date') || !names.includes('x-amz-content-sha256')) return 'required headers not signed';
+    const canonicalHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim()}\n`).join('');
+    const query = [...url.searchParams.entries()]
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .sort()
+      .join('&');
+    const canonical = [req.method, url.pathname, query, canonicalHeaders, signedHeaders, payloadHash].join('\n');
+    const scope = `${day}/${region}/s3/aws4_request`;
+    const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
+    let key: Buffer = createHmac('sha256', `AWS4${this.secretAccessKey}`).update(day).digest();
+    for (const part of [region, 's3', 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+    const want = createHmac('sha256', key).update(toSign).digest('hex');
+    return want === signature ? null : 'SignatureDoesNotMatch';
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const problem = this.verify(req, url, body);
+    if (problem) {
+      this.refused.push(problem);
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end(`<Error><Code>${problem === 'SignatureDoesNotMatch' ? problem : 'AccessDenied'}</Code><Message>${problem}</Message></Error>`);
+      return;
+    }
+    const prefix = `/${this.bucket}/`;
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('<Error><Code>NoSuchBucket</Code></Error>');
+      return;
+    }
+    const key = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (req.method === 'PUT') {
+      this.objects.set(key, { body, contentType: req.headers['content-type'] });
+      res.writeHead(200, { etag: `"${createHash('md5').update(body).digest('hex')}"` }).end();
+    } else if (req.method === 'GET') {
+      const o = this.objects.get(key);
+      if (!o) res.writeHead(404).end('<Error><Code>NoSuchKey</Code></Error>');
+      else res.writeHead(200, { 'content-type': o.contentType ?? 'application/octet-stream' }).end(o.body);
+    } else if (req.method === 'DELETE') {
+      this.objects.delete(key);
+      res.writeHead(204).end();
+    } else {
+      res.writeHead(405).end();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Photos: uploaded once, re-encoded by the server, then attached to one thing (a report, a resolution, a station).
+
+/** Largest upload the server accepts, in bytes. */
+export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+/** Longest side of a stored photo, in pixels. */
+export const MEDIA_LONG_SIDE_MAX = 2048;
+/** Longest side of a thumbnail, in pixels. */
+export const MEDIA_THUMB_SIDE = 400;
+/** How long a signed photo link stays valid, in seconds. */
+export const MEDIA_LINK_TTL_SECONDS = 6 * 3600;
+
+export const MEDIA_ATTACH_TYPES = ['report', 'report_resolution', 'station'] as const;
+export type MediaAttachType = (typeof MEDIA_ATTACH_TYPES)[number];
+
+/** WeChat content-security verdict on a photo; `none` when WeChat is not configured or the uploader has no openid. */
+export const MEDIA_CHECK_STATUSES = ['none', 'pending', 'pass', 'risky'] as const;
+export type MediaCheckStatus = (typeof MEDIA_CHECK_STATUSES)[number];
+
+export const MEDIA_ERROR_CODES = ['media_not_found', 'media_already_attached', 'media_file_missing', 'push_signature_invalid'] as const;
+export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
+
+export interface MediaResponse {
+  id: number;
+  /** Signed, time-limited links; anyone holding them may load the file until they expire. */
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+}

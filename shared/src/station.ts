@@ -1,0 +1,225 @@
+import type { Amenity, StationKind } from './enums.js';
+import type { MediaResponse } from './media.js';
+import type { Closure, OpeningRange } from './opening-hours.js';
+
+export * from './opening-hours.js';
+
+export const STATION_STATUSES = ['active', 'suspended'] as const;
+export type StationStatus = (typeof STATION_STATUSES)[number];
+export const STATION_STATUS_LABELS: Record<StationStatus, string> = { active: '正常', suspended: '已暂停' };
+
+export const STATION_FEEDBACK_TYPES = ['closed_when_open', 'amenity_missing', 'wrong_location', 'praise', 'other'] as const;
+export type StationFeedbackType = (typeof STATION_FEEDBACK_TYPES)[number];
+export const STATION_FEEDBACK_TYPE_LABELS: Record<StationFeedbackType, string> = {
+  closed_when_open: '显示营业但关门了',
+  amenity_missing: '服务项目缺失',
+  wrong_location: '位置不对',
+  praise: '点赞',
+  other: '其他问题',
+};
+
+export const STATION_FEEDBACK_STATUSES = ['open', 'resolved'] as const;
+export type StationFeedbackStatus = (typeof STATION_FEEDBACK_STATUSES)[number];
+
+/** How staff closed a feedback item; "confirmed_correct" also stamps the station's last confirmed date. */
+export const STATION_FEEDBACK_RESOLUTIONS = ['confirmed_correct', 'station_updated', 'dismissed'] as const;
+export type StationFeedbackResolution = (typeof STATION_FEEDBACK_RESOLUTIONS)[number];
+export const STATION_FEEDBACK_RESOLUTION_LABELS: Record<StationFeedbackResolution, string> = {
+  confirmed_correct: '核实无误',
+  station_updated: '已更新站点信息',
+  dismissed: '不予处理',
+};
+
+export const STATION_ERROR_CODES = [
+  'station_not_found',
+  'station_code_taken',
+  'station_outside_area',
+  'station_import_invalid',
+  'station_feedback_not_found',
+  'station_feedback_resolved',
+  'station_photo_not_found',
+  'station_area_level',
+  'area_no_boundary',
+] as const;
+export type StationErrorCode = (typeof STATION_ERROR_CODES)[number];
+
+export const STATION_NAME_MAX = 64;
+export const STATION_ADDRESS_MAX = 128;
+export const STATION_HOST_UNIT_MAX = 64;
+export const STATION_CODE_MAX = 64;
+export const STATION_PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})$/;
+export const STATION_PHOTOS_MAX = 6;
+export const STATION_HOURS_RANGES_MAX = 42;
+export const STATION_CLOSURES_MAX = 20;
+export const STATION_FEEDBACK_NOTE_MAX = 300;
+
+export const NEARBY_RADIUS_DEFAULT_M = 1000;
+export const NEARBY_RADIUS_MAX_M = 5000;
+export const NEARBY_LIMIT_DEFAULT = 20;
+export const NEARBY_LIMIT_MAX = 100;
+/** A map viewport holding more stations than this gets clusters with counts instead of points. */
+export const STATION_MAP_POINTS_MAX = 300;
+export const STATION_IMPORT_ROWS_MAX = 5000;
+/** The 500 m rule: every point of the urban area within this of an active rest station. */
+export const COVERAGE_RADIUS_M = 500;
+export const COVERAGE_CELL_M = 100;
+
+export interface NearbyStationsQuery {
+  lat: number;
+  lng: number;
+  radius?: number;
+  /** Comma-separated; every one is required. */
+  amenities?: string;
+  kind?: StationKind;
+  openNow?: boolean;
+  limit?: number;
+}
+
+export interface NearbyStation {
+  id: number;
+  name: string;
+  kind: StationKind;
+  lat: number;
+  lng: number;
+  distanceM: number;
+  openNow: boolean;
+  nextChange: string | null;
+  amenities: Amenity[];
+  address: string;
+}
+
+export interface NearbyStationsResponse {
+  items: NearbyStation[];
+}
+
+export interface StationDetailResponse {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: StationKind;
+  hostUnit: string;
+  address: string;
+  lat: number;
+  lng: number;
+  amenities: Amenity[];
+  hours: OpeningRange[];
+  closures: Closure[];
+  phone: string | null;
+  /** Photos uploaded through POST /api/media and attached to the station. */
+  photos: MediaResponse[];
+  status: StationStatus;
+  areaId: number;
+  areaName: string;
+  lastConfirmedAt: string | null;
+  openNow: boolean;
+  nextChange: string | null;
+  updatedAt: string;
+}
+
+export interface StationMapPoint {
+  id: number;
+  name: string;
+  kind: StationKind;
+  lat: number;
+  lng: number;
+  status: StationStatus;
+}
+
+export interface StationCluster {
+  lat: number;
+  lng: number;
+  count: number;
+}
+
+/** Points when the viewport holds at most STATION_MAP_POINTS_MAX stations, else clusters with counts. */
+export type StationMapResponse = { mode: 'points'; total: number; points: StationMapPoint[] } | { mode: 'clusters'; total: number; clusters: StationCluster[] };
+
+export interface CreateStationRequest {
+  code?: string | null;
+  name: string;
+  kind: StationKind;
+  hostUnit: string;
+  address: string;
+  lat: number;
+  lng: number;
+  amenities: Amenity[];
+  hours: OpeningRange[];
+  closures?: Closure[];
+  phone?: string | null;
+  photoMediaIds?: number[];
+  /** The community (or grid) the station belongs to; staff may only use areas in their scope. */
+  areaId: number;
+}
+
+export type UpdateStationRequest = Partial<CreateStationRequest>;
+
+export interface StationImportRowError {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface StationImportReport {
+  dryRun: boolean;
+  /** True when every row passed and (for a real run) everything was written. */
+  ok: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  errors: StationImportRowError[];
+}
+
+export interface StationFeedbackRequest {
+  type: StationFeedbackType;
+  note?: string;
+}
+
+export interface StationFeedbackResponse {
+  id: number;
+  stationId: number;
+  stationName: string;
+  type: StationFeedbackType;
+  note: string;
+  status: StationFeedbackStatus;
+  resolution: StationFeedbackResolution | null;
+  resolutionNote: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface ResolveStationFeedbackRequest {
+  resolution: StationFeedbackResolution;
+  note?: string;
+}
+
+export interface CoverageGap {
+  lat: number;
+  lng: number;
+  /** Uncovered 100 m cells in the cluster. */
+  cells: number;
+  areaM2: number;
+}
+
+export interface CoverageResponse {
+  areaId: number;
+  areaName: string;
+  cellM: number;
+  radiusM: number;
+  /** Cells whose centre lies inside the area's boundary. */
+  cells: number;
+  covered: number;
+  /** covered / cells, 0–1 (1 when the area has no cells). */
+  share: number;
+  stations: number;
+  gaps: CoverageGap[];
+}
+
+/**
+ * Spreadsheet columns for import and export, in order. `coord_system` is "gcj02" (default) or "wgs84" per row;
+ * the import's `coordSystem` query flag sets the default for rows that leave it empty.
+ */
+export const STATION_SHEET_COLUMNS = ['code', 'name', 'kind', 'host_unit', 'address', 'lat', 'lng', 'coord_system', 'amenities', 'hours', 'phone', 'area_code', 'status'] as const;
+export type StationSheetColumn = (typeof STATION_SHEET_COLUMNS)[number];
+export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const;
+export type CoordSystem = (typeof COORD_SYSTEMS)[number];
