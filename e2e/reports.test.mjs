@@ -2,8 +2,8 @@
 // streamer sees 8 more points and the timeline.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, launchBrowser, newPhonePage, ROOT, screenshot, startServer } from './support.mjs';
+import { describe, it } from 'node:test';
+import { byTestId, newPhonePage, ROOT, screenshot, useServerAndBrowser } from './support.mjs';
 
 // sharp is the server's dependency; the test borrows it to make a real photo with EXIF GPS.
 const sharp = createRequire(`${ROOT}/server/package.json`)('sharp');
@@ -18,27 +18,18 @@ async function api(url, token, path) {
 }
 
 describe('随手拍 in Chromium', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useServerAndBrowser();
 
   it('a streamer reports with a photo, staff accept it with 8 points, the streamer sees the points and the timeline', async () => {
-    const streamerToken = await apiLogin(server.url, 'streamer');
-    const before = (await api(server.url, streamerToken, '/api/points/me')).balance;
+    const streamerToken = await apiLogin(ctx.server.url, 'streamer');
+    const before = (await api(ctx.server.url, streamerToken, '/api/points/me')).balance;
 
     // The streamer, on a phone, standing in 新乐 长寿街道 (WGS-84 from the browser, converted by the app).
-    const s = await newPhonePage(browser, { geolocation: { latitude: 38.3333, longitude: 114.6530 } });
-    await s.page.goto(`${server.url}/pages/login/index`);
+    const s = await newPhonePage(ctx.browser, { geolocation: { latitude: 38.3333, longitude: 114.6530 } });
+    await s.page.goto(`${ctx.server.url}/pages/login/index`);
     await s.page.locator('[data-testid="demo-login-streamer"]:visible').click({ timeout: 30_000 });
     await s.page.waitForURL((u) => !u.pathname.includes('/pages/login'), { timeout: 15_000 });
-    await s.page.goto(`${server.url}/pages/report/index`);
+    await s.page.goto(`${ctx.server.url}/pages/report/index`);
     const report = s.page.locator('[data-testid="report-page"]:visible');
     await report.waitFor({ timeout: 15_000 });
     const agree = s.page.locator('[data-testid="privacy-agree"]:visible');
@@ -64,22 +55,22 @@ describe('随手拍 in Chromium', () => {
     assert.match(await s.page.locator('[data-testid="report-status"]:visible').innerText(), /待审核/);
 
     // The stored photo carries no EXIF.
-    const mine = await api(server.url, streamerToken, `/api/reports/${id}`);
-    const stored = Buffer.from(await (await fetch(server.url + mine.photos[0].url)).arrayBuffer());
+    const mine = await api(ctx.server.url, streamerToken, `/api/reports/${id}`);
+    const stored = Buffer.from(await (await fetch(ctx.server.url + mine.photos[0].url)).arrayBuffer());
     assert.equal((await sharp(stored).metadata()).exif, undefined);
 
     // Staff, in a desktop browser, accept it with 8 points.
-    const st = await newPhonePage(browser);
+    const st = await newPhonePage(ctx.browser);
     await st.page.setViewportSize({ width: 1280, height: 900 });
-    await st.page.goto(`${server.url}/pages/login/index`);
+    await st.page.goto(`${ctx.server.url}/pages/login/index`);
     await byTestId(st.page, 'login-username').locator('input').fill('staff');
     await byTestId(st.page, 'login-password').locator('input').fill('staff-demo-2026');
     await byTestId(st.page, 'login-submit').click();
     await st.page.waitForURL((u) => !u.pathname.includes('/pages/login'), { timeout: 15_000 });
-    await st.page.goto(`${server.url}/packages/staff/pages/reports/index`);
+    await st.page.goto(`${ctx.server.url}/packages/staff/pages/reports/index`);
     await st.page.locator('[data-testid="staff-report-item"]:visible').first().waitFor({ timeout: 15_000 });
     await screenshot(st.page, 'staff-report-queue');
-    await st.page.goto(`${server.url}/packages/staff/pages/report/index?id=${id}`);
+    await st.page.goto(`${ctx.server.url}/packages/staff/pages/report/index?id=${id}`);
     await st.page.locator('[data-testid="action-accept"]:visible').click();
     await st.page.locator('[data-testid="accept-points-8"]:visible').click();
     await st.page.locator('[data-testid="action-note"]:visible textarea').fill('情况属实，已通知交警');
@@ -88,12 +79,12 @@ describe('随手拍 in Chromium', () => {
     await screenshot(st.page, 'staff-report-accepted');
 
     // The streamer sees 8 more points and the timeline.
-    await s.page.goto(`${server.url}/pages/points/index`);
+    await s.page.goto(`${ctx.server.url}/pages/points/index`);
     const balance = s.page.locator('[data-testid="points-balance"]:visible');
     await balance.filter({ hasText: String(before + 8) }).waitFor({ timeout: 15_000 });
     assert.equal(Number((await balance.innerText()).trim()), before + 8);
     await screenshot(s.page, 'points-after');
-    await s.page.goto(`${server.url}/pages/report-detail/index?id=${id}`);
+    await s.page.goto(`${ctx.server.url}/pages/report-detail/index?id=${id}`);
     await s.page.locator('[data-testid="timeline-accepted"]:visible').waitFor({ timeout: 15_000 });
     const timeline = await s.page.locator('[data-testid="report-timeline"]:visible').innerText();
     assert.match(timeline, /提交上报/);

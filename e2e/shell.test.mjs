@@ -1,23 +1,14 @@
 // The H5 shell as a person uses it: log in, land on 驿站, see who you are, staff reach their areas.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, launchBrowser, newPhonePage, screenshot, startServer } from './support.mjs';
+import { describe, it } from 'node:test';
+import { byTestId, newPhonePage, screenshot, useServerAndBrowser } from './support.mjs';
 
 describe('H5 shell in Chromium', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useServerAndBrowser();
 
   it('sends a visitor to the login page, and a rider logs in with one tap', async () => {
-    const { page, context, errors } = await newPhonePage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context, errors } = await newPhonePage(ctx.browser);
+    await page.goto(`${ctx.server.url}/`);
     await byTestId(page, 'demo-login-rider').waitFor({ timeout: 15_000 });
     assert.match(await byTestId(page, 'demo-login-rider').innerText(), /骑手/);
     await screenshot(page, 'login');
@@ -34,8 +25,8 @@ describe('H5 shell in Chromium', () => {
   });
 
   it('shows the server message for a wrong password and changes nothing', async () => {
-    const { page, context } = await newPhonePage(browser);
-    await page.goto(`${server.url}/pages/login/index`);
+    const { page, context } = await newPhonePage(ctx.browser);
+    await page.goto(`${ctx.server.url}/pages/login/index`);
     await byTestId(page, 'login-username').locator('input').fill('staff');
     await byTestId(page, 'login-password').locator('input').fill('not-the-password');
     await byTestId(page, 'login-submit').click();
@@ -46,8 +37,8 @@ describe('H5 shell in Chromium', () => {
   });
 
   it('staff log in with a password and browse the areas they look after', async () => {
-    const { page, context, errors } = await newPhonePage(browser);
-    await page.goto(`${server.url}/pages/login/index`);
+    const { page, context, errors } = await newPhonePage(ctx.browser);
+    await page.goto(`${ctx.server.url}/pages/login/index`);
     await byTestId(page, 'login-username').locator('input').fill('staff');
     await byTestId(page, 'login-password').locator('input').fill('staff-demo-2026');
     await byTestId(page, 'login-submit').click();

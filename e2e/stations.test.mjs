@@ -1,39 +1,29 @@
 // 驿站 as a rider uses it: located in 新乐, find the nearest open station with e-bike charging, open its detail.
 // This machine has no internet, so the map's tiles fail: the page must say so and keep the list.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gcj02ToWgs84 } from '../shared/dist/esm/geo.js';
-import { byTestId, launchBrowser, newPhonePage, screenshot, startServer } from './support.mjs';
+import { byTestId, newPhonePage, screenshot, useServerAndBrowser, visible } from './support.mjs';
 
-const visible = (locator) => locator.locator('visible=true').first();
 // On 新乐's 长寿街 / 人民路 crossing area, GCJ-02 (what the API and maps use).
 const RIDER_AT = { lat: 38.3435, lng: 114.6839 };
 
 describe('驿站 in Chromium', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useServerAndBrowser();
 
   it('a rider finds the nearest open station with e-bike charging and opens its detail', async () => {
     // What the API says is right, to compare the page against.
-    const login = await (await fetch(`${server.url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'rider' }) })).json();
+    const login = await (await fetch(`${ctx.server.url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'rider' }) })).json();
     const expected = await (
-      await fetch(`${server.url}/api/stations/nearby?lat=${RIDER_AT.lat}&lng=${RIDER_AT.lng}&radius=3000&limit=50&amenities=ebike_charging&openNow=true`, { headers: { authorization: `Bearer ${login.token}` } })
+      await fetch(`${ctx.server.url}/api/stations/nearby?lat=${RIDER_AT.lat}&lng=${RIDER_AT.lng}&radius=3000&limit=50&amenities=ebike_charging&openNow=true`, { headers: { authorization: `Bearer ${login.token}` } })
     ).json();
     assert.ok(expected.items.length > 0, 'the demo data has an open station with e-bike charging near the rider');
     const nearest = expected.items[0];
 
     // The browser reports WGS-84 like a phone's GPS; the app converts it to GCJ-02.
     const gps = gcj02ToWgs84(RIDER_AT);
-    const { page, context, errors } = await newPhonePage(browser, { geolocation: { latitude: gps.lat, longitude: gps.lng, accuracy: 20 } });
-    await page.goto(`${server.url}/`);
+    const { page, context, errors } = await newPhonePage(ctx.browser, { geolocation: { latitude: gps.lat, longitude: gps.lng, accuracy: 20 } });
+    await page.goto(`${ctx.server.url}/`);
     await visible(byTestId(page, 'demo-login-rider')).click();
     await visible(byTestId(page, 'stations-page')).waitFor({ timeout: 15_000 });
     // First use of the location: the privacy guide asks for consent before the app may read it.

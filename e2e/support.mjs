@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startBuiltServer } from '../scripts/lib/built-server.mjs';
 
@@ -41,3 +42,23 @@ export async function screenshot(page, name) {
 }
 
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Taro H5 keeps earlier pages in the DOM, hidden: pick the one a person can see. */
+export const visible = (locator) => locator.locator('visible=true').first();
+
+/**
+ * Starts the built server and Chromium before the suite's tests and stops both after them; the returned object's
+ * `server` and `browser` are set once the suite runs.
+ */
+export function useServerAndBrowser(env = {}) {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await startServer(env);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
