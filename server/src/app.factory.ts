@@ -7,8 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AccessPolicy } from './common/auth/access.policy';
+import { documentFastRoutes, FastRoutes, mountFastRoutes } from './common/fast-routes';
+import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app.config';
 
@@ -28,7 +31,10 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 
 /** Builds the whole HTTP application (API, docs, H5 static files) without listening; main.ts and tests share it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new AccessLogController(config.env !== 'test'),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => {
@@ -39,7 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -64,6 +70,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .addBearerAuth()
       .build(),
   );
+  // Hot reads served by Fastify directly (see fast-routes.ts): mounted and documented here, before Nest's routes.
+  const fastRoutes = app.get(FastRoutes);
+  mountFastRoutes(fastify, API_PREFIX, fastRoutes, app.get(AccessPolicy), new GlobalExceptionFilter(config));
+  documentFastRoutes(doc, API_PREFIX, fastRoutes);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {

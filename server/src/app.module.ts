@@ -2,9 +2,9 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from './common/auth/access.guard';
+import { AccessPolicy } from './common/auth/access.policy';
+import { FastRoutes } from './common/fast-routes';
 import { ScopeRegistry } from './common/auth/scope-registry';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { AppThrottlerGuard } from './common/throttle.guard';
@@ -29,8 +29,8 @@ class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, ScopeRegistry],
-      exports: [APP_CONFIG, ScopeRegistry],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ScopeRegistry, FastRoutes],
+      exports: [APP_CONFIG, ScopeRegistry, FastRoutes],
     };
   }
 }
@@ -42,16 +42,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Fastify assigns the id (from X-Request-Id or a new UUID) and writes it onto the raw request first.
-            genReqId: (req) => String((req.headers['x-request-id'] as string | undefined) ?? randomUUID()),
-            autoLogging: config.env !== 'test',
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-          },
-        }),
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config)), retryAttempts: config.env === 'test' ? 1 : 20, retryDelay: 3000 }),
         }),
@@ -75,6 +65,7 @@ export class AppModule {
         ReportsModule,
       ],
       providers: [
+        AccessPolicy,
         // Order matters: access first sets request.auth, so the throttler can count per user.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: AppThrottlerGuard },

@@ -58,8 +58,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const reply = ctx.getResponse<FastifyReply>();
-    const request = ctx.getRequest<FastifyRequest>();
+    this.respond(exception, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>());
+  }
+
+  /** Sends the error body; also used directly by the routes that run outside Nest's pipeline (fast routes). */
+  respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     if (exception instanceof NotFoundException && this.serveAppShell(request, reply)) return;
     const { status, body } = this.toBody(exception, String(request.id ?? ''));
     if (status >= 500 && body.code !== 'db_unavailable') {

@@ -123,8 +123,21 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       }
     });
 
-    it('needs a login', async () => {
-      expect((await t.http('GET', `/api/stations/nearby?lat=${XINLE.lat}&lng=${XINLE.lng}`)).status).toBe(401);
+    it('needs a login, and answers like every other route although Fastify serves it directly', async () => {
+      const qs = `lat=${XINLE.lat}&lng=${XINLE.lng}`;
+      const anonymous = await t.http('GET', `/api/stations/nearby?${qs}`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body).toEqual({ code: 'unauthenticated', message: expect.any(String) });
+      const forged = await t.http('GET', `/api/stations/nearby?${qs}`, { token: `${rider.slice(0, -4)}AAAA` });
+      expect(forged.status).toBe(401);
+      expect(forged.body.code).toBe('token_invalid');
+      const traced = await t.http('GET', `/api/stations/nearby?${qs}`, { token: rider, headers: { 'x-request-id': 'rider-req-7' } });
+      expect(traced.status).toBe(200);
+      expect(traced.headers.get('x-request-id')).toBe('rider-req-7');
+      expect(traced.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const twice = await nearby(`${qs}&lat=38.1`);
+      expect(twice.status).toBe(400);
+      expect(twice.body.details.fields).toEqual([expect.objectContaining({ field: 'lat' })]);
     });
   });
 

@@ -5,6 +5,7 @@ import type { TokenService } from '../../modules/auth/token.service';
 import type { AuthUserCache } from '../../modules/users/auth-user.cache';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import { AccessGuard } from './access.guard';
+import { AccessPolicy } from './access.policy';
 import { ScopeRegistry } from './scope-registry';
 
 function contextFor(rule: AccessRule | undefined, request: Record<string, unknown>): ExecutionContext {
@@ -33,7 +34,7 @@ describe(AccessGuard.name, () => {
   } as unknown as AuthUserCache;
   const registry = new ScopeRegistry();
   registry.register('area', async (id) => ({ 7: '/1/2/7/', 9: '/1/3/9/' })[id] ?? null);
-  const guard = new AccessGuard(new Reflector(), tokens, cache, registry);
+  const guard = new AccessGuard(new Reflector(), new AccessPolicy(tokens, cache, registry));
   const req = (token: string | null, params: Record<string, string> = {}) => ({ headers: token ? { authorization: `Bearer ${token}` } : {}, params, query: {} });
   const scoped: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'area', from: 'param', key: 'id' } };
 

@@ -30,4 +30,19 @@ describe(TokenService.name, () => {
     const sig = createHmac('sha256', 's'.repeat(40)).update(`${h}.${b}`).digest('base64url');
     expect(tokens.verify(`${h}.${b}.${sig}`)).toBeNull();
   });
+
+  it('still refuses a verified token once it expires, and a tampered copy of a verified one', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-22T00:00:00Z') });
+    try {
+      const { token } = tokens.issue(9, 'worker');
+      expect(tokens.verify(token)).toBe(9);
+      expect(tokens.verify(token)).toBe(9); // the second check comes from the verified cache
+      const [h, b, sig] = token.split('.');
+      expect(tokens.verify(`${h}.${b}.${sig.slice(0, -2)}AA`)).toBeNull();
+      jest.setSystemTime(Date.parse('2026-11-22T00:01:01Z')); // TTL is 60 s
+      expect(tokens.verify(token)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -16,9 +16,14 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
  * Session tokens are JWTs signed with HS256 (RFC 7519). Only this exact header is accepted, so "alg: none" or a
  * switched algorithm can never verify; the signature is compared in constant time before the payload is read.
  */
+/** Verified tokens kept so a token's signature is checked once, not on every request; bounded. */
+const VERIFIED_MAX = 10_000;
+
 @Injectable()
 export class TokenService {
   private readonly secret: Buffer;
+  /** token → [user id, expiry in ms]. A hit still checks expiry; the secret cannot change while the process runs. */
+  private readonly verified = new Map<string, readonly [number, number]>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.secret = Buffer.from(config.jwtSecret, 'utf8');
@@ -38,6 +43,12 @@ export class TokenService {
 
   /** The user id in a valid, unexpired token, or null. */
   verify(token: string): number | null {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit[1] > Date.now()) return hit[0];
+      this.verified.delete(token);
+      return null;
+    }
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== HEADER) return null;
     const given = Buffer.from(parts[2], 'base64url');
@@ -46,6 +57,8 @@ export class TokenService {
     try {
       const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Partial<TokenPayload>;
       if (!Number.isInteger(payload.sub) || typeof payload.exp !== 'number' || payload.exp * 1000 <= Date.now()) return null;
+      if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+      this.verified.set(token, [payload.sub as number, payload.exp * 1000]);
       return payload.sub as number;
     } catch {
       return null;

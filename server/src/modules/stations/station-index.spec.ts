@@ -62,6 +62,38 @@ describe(StationIndex.name, () => {
     expect(search(idx, { radiusM: 1500, limit: 30, amenityMask: amenityMask(['ebike_charging']) }).map((i) => i.id)).toEqual(want);
   });
 
+  it('matches brute force from many points, for every limit and radius, in dense and sparse areas', () => {
+    // Nearest cells are read first and the search stops early once no farther cell can beat the current last
+    // answer; this checks that the early stop never drops a nearer station.
+    const idx = new StationIndex();
+    let seed = 11;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const all: IndexedStation[] = [];
+    for (let id = 1; id <= 4000; id++) {
+      // Three quarters in a dense 3 km core, the rest spread over 20 km.
+      const span = rand() < 0.75 ? 3000 : 20000;
+      const s = station(id, (rand() - 0.5) * span, (rand() - 0.5) * span, { kind: rand() < 0.5 ? 'rest_station' : 'commerce_station' });
+      all.push(s);
+      idx.upsert(s);
+    }
+    for (let k = 0; k < 60; k++) {
+      const at = station(0, (rand() - 0.5) * 22000, (rand() - 0.5) * 22000);
+      const radiusM = [300, 1000, 2500, 5000][k % 4];
+      const limit = [1, 5, 20, 100][(k >> 2) % 4];
+      const kind = k % 3 === 0 ? ('commerce_station' as const) : null;
+      const want = all
+        .filter((s) => kind === null || s.kind === kind)
+        .map((s) => ({ id: s.id, d: haversineM(at, s) }))
+        .filter((x) => x.d <= radiusM)
+        .sort((a, b) => a.d - b.d)
+        .slice(0, limit);
+      const got = search(idx, { lat: at.lat, lng: at.lng, radiusM, limit, kind });
+      // Ties within a few centimetres may come in either order between the two distance formulas.
+      expect(got.map((i) => i.distanceM)).toEqual(want.map((x) => Math.round(x.d)));
+      expect(new Set(got.map((i) => i.id)).size).toBe(got.length);
+    }
+  });
+
   it('filters by kind and by open now, and reports when the state next changes', () => {
     const idx = new StationIndex();
     idx.upsert(station(1, 100, 0, { hours: nightOnly }));

@@ -29,7 +29,8 @@ export interface NearbySearch {
 // Local copies: the shared package's CommonJS re-exports are getters, too slow to call per candidate.
 const M_LAT = M_PER_DEG_LAT;
 const KINDS: readonly StationKind[] = [...STATION_KINDS];
-const distanceM = haversineM;
+/** The great-circle distance in metres (the shared haversine, without allocating points per item). */
+const distanceM = (lat1: number, lng1: number, lat2: number, lng2: number): number => haversineM({ lat: lat1, lng: lng1 }, { lat: lat2, lng: lng2 });
 const stateOf = openingState;
 
 /** A cell of about 550 m: a 1 km search reads a handful of cells. */
@@ -117,7 +118,8 @@ export class StationIndex {
   /** id → slot + 1 (0: absent). Ids are dense auto-increment integers, so an array beats a Map. */
   private slotById = new Int32Array(1024);
 
-  private arena = Buffer.allocUnsafe(1 << 16);
+  // A plain Uint8Array, not a Buffer: Uint8Array#set of a subarray is several times cheaper than Buffer#copy.
+  private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
   private arenaLive = 0;
 
@@ -125,6 +127,11 @@ export class StationIndex {
   private readonly patternState: Array<{ until: number; json: string } | undefined> = [];
   private readonly hoursByKey = new Map<string, number>();
   private readonly cells = new Map<number, Cell>();
+  /** Scratch for one search (searches are synchronous, so one is enough): the cells to read, nearest first. */
+  /** Scratch for the best answers so far (distance² and slot), nearest first. */
+  private bestD = new Float64Array(100);
+  private bestS = new Int32Array(100);
+  private cellOrder = { near2: new Float64Array(1024), key: new Int32Array(1024) };
 
   get size(): number {
     return this.count;
@@ -194,8 +201,12 @@ export class StationIndex {
     const r2 = q.radiusM * q.radiusM;
     const kind = q.kind === null ? -1 : KINDS.indexOf(q.kind);
     const limit = q.limit;
-    const bestD = new Float64Array(limit);
-    const bestS = new Int32Array(limit);
+    if (limit > this.bestD.length) {
+      this.bestD = new Float64Array(limit);
+      this.bestS = new Int32Array(limit);
+    }
+    const bestD = this.bestD;
+    const bestS = this.bestS;
     let n = 0;
     const y0 = cellOf(q.lat - dLat);
     const y1 = cellOf(q.lat + dLat);
@@ -206,55 +217,75 @@ export class StationIndex {
     const qLat = q.lat;
     const qLng = q.lng;
     const kx = M_LAT * cosLat;
+    // The cells the circle reaches, nearest first: once `limit` stations are found, a cell whose nearest edge is
+    // farther than the current last one cannot improve the answer, so a dense area reads a few cells, not all.
+    const boxCells = (y1 - y0 + 1) * (x1 - x0 + 1);
+    if (boxCells > this.cellOrder.near2.length) this.cellOrder = { near2: new Float64Array(boxCells), key: new Int32Array(boxCells) };
+    const order = this.cellOrder;
+    let m = 0;
     for (let cy = y0; cy <= y1; cy++) {
       const cellDy = Math.max(0, cy * CELL_DEG - qLat, qLat - (cy + 1) * CELL_DEG) * M_LAT;
       for (let cx = x0; cx <= x1; cx++) {
-        // Corner cells of the box that the circle does not reach are skipped unread.
         const cellDx = Math.max(0, cx * CELL_DEG - qLng, qLng - (cx + 1) * CELL_DEG) * kx;
-        if (cellDx * cellDx + cellDy * cellDy > r2) continue;
-        const cell = cells.get(keyOf(cy, cx));
-        if (!cell) continue;
-        const d = cell.d;
-        const slots = cell.slot;
-        const rLat = qLat - cell.lat0;
-        const rLng = qLng - cell.lng0;
-        for (let i = 0, end = cell.n; i < end; i++) {
-          const o = i * 4;
-          if ((d[o + 2] & want) !== want) continue;
-          if (kind >= 0 && d[o + 3] !== kind) continue;
-          // Equirectangular distance: within millimetres of the great circle at these ranges, and cheap.
-          const dy = (d[o] - rLat) * M_LAT;
-          const dx = (d[o + 1] - rLng) * kx;
-          const d2 = dx * dx + dy * dy;
-          if (d2 > r2) continue;
-          if (n === limit && d2 >= bestD[n - 1]) continue;
-          const s = slots[i];
-          if (q.openNow && !this.openAt(s, q.nowMs)) continue;
-          let j = n < limit ? n++ : n - 1;
-          while (j > 0 && bestD[j - 1] > d2) {
-            bestD[j] = bestD[j - 1];
-            bestS[j] = bestS[j - 1];
-            j--;
-          }
-          bestD[j] = d2;
-          bestS[j] = s;
+        const near2 = cellDx * cellDx + cellDy * cellDy;
+        if (near2 > r2) continue;
+        let j = m++;
+        while (j > 0 && order.near2[j - 1] > near2) {
+          order.near2[j] = order.near2[j - 1];
+          order.key[j] = order.key[j - 1];
+          j--;
         }
+        order.near2[j] = near2;
+        order.key[j] = keyOf(cy, cx);
+      }
+    }
+    for (let c = 0; c < m; c++) {
+      if (n === limit && order.near2[c] >= bestD[n - 1]) break;
+      const cell = cells.get(order.key[c]);
+      if (!cell) continue;
+      const d = cell.d;
+      const slots = cell.slot;
+      const rLat = qLat - cell.lat0;
+      const rLng = qLng - cell.lng0;
+      for (let i = 0, end = cell.n; i < end; i++) {
+        const o = i * 4;
+        if ((d[o + 2] & want) !== want) continue;
+        if (kind >= 0 && d[o + 3] !== kind) continue;
+        // Equirectangular distance: within millimetres of the great circle at these ranges, and cheap.
+        const dy = (d[o] - rLat) * M_LAT;
+        const dx = (d[o + 1] - rLng) * kx;
+        const d2 = dx * dx + dy * dy;
+        if (d2 > r2) continue;
+        if (n === limit && d2 >= bestD[n - 1]) continue;
+        const s = slots[i];
+        if (q.openNow && !this.openAt(s, q.nowMs)) continue;
+        let j = n < limit ? n++ : n - 1;
+        while (j > 0 && bestD[j - 1] > d2) {
+          bestD[j] = bestD[j - 1];
+          bestS[j] = bestS[j - 1];
+          j--;
+        }
+        bestD[j] = d2;
+        bestS[j] = s;
       }
     }
     const tails: string[] = new Array<string>(n);
     let total = 12 + Math.max(0, n - 1);
     for (let i = 0; i < n; i++) {
       const s = bestS[i];
-      const metres = Math.round(distanceM(q, { lat: this.lat[s], lng: this.lng[s] }));
+      const metres = Math.round(distanceM(qLat, qLng, this.lat[s], this.lng[s]));
       tails[i] = `,"distanceM":${metres},${this.stateAt(s, q.nowMs)}}`;
       total += this.fragLen[s] + tails[i].length;
     }
     const out = Buffer.allocUnsafe(total);
+    const arena = this.arena;
     let pos = out.write('{"items":[', 0, 'latin1');
     for (let i = 0; i < n; i++) {
       if (i > 0) out[pos++] = 44;
       const s = bestS[i];
-      pos += this.arena.copy(out, pos, this.fragOff[s], this.fragOff[s] + this.fragLen[s]);
+      const from = this.fragOff[s];
+      out.set(arena.subarray(from, from + this.fragLen[s]), pos);
+      pos += this.fragLen[s];
       pos += out.write(tails[i], pos, 'latin1');
     }
     pos += out.write(']}', pos, 'latin1');
@@ -383,8 +414,8 @@ export class StationIndex {
       if (this.arenaUsed + bytes.length > this.arena.length) {
         let len = this.arena.length * 2;
         while (len < this.arenaUsed + bytes.length) len *= 2;
-        const next = Buffer.allocUnsafe(len);
-        this.arena.copy(next, 0, 0, this.arenaUsed);
+        const next = new Uint8Array(len);
+        next.set(this.arena.subarray(0, this.arenaUsed));
         this.arena = next;
       }
     }
@@ -395,13 +426,13 @@ export class StationIndex {
   }
 
   private compact(): void {
-    const next = Buffer.allocUnsafe(this.arena.length);
+    const next = new Uint8Array(this.arena.length);
     let pos = 0;
     for (let id = 0; id < this.slotById.length; id++) {
       const ref = this.slotById[id];
       if (!ref) continue;
       const s = ref - 1;
-      this.arena.copy(next, pos, this.fragOff[s], this.fragOff[s] + this.fragLen[s]);
+      next.set(this.arena.subarray(this.fragOff[s], this.fragOff[s] + this.fragLen[s]), pos);
       this.fragOff[s] = pos;
       pos += this.fragLen[s];
     }

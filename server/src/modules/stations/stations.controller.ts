@@ -1,13 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import '@fastify/multipart';
 import {
-  AMENITIES,
   CoverageResponse,
   ListResponse,
-  NEARBY_LIMIT_MAX,
-  NEARBY_RADIUS_MAX_M,
-  STATION_KINDS,
   StationDetailResponse,
   StationFeedbackResponse,
   StationImportReport,
@@ -32,22 +28,6 @@ export class StationsController {
     private readonly stations: StationsService,
     private readonly imports: StationImportService,
   ) {}
-
-  @Get('nearby')
-  @Access(ANY_USER)
-  @ApiOperation({ summary: 'Active stations near a point, nearest first, with open-now in Asia/Shanghai time' })
-  @ApiQuery({ name: 'lat', required: true, type: Number, description: 'GCJ-02' })
-  @ApiQuery({ name: 'lng', required: true, type: Number, description: 'GCJ-02' })
-  @ApiQuery({ name: 'radius', required: false, type: Number, description: `metres, default 1000, max ${NEARBY_RADIUS_MAX_M}` })
-  @ApiQuery({ name: 'amenities', required: false, description: `comma-separated, all required: ${AMENITIES.join(', ')}` })
-  @ApiQuery({ name: 'kind', required: false, enum: STATION_KINDS })
-  @ApiQuery({ name: 'openNow', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `default 20, max ${NEARBY_LIMIT_MAX}` })
-  async nearby(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const body = await this.stations.nearby(query);
-    void reply.header('content-type', 'application/json; charset=utf-8');
-    return body;
-  }
 
   @Get()
   @Access(ANY_USER)

@@ -21,18 +21,20 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  */
 export function parseNearbyQuery(raw: Record<string, unknown>): NearbyParams {
   const fields: FieldError[] = [];
-  const str = (k: string): string | undefined => {
+  /** The parameter's text; undefined when absent, null when it came more than once (already reported). */
+  const str = (k: string): string | undefined | null => {
     const v = raw[k];
     if (v === undefined) return undefined;
     if (typeof v !== 'string') {
       fields.push({ field: k, message: `${k} must be given once` });
-      return undefined;
+      return null;
     }
     return v;
   };
   for (const k of Object.keys(raw)) if (!KNOWN.has(k)) fields.push({ field: k, message: `property ${k} should not exist` });
   const num = (k: string, min: number, max: number, fallback?: number, integer = false): number => {
     const s = str(k);
+    if (s === null) return fallback ?? 0;
     if (s === undefined || s === '') {
       if (fallback === undefined) fields.push({ field: k, message: `${k} is required` });
       return fallback ?? 0;

@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import Fastify from 'fastify';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { AccessLogController, createRootLogger, PinoNestLogger } from './logging';
+
+function capture(): { lines: Array<Record<string, unknown>>; stream: Writable } {
+  const lines: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const l of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('logging', () => {
+  it('writes Nest logs in both styles to pino, with the context name', () => {
+    const { lines, stream } = capture();
+    const nest = new PinoNestLogger(pino({ level: 'info' }, stream));
+    nest.log('application started', 'NestApplication');
+    nest.warn({ err: 'poll failed', id: 3 }, 'station index poll failed', 'StationIndexService');
+    nest.error('boom', 'Error: boom\n    at x', 'Error');
+    nest.debug('hidden below info', 'X');
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, msg: 'application started', context: 'NestApplication' }),
+      expect.objectContaining({ level: 40, msg: 'station index poll failed', context: 'StationIndexService', err: 'poll failed', id: 3 }),
+      expect.objectContaining({ level: 50, msg: 'boom', context: 'Error', stack: 'Error: boom\n    at x' }),
+    ]);
+  });
+
+  it('a named Nest Logger reaches pino through the app logger', () => {
+    const { lines, stream } = capture();
+    Logger.overrideLogger(new PinoNestLogger(pino({ level: 'info' }, stream)));
+    try {
+      new Logger('Reports').warn({ reportId: 7 }, 'msgSecCheck unavailable');
+    } finally {
+      Logger.overrideLogger(false);
+    }
+    expect(lines).toEqual([expect.objectContaining({ level: 40, context: 'Reports', reportId: 7, msg: 'msgSecCheck unavailable' })]);
+  });
+
+  it('logs one access line per request with the id, status and time, and never the token', async () => {
+    const sink = capture();
+    const app = Fastify({ loggerInstance: createRootLogger({ logLevel: 'info' }, sink.stream), logController: new AccessLogController(true), genReqId: () => 'req-1' });
+    app.get('/x', async () => ({ ok: true }));
+    const r = await app.inject({ method: 'GET', url: '/x?q=1', headers: { authorization: 'Bearer secret-token' } });
+    expect(r.statusCode).toBe(200);
+    await app.close();
+    expect(sink.lines).toHaveLength(1);
+    expect(sink.lines[0]).toMatchObject({ level: 30, msg: 'request completed', reqId: 'req-1', req: { id: 'req-1', method: 'GET', url: '/x?q=1' }, res: { statusCode: 200 } });
+    expect(typeof sink.lines[0].responseTime).toBe('number');
+    expect(JSON.stringify(sink.lines)).not.toContain('secret-token');
+  });
+
+  it('writes no access lines when request logging is off (tests)', async () => {
+    const sink = capture();
+    const app = Fastify({ loggerInstance: pino({ level: 'info' }, sink.stream), logController: new AccessLogController(false) });
+    app.get('/x', async () => ({ ok: true }));
+    await app.inject({ method: 'GET', url: '/x' });
+    await app.close();
+    expect(sink.lines.filter((l) => l.msg === 'request completed')).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { AMENITIES, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS } from '@xjy/shared';
+import { ANY_USER } from '../../common/auth/access.decorator';
+import { FastRoutes } from '../../common/fast-routes';
+import { StationsService } from './stations.service';
+
+const query = (name: string, required: boolean, schema: Record<string, unknown>, description?: string) => ({ name, in: 'query' as const, required, schema, description });
+
+/**
+ * GET /api/stations/nearby: the rider's hot path, answered from the in-memory index. Served as a fast route
+ * (Fastify directly, same access policy and error bodies) because Nest's pipeline costs more than the search.
+ */
+@Injectable()
+export class StationsNearbyRoute {
+  constructor(fast: FastRoutes, stations: StationsService) {
+    fast.add({
+      path: '/stations/nearby',
+      access: { roles: ANY_USER },
+      handle: (q) => stations.nearby(q),
+      openapi: {
+        tags: ['stations'],
+        summary: 'Active stations near a point, nearest first, with open-now in Asia/Shanghai time',
+        parameters: [
+          query('lat', true, { type: 'number', minimum: -90, maximum: 90 }, 'GCJ-02'),
+          query('lng', true, { type: 'number', minimum: -180, maximum: 180 }, 'GCJ-02'),
+          query('radius', false, { type: 'number', minimum: 1, maximum: NEARBY_RADIUS_MAX_M, default: NEARBY_RADIUS_DEFAULT_M }, 'metres'),
+          query('amenities', false, { type: 'string' }, `comma-separated, all required: ${AMENITIES.join(', ')}`),
+          query('kind', false, { type: 'string', enum: [...STATION_KINDS] }),
+          query('openNow', false, { type: 'string', enum: ['true', 'false'] }),
+          query('limit', false, { type: 'integer', minimum: 1, maximum: NEARBY_LIMIT_MAX, default: NEARBY_LIMIT_DEFAULT }),
+        ],
+        responses: {
+          '200': { description: '{ items: [{ id, name, kind, lat, lng, distanceM, openNow, nextChange, amenities, address }] }, nearest first' },
+          '400': { description: 'validation_failed, with the fields named' },
+          '401': { description: 'unauthenticated or token_invalid' },
+        },
+      },
+    });
+  }
+}
