@@ -1,6 +1,6 @@
 // Helpers for benchmarks: start the built server on a free port, load it with autocannon, write results.
 import autocannon from 'autocannon';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startBuiltServer } from '../scripts/lib/built-server.mjs';
@@ -28,6 +28,31 @@ export async function load(url, { connections = 10, duration = 5, headers = {}, 
 export function writeResult(name, data) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results', `${name}.json`), JSON.stringify({ measuredAt: new Date().toISOString(), ...data }, null, 2) + '\n');
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc; 0 once it is gone. */
+export function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time used so far by the local MariaDB server (mariadbd or mysqld), in ms. */
+export function mariadbCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (comm === 'mariadbd' || comm === 'mysqld') total += processCpuMs(pid);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 export const ratio = (a, b) => Math.round((a / b) * 100) / 100;

@@ -38,6 +38,7 @@ export async function startBuiltServer(env = {}, { tmpPrefix = 'xjy-server-' } =
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

@@ -32,6 +32,13 @@ export const LoginThrottle = () => SetMetadata(LOGIN_THROTTLE_KEY, true);
 /** Counts the route against the per-user check-in attempt limit (instead of the general write limit). */
 export const CheckInThrottle = () => SetMetadata(CHECK_IN_THROTTLE_KEY, true);
 
+/**
+ * The resource the access guard read to check scope, when its resolver hands it over (undefined otherwise, and
+ * for admin, whose scope is not checked). A read made just before the handler ran: a handler that must act on
+ * current state still re-checks it in its transaction.
+ */
+export const ScopedResource = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => ctx.switchToHttp().getRequest<{ scopedResource?: unknown }>().scopedResource);
+
 export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const auth = ctx.switchToHttp().getRequest<{ auth?: AuthContext }>().auth;
   if (!auth) throw new Error('CurrentAuth used on a route that is not authenticated');

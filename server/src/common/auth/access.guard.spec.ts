@@ -34,6 +34,8 @@ describe(AccessGuard.name, () => {
   } as unknown as AuthUserCache;
   const registry = new ScopeRegistry();
   registry.register('area', async (id) => ({ 7: '/1/2/7/', 9: '/1/3/9/' })[id] ?? null);
+  // A resolver that reads the whole resource hands it over, so the handler does not read it again.
+  registry.register('thing', async (id) => ({ 5: { path: '/1/2/5/', subject: { id: 5, name: 'in scope' } }, 6: { path: '/1/3/6/', subject: { id: 6, name: 'outside' } } })[id] ?? null);
   const guard = new AccessGuard(new Reflector(), new AccessPolicy(tokens, cache, registry));
   const req = (token: string | null, params: Record<string, string> = {}) => ({ headers: token ? { authorization: `Bearer ${token}` } : {}, params, query: {} });
   const scoped: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'area', from: 'param', key: 'id' } };
@@ -69,5 +71,16 @@ describe(AccessGuard.name, () => {
 
   it('lets admin act anywhere', async () => {
     await expect(guard.canActivate(contextFor(scoped, req('user-3', { id: '9' })))).resolves.toBe(true);
+  });
+
+  it('puts the resource a resolver hands over on the request, only when in scope', async () => {
+    const thing: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'thing', from: 'param', key: 'id' } };
+    const ok: Record<string, unknown> = req('user-2', { id: '5' });
+    await expect(guard.canActivate(contextFor(thing, ok))).resolves.toBe(true);
+    expect(ok.scopedResource).toEqual({ id: 5, name: 'in scope' });
+    const outside: Record<string, unknown> = req('user-2', { id: '6' });
+    await expect(guard.canActivate(contextFor(thing, outside))).rejects.toMatchObject({ code: 'out_of_scope' });
+    expect(outside.scopedResource).toBeUndefined();
+    await expect(guard.canActivate(contextFor(thing, req('user-2', { id: '4' })))).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -7,7 +7,7 @@ import type { AccessRule, ScopeRule } from './access.decorator';
 import { AuthContext, inScope } from './auth-context';
 import { ScopeRegistry } from './scope-registry';
 
-export type AuthedRequest = FastifyRequest & { auth?: AuthContext };
+export type AuthedRequest = FastifyRequest & { auth?: AuthContext; scopedResource?: unknown };
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -62,8 +62,10 @@ export class AccessPolicy {
     if (!Number.isInteger(id) || id <= 0) {
       throw new AppException('validation_failed', 400, `${scope.key} must be a positive integer`, { fields: [{ field: scope.key, message: 'must be a positive integer' }] });
     }
-    const path = await this.scopes.resolve(scope.resource, id);
-    if (path === null) throw notFound(scope.resource);
+    const hit = await this.scopes.resolve(scope.resource, id);
+    if (hit === null) throw notFound(scope.resource);
+    const path = typeof hit === 'string' ? hit : hit.path;
     if (!inScope(auth, path)) throw outOfScope();
+    if (typeof hit !== 'string') request.scopedResource = hit.subject;
   }
 }

@@ -27,8 +27,9 @@ export class ReportRoutingRepository {
     return nearest ?? null;
   }
 
-  findAreas(ids: number[]): Promise<Area[]> {
-    return ids.length ? this.ds.getRepository(Area).findBy({ id: In(ids) }) : Promise.resolve([]);
+  /** Names only: lists need the area's name, not its boundary (which can be kilobytes of JSON per row). */
+  findAreas(ids: number[]): Promise<Array<Pick<Area, 'id' | 'name'>>> {
+    return ids.length ? this.ds.getRepository(Area).find({ where: { id: In(ids) }, select: { id: true, name: true } }) : Promise.resolve([]);
   }
 
   findArea(id: number): Promise<Area | null> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NearbyReportResponse, ReportDetailResponse, ReportPageResponse } from '@xjy/shared';
-import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import { Access, ANY_USER, CurrentAuth, ScopedResource, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateReportDto } from './dto/create-report.dto';
 import { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectReportDto, ReopenReportDto, ResolveReportDto } from './dto/report-actions.dto';
 import { ListReportsQuery, MineQuery, NearbyReportsQuery } from './dto/report-queries.dto';
+import { Report } from './report.entity';
 import { ReportsService } from './reports.service';
 
 const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
@@ -67,47 +68,47 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: "Accept and award points within the category's range (once, whatever the retries)" })
-  accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto): Promise<ReportDetailResponse> {
-    return this.reports.accept(auth, id, dto);
+  accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.accept(auth, id, dto, report);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reject with a reason (reverses points of an earlier acceptance)' })
-  reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto): Promise<ReportDetailResponse> {
-    return this.reports.reject(auth, id, dto);
+  reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.reject(auth, id, dto, report);
   }
 
   @Post(':id/duplicate')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close as a duplicate of another report' })
-  duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto): Promise<ReportDetailResponse> {
-    return this.reports.duplicate(auth, id, dto);
+  duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.duplicate(auth, id, dto, report);
   }
 
   @Post(':id/dispatch')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Dispatch an accepted report to a department' })
-  dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto): Promise<ReportDetailResponse> {
-    return this.reports.dispatch(auth, id, dto);
+  dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.dispatch(auth, id, dto, report);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close with the outcome (and photos of it)' })
-  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto): Promise<ReportDetailResponse> {
-    return this.reports.resolve(auth, id, dto);
+  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.resolve(auth, id, dto, report);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reopen a finished report for review again' })
-  reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto): Promise<ReportDetailResponse> {
-    return this.reports.reopen(auth, id, dto);
+  reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+    return this.reports.reopen(auth, id, dto, report);
   }
 }

@@ -38,11 +38,6 @@ export class ReportsRepository {
     return this.reports.findOneBy({ reporterId, idempotencyKey });
   }
 
-  async findAreaPath(id: number): Promise<string | null> {
-    const r = await this.reports.findOne({ where: { id }, select: { id: true, areaPath: true } });
-    return r?.areaPath ?? null;
-  }
-
   insert(m: EntityManager, fields: Omit<Report, 'id' | 'createdAt' | 'updatedAt'>): Promise<Report> {
     return m.getRepository(Report).save(m.getRepository(Report).create(fields));
   }
@@ -74,9 +69,9 @@ export class ReportsRepository {
     return true;
   }
 
-  addEvent(m: EntityManager, e: { reportId: number; type: ReportEvent['type']; actorId: number | null; note?: string | null; data?: ReportEventData | null }): Promise<ReportEvent> {
-    const repo = m.getRepository(ReportEvent);
-    return repo.save(repo.create({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null }));
+  /** Appends a timeline event (a plain INSERT: events are never updated, so no entity is read back). */
+  async addEvent(m: EntityManager, e: { reportId: number; type: ReportEvent['type']; actorId: number | null; note?: string | null; data?: ReportEventData | null }): Promise<void> {
+    await m.getRepository(ReportEvent).insert({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null });
   }
 
   findEvents(reportId: number): Promise<ReportEvent[]> {

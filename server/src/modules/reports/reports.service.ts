@@ -44,7 +44,7 @@ import type { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectRepo
 import type { ListReportsQuery } from './dto/report-queries.dto';
 import { MessagesService, StatusNotice } from './messages/messages.service';
 import { ReportRoutingRepository } from './report-routing.repository';
-import type { Report } from './report.entity';
+import { Report } from './report.entity';
 import { mapNearby, mapReportDetail, mapReportEvent, mapReportSummary } from './report.mapper';
 import { ReportFilter, ReportsRepository } from './reports.repository';
 
@@ -81,7 +81,11 @@ export class ReportsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scopes.register('report', (id) => this.reports.findAreaPath(id));
+    // The whole row, handed to the action so it is read once per request (see ScopedResource).
+    this.scopes.register('report', async (id) => {
+      const r = await this.reports.findById(id);
+      return r ? { path: r.areaPath, subject: r } : null;
+    });
     this.media.onRisky('report', (reportId) => this.flag(reportId, null, '照片未通过内容安全检测'));
   }
 
@@ -167,7 +171,7 @@ export class ReportsService implements OnModuleInit {
 
   private async stationArea(stationId: number): Promise<string | null> {
     try {
-      return await this.scopes.resolve('station', stationId);
+      return await this.scopes.resolvePath('station', stationId);
     } catch {
       return null;
     }
@@ -219,11 +223,13 @@ export class ReportsService implements OnModuleInit {
       if (isStaff) throw outOfScope();
       throw reportNotFound();
     }
-    const events = await this.reports.findEvents(id);
-    const [people, photos, resolution, departments] = await Promise.all([
-      this.reports.findUsers([r.reporterId, ...events.map((e) => e.actorId).filter((x): x is number => x !== null)]),
+    const [events, photos, resolution] = await Promise.all([
+      this.reports.findEvents(id),
       this.media.attachedTo('report', [id], { hideRisky: false }),
       this.media.attachedTo('report_resolution', [id], { hideRisky: false }),
+    ]);
+    const [people, departments] = await Promise.all([
+      this.reports.findUsers([r.reporterId, ...events.map((e) => e.actorId).filter((x): x is number => x !== null)]),
       this.departmentMap([r.departmentId, ...events.map((e) => e.data?.departmentId ?? null)]),
     ]);
     const [summary] = await this.summaries([r], photos);
@@ -278,8 +284,8 @@ export class ReportsService implements OnModuleInit {
     return filter;
   }
 
-  async accept(auth: AuthContext, id: number, dto: AcceptReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'accept');
+  async accept(auth: AuthContext, id: number, dto: AcceptReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'accept', preloaded);
     const category = await this.categoryOf(r);
     if (dto.points < category.pointsMin || dto.points > category.pointsMax) {
       throw new AppException('points_out_of_range', 400, `Points for ${category.label} must be ${category.pointsMin}–${category.pointsMax}`, {
@@ -310,8 +316,8 @@ export class ReportsService implements OnModuleInit {
     return { recorded: res.recorded, delta: res.entry.delta };
   }
 
-  async reject(auth: AuthContext, id: number, dto: RejectReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'reject');
+  async reject(auth: AuthContext, id: number, dto: RejectReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'reject', preloaded);
     const category = await this.categoryOf(r);
     const now = new Date();
     const notice = await this.tx.run(async (m) => {
@@ -336,8 +342,8 @@ export class ReportsService implements OnModuleInit {
     await this.reports.addEvent(m, { reportId: id, type: 'points_reversed', actorId, data: { points: -fresh.pointsAwarded } });
   }
 
-  async duplicate(auth: AuthContext, id: number, dto: DuplicateReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'duplicate');
+  async duplicate(auth: AuthContext, id: number, dto: DuplicateReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'duplicate', preloaded);
     if (dto.ofReportId === id) throw new AppException('validation_failed', 400, 'A report cannot duplicate itself', { fields: [{ field: 'ofReportId', message: 'must be another report' }] });
     const original = await this.reports.findById(dto.ofReportId);
     if (!original) throw reportNotFound();
@@ -355,8 +361,8 @@ export class ReportsService implements OnModuleInit {
     return this.after(auth, id, notice);
   }
 
-  async dispatch(auth: AuthContext, id: number, dto: DispatchReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'dispatch');
+  async dispatch(auth: AuthContext, id: number, dto: DispatchReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'dispatch', preloaded);
     const department = await this.departments.findById(dto.departmentId);
     if (!department || department.archivedAt) throw notFound('Department', 'department_not_found');
     const category = await this.categoryOf(r);
@@ -370,8 +376,8 @@ export class ReportsService implements OnModuleInit {
     return this.after(auth, id, notice);
   }
 
-  async resolve(auth: AuthContext, id: number, dto: ResolveReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'resolve');
+  async resolve(auth: AuthContext, id: number, dto: ResolveReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'resolve', preloaded);
     const category = await this.categoryOf(r);
     const now = new Date();
     const mediaIds = dto.mediaIds ?? [];
@@ -386,8 +392,8 @@ export class ReportsService implements OnModuleInit {
     return this.after(auth, id, notice);
   }
 
-  async reopen(auth: AuthContext, id: number, dto: ReopenReportDto): Promise<ReportDetailResponse> {
-    const r = await this.load(id, 'reopen');
+  async reopen(auth: AuthContext, id: number, dto: ReopenReportDto, preloaded?: Report): Promise<ReportDetailResponse> {
+    const r = await this.load(id, 'reopen', preloaded);
     const category = await this.categoryOf(r);
     const now = new Date();
     const notice = await this.tx.run(async (m) => {
@@ -419,8 +425,9 @@ export class ReportsService implements OnModuleInit {
   // ---- helpers ----
 
   /** Loads the report and refuses an action its status does not allow, before any write. */
-  private async load(id: number, action: ReportAction): Promise<Report> {
-    const r = await this.reports.findById(id);
+  /** The report, checked to allow `action`; `preloaded` is the row the access guard has just read for its scope. */
+  private async load(id: number, action: ReportAction, preloaded?: Report): Promise<Report> {
+    const r = preloaded instanceof Report && preloaded.id === id ? preloaded : await this.reports.findById(id);
     if (!r) throw reportNotFound();
     if (!canTransition(action, r.status)) throw illegal(action, r.status);
     return r;

@@ -12,8 +12,8 @@ export class MessagesRepository {
     private readonly tx: TransactionRunner,
   ) {}
 
-  insert(m: EntityManager, fields: Pick<Message, 'userId' | 'kind' | 'title' | 'body' | 'reportId'>): Promise<Message> {
-    return m.getRepository(Message).save(m.getRepository(Message).create(fields));
+  async insert(m: EntityManager, fields: Pick<Message, 'userId' | 'kind' | 'title' | 'body' | 'reportId'>): Promise<void> {
+    await m.getRepository(Message).insert(fields);
   }
 
   pageForUser(userId: number, beforeId: number | null, limit: number): Promise<Message[]> {
