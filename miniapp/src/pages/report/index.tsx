@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Image, Progress, Text, Textarea, View } from '@tarojs/components';
+import { Button, Progress, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { NearbyReportResponse, ReportCategoryResponse } from '@xjy/shared/report';
 import { REPORT_DESCRIPTION_MAX, REPORT_PHOTOS_MAX } from '@xjy/shared/report';
+import PhotoGrid from '../../components/photo-grid';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
 import { useAuth } from '../../hooks/use-auth';
@@ -12,6 +13,7 @@ import { useReshow } from '../../hooks/use-reshow';
 import { errorMessage } from '../../services/http';
 import { createReport, listCategories, nearbyReports, recordSubscribeConsent, witnessReport } from '../../services/reports';
 import { uploadPhoto } from '../../services/upload';
+import { choosePhotos } from '../../utils/choose-photos';
 import { ensurePrivacyConsent } from '../../utils/privacy';
 import { enqueueReport, flushOutbox, isRetryable, OutboxItem, OutboxSender, readOutbox, removeFromOutbox, sendQueued } from '../../utils/report-outbox';
 import { ROUTES } from '../../utils/routes';
@@ -91,14 +93,10 @@ export default function ReportPage() {
     );
   }
 
+  // Photos stay on the phone until the report is sent, so a bad network never loses them (see report-outbox).
   const pickPhotos = async () => {
-    if (!(await ensurePrivacyConsent())) return;
-    try {
-      const res = await Taro.chooseMedia({ count: REPORT_PHOTOS_MAX - photos.length, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
-      setPhotos((p) => [...p, ...res.tempFiles.map((f) => f.tempFilePath)].slice(0, REPORT_PHOTOS_MAX));
-    } catch {
-      // Cancelled: nothing to do.
-    }
+    const picked = await choosePhotos(REPORT_PHOTOS_MAX - photos.length);
+    if (picked.length) setPhotos((p) => [...p, ...picked.filter((x) => !p.includes(x))].slice(0, REPORT_PHOTOS_MAX));
   };
 
   const moveSpot = async () => {
@@ -171,22 +169,13 @@ export default function ReportPage() {
     <View className='page report' data-testid='report-page'>
       <View className='card'>
         <Text className='card__title'>拍下问题</Text>
-        <View className='report__photos'>
-          {photos.map((p, i) => (
-            <View key={p} className='report__photo'>
-              <Image className='report__photo-img' src={p} mode='aspectFill' />
-              <Text className='report__photo-remove' onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {photos.length < REPORT_PHOTOS_MAX ? (
-            <View className='report__photo report__photo--add' onClick={() => void pickPhotos()} data-testid='report-add-photo'>
-              <Text className='report__photo-plus'>＋</Text>
-              <Text className='muted'>拍照/相册</Text>
-            </View>
-          ) : null}
-        </View>
+        <PhotoGrid
+          tiles={photos.map((p) => ({ key: p, src: p }))}
+          max={REPORT_PHOTOS_MAX}
+          onAdd={() => void pickPhotos()}
+          onRemove={(key) => setPhotos((list) => list.filter((p) => p !== key))}
+          addTestId='report-add-photo'
+        />
         <Text className='muted'>最多 {REPORT_PHOTOS_MAX} 张；照片会去掉拍摄地点等隐私信息后保存</Text>
       </View>
 
