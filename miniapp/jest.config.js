@@ -16,6 +16,7 @@ module.exports = {
     '^@xjy/shared/(.*)$': '<rootDir>/../shared/src/$1',
     '^@xjy/shared$': '<rootDir>/../shared/src/index',
     '\\.(css|scss)$': '<rootDir>/test/style-mock.ts',
+    '\\.(png|svg)$': '<rootDir>/test/style-mock.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   clearMocks: true,

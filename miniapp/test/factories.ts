@@ -1,5 +1,8 @@
 import type { AppInfoResponse, LoginResponse, UserResponse } from '@xjy/shared/auth';
 import type { AreaResponse } from '@xjy/shared/area';
+import type { MediaResponse } from '@xjy/shared/media';
+import { ALWAYS_OPEN } from '@xjy/shared/opening-hours';
+import type { StationDetailResponse } from '@xjy/shared/station';
 import type { MockResponse } from './taro-mock';
 
 export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse {
@@ -49,6 +52,36 @@ export function areaFactory(overrides: Partial<AreaResponse> = {}): AreaResponse
     centerLat: 38.3435,
     centerLng: 114.6839,
     childCount: 0,
+    ...overrides,
+  };
+}
+
+export function mediaFactory(id: number, overrides: Partial<MediaResponse> = {}): MediaResponse {
+  return { id, url: `/media/${id}.jpg?sig=x`, thumbUrl: `/media/${id}-thumb.jpg?sig=x`, width: 1600, height: 1200, ...overrides };
+}
+
+export function stationFactory(overrides: Partial<StationDetailResponse> = {}): StationDetailResponse {
+  return {
+    id: 5,
+    code: 'XL-0005',
+    name: '新华社区爱心驿站',
+    kind: 'rest_station',
+    hostUnit: '新华社区居委会',
+    address: '新乐市长寿街12号',
+    lat: 38.3441,
+    lng: 114.6843,
+    amenities: ['drinking_water', 'seating'],
+    hours: ALWAYS_OPEN,
+    closures: [],
+    phone: null,
+    photos: [],
+    status: 'active',
+    areaId: 9,
+    areaName: '新华社区',
+    lastConfirmedAt: '2026-11-20T00:00:00.000Z',
+    openNow: true,
+    nextChange: null,
+    updatedAt: '2026-11-20T00:00:00.000Z',
     ...overrides,
   };
 }

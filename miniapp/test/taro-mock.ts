@@ -71,6 +71,8 @@ export const offNetworkStatusChange = jest.fn((cb: (r: { isConnected: boolean })
 export const openLocation = jest.fn(() => Promise.resolve({ errMsg: 'openLocation:ok' }));
 export const makePhoneCall = jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' }));
 export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }));
+/** The mini-program map's context (weapp map component tests). */
+export const createMapContext = jest.fn((_id: string) => ({ initMarkerCluster: jest.fn() }));
 /** Page params: tests set them with routerParams.current = { id: '7' }. */
 export const routerParams: { current: Record<string, string> } = { current: {} };
 export function useRouter(): { params: Record<string, string> } {
@@ -144,6 +146,7 @@ const Taro = {
   openLocation,
   makePhoneCall,
   navigateBack,
+  createMapContext,
 };
 
 export default Taro;

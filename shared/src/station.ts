@@ -1,4 +1,5 @@
 import type { Amenity, StationKind } from './enums.js';
+import type { BBox } from './geo.js';
 import type { MediaResponse } from './media.js';
 import type { Closure, OpeningRange } from './opening-hours.js';
 
@@ -63,6 +64,11 @@ export const STATION_IMPORT_ROWS_MAX = 5000;
 /** The 500 m rule: every point of the urban area within this of an active rest station. */
 export const COVERAGE_RADIUS_M = 500;
 export const COVERAGE_CELL_M = 100;
+/**
+ * Most cell blocks one coverage response carries. Gaps get their blocks largest first and whole; the first gap that
+ * no longer fits, and every smaller one, comes without (`blocks: null`) and the response says `blocksCapped`.
+ */
+export const COVERAGE_BLOCKS_MAX = 2000;
 
 export interface NearbyStationsQuery {
   lat: number;
@@ -193,12 +199,41 @@ export interface ResolveStationFeedbackRequest {
   note?: string;
 }
 
+/**
+ * The coverage grid: row 0 is the southernmost row, column 0 the westernmost; cell (r, c) spans
+ * [minLat + r·dLat, minLat + (r+1)·dLat] × [minLng + c·dLng, minLng + (c+1)·dLng].
+ */
+export interface CoverageGrid {
+  minLat: number;
+  minLng: number;
+  dLat: number;
+  dLng: number;
+  rows: number;
+  cols: number;
+}
+
+/** A rectangle of whole cells, [rowMin, colMin, rowMax, colMax], both ends included. */
+export type CoverageBlock = [number, number, number, number];
+
 export interface CoverageGap {
   lat: number;
   lng: number;
   /** Uncovered 100 m cells in the cluster. */
   cells: number;
   areaM2: number;
+  /** The gap's cells exactly, as non-overlapping blocks on the response's grid; null when left out by COVERAGE_BLOCKS_MAX. */
+  blocks: CoverageBlock[] | null;
+}
+
+/** The corners of a block, for drawing it on a map (GCJ-02, like the grid). */
+export function coverageBlockBounds(grid: CoverageGrid, [rowMin, colMin, rowMax, colMax]: CoverageBlock): BBox {
+  const round = (x: number) => Math.round(x * 1e7) / 1e7;
+  return {
+    minLat: round(grid.minLat + rowMin * grid.dLat),
+    minLng: round(grid.minLng + colMin * grid.dLng),
+    maxLat: round(grid.minLat + (rowMax + 1) * grid.dLat),
+    maxLng: round(grid.minLng + (colMax + 1) * grid.dLng),
+  };
 }
 
 export interface CoverageResponse {
@@ -212,7 +247,13 @@ export interface CoverageResponse {
   /** covered / cells, 0–1 (1 when the area has no cells). */
   share: number;
   stations: number;
+  /** Largest first. */
   gaps: CoverageGap[];
+  grid: CoverageGrid;
+  /** The cap on blocks per response (COVERAGE_BLOCKS_MAX). */
+  blocksMax: number;
+  /** True when some gaps came without blocks because the cap was reached; those are the smallest ones. */
+  blocksCapped: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AMENITIES, gcj02ToWgs84, haversineM, M_PER_DEG_LAT, mPerDegLng } from '@xjy/shared';
+import { AMENITIES, COVERAGE_BLOCKS_MAX, coverageBlockBounds, gcj02ToWgs84, haversineM, M_PER_DEG_LAT, mPerDegLng } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
@@ -360,6 +360,12 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       expect(r.body.gaps).toHaveLength(1);
       expect(r.body.gaps[0].cells).toBe(10);
       expect(haversineM(r.body.gaps[0], at(750, 100))).toBeLessThan(5);
+      // The gap's outline: the eastern half of the 2 × 10 grid as one block, whose corners are the strip's.
+      expect(r.body).toMatchObject({ grid: { rows: 2, cols: 10 }, blocksMax: COVERAGE_BLOCKS_MAX, blocksCapped: false });
+      expect(r.body.gaps[0].blocks).toEqual([[0, 5, 1, 9]]);
+      const b = coverageBlockBounds(r.body.grid, r.body.gaps[0].blocks[0]);
+      expect(haversineM({ lat: b.minLat, lng: b.minLng }, at(500, 0))).toBeLessThan(1);
+      expect(haversineM({ lat: b.maxLat, lng: b.maxLng }, at(1000, 200))).toBeLessThan(1);
       expect((await t.http('GET', `/api/stations/coverage?areaId=${community.body.id}`, { token: staff })).body.code).toBe('out_of_scope');
     });
 
@@ -368,6 +374,11 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       expect(r.body.share).toBeGreaterThan(0.5);
       const sizes = r.body.gaps.map((g: { cells: number }) => g.cells);
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      // Small enough to come whole: every gap outlined, its blocks adding up to its cells.
+      expect(r.body.blocksCapped).toBe(false);
+      for (const g of r.body.gaps as Array<{ cells: number; blocks: number[][] }>) {
+        expect(g.blocks.reduce((n, [r0, c0, r1, c1]) => n + (r1 - r0 + 1) * (c1 - c0 + 1), 0)).toBe(g.cells);
+      }
     });
   });
 

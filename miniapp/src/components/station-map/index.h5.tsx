@@ -1,31 +1,18 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
+import { addBaseTiles } from '../../utils/leaflet-tiles';
 import { clusterMarkers, type StationMapProps } from './types';
 import './index.scss';
 
-// Amap's road tiles are drawn in GCJ-02, the system every coordinate here uses. Deployments without internet
-// point TARO_APP_TILE_URL at their own tile server.
-const DEFAULT_TILE_URL = 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}';
-
-/** Taro replaces process.env.TARO_APP_TILE_URL at build time only when it is set; unset, `process` is undefined in a browser. */
-function configuredTileUrl(): string | undefined {
-  try {
-    return process.env.TARO_APP_TILE_URL;
-  } catch {
-    return undefined;
-  }
-}
-const TILE_URL = configuredTileUrl() || DEFAULT_TILE_URL;
-/** Give up on the map when no tile arrives in this time, or when this many fail first. */
-const TILE_TIMEOUT_MS = 8000;
-const TILE_ERRORS_MAX = 4;
+const GAP_COLOUR = '#c8102e';
 
 /** The H5 map: Leaflet with a configurable tile URL; reports itself unavailable when tiles cannot load. */
-export default function StationMap({ center, markers, circles = [], me, onMarkerTap, onUnavailable, testId = 'station-map' }: StationMapProps) {
+export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, onUnavailable, testId = 'station-map' }: StationMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
+  const areaLayer = useRef<L.LayerGroup | null>(null);
+  const markerLayer = useRef<L.LayerGroup | null>(null);
   const callbacks = useRef({ onMarkerTap, onUnavailable });
   callbacks.current = { onMarkerTap, onUnavailable };
 
@@ -33,27 +20,12 @@ export default function StationMap({ center, markers, circles = [], me, onMarker
     if (!box.current) return;
     const m = L.map(box.current, { zoomControl: false, attributionControl: false }).setView([center.lat, center.lng], 15);
     map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    let loaded = 0;
-    let failed = 0;
-    let gaveUp = false;
-    const giveUp = (reason: string) => {
-      if (gaveUp) return;
-      gaveUp = true;
-      callbacks.current.onUnavailable?.(reason);
-    };
-    const tiles = L.tileLayer(TILE_URL, { subdomains: '1234', maxZoom: 18 });
-    tiles.on('tileload', () => loaded++);
-    tiles.on('tileerror', () => {
-      failed++;
-      if (!loaded && failed >= TILE_ERRORS_MAX) giveUp('tiles');
-    });
-    tiles.addTo(m);
-    const timer = setTimeout(() => {
-      if (!loaded) giveUp('tiles');
-    }, TILE_TIMEOUT_MS);
+    // Areas (gaps) drawn under the markers.
+    areaLayer.current = L.layerGroup().addTo(m);
+    markerLayer.current = L.layerGroup().addTo(m);
+    const stopTiles = addBaseTiles(m, (reason) => callbacks.current.onUnavailable?.(reason));
     return () => {
-      clearTimeout(timer);
+      stopTiles();
       m.remove();
       map.current = null;
     };
@@ -66,12 +38,29 @@ export default function StationMap({ center, markers, circles = [], me, onMarker
   }, [center.lat, center.lng]);
 
   useEffect(() => {
+    const group = areaLayer.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const r of rects) {
+      const shape = L.rectangle(
+        [
+          [r.minLat, r.minLng],
+          [r.maxLat, r.maxLng],
+        ],
+        { stroke: false, fillColor: GAP_COLOUR, fillOpacity: 0.35 },
+      );
+      if (r.label) shape.bindTooltip(r.label, { sticky: true });
+      shape.addTo(group);
+    }
+    for (const c of circles) L.circle([c.lat, c.lng], { radius: c.radiusM, color: GAP_COLOUR, weight: 1, fillOpacity: 0.25 }).bindTooltip(c.label ?? '').addTo(group);
+  }, [circles, rects]);
+
+  useEffect(() => {
     const m = map.current;
-    const group = layer.current;
+    const group = markerLayer.current;
     if (!m || !group) return;
     const draw = () => {
       group.clearLayers();
-      for (const c of circles) L.circle([c.lat, c.lng], { radius: c.radiusM, color: '#c8102e', weight: 1, fillOpacity: 0.25 }).bindTooltip(c.label ?? '').addTo(group);
       const clusters = clusterMarkers(markers, (p) => m.latLngToLayerPoint([p.lat, p.lng]), 48);
       for (const c of clusters) {
         if (c.items.length === 1) {
@@ -93,7 +82,7 @@ export default function StationMap({ center, markers, circles = [], me, onMarker
     return () => {
       m.off('zoomend', draw);
     };
-  }, [markers, circles, me]);
+  }, [markers, me]);
 
   return <div ref={box} className='station-map' data-testid={testId} />;
 }

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
 import closedIcon from '../../assets/map/station-closed.png';
 import openIcon from '../../assets/map/station-open.png';
-import type { StationMapProps } from './types';
+import { rectCorners, type StationMapProps } from './types';
 import './index.scss';
 
 const MAP_ID = 'station-map';
 
 /** The mini-program map: WeChat's own map component (GCJ-02), with its native marker clustering. */
-export default function StationMap({ center, markers, circles = [], me, onMarkerTap, testId = 'station-map' }: StationMapProps) {
+export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, testId = 'station-map' }: StationMapProps) {
   useEffect(() => {
     Taro.createMapContext(MAP_ID).initMarkerCluster({ enableDefaultStyle: true, zoomOnClick: true, gridSize: 60 });
   }, []);
@@ -32,6 +32,11 @@ export default function StationMap({ center, markers, circles = [], me, onMarker
     () => circles.map((c) => ({ latitude: c.lat, longitude: c.lng, radius: c.radiusM, color: '#c8102eaa', fillColor: '#c8102e33', strokeWidth: 1 })),
     [circles],
   );
+  // No stroke: the blocks of one gap share edges, and outlines would draw the grid instead of the area.
+  const shapes = useMemo<MapProps.polygon[]>(
+    () => rects.map((r) => ({ points: rectCorners(r).map((p) => ({ latitude: p.lat, longitude: p.lng })), strokeWidth: 0, strokeColor: '#c8102e00', fillColor: '#c8102e59', zIndex: 1 })),
+    [rects],
+  );
   return (
     <Map
       id={MAP_ID}
@@ -42,6 +47,7 @@ export default function StationMap({ center, markers, circles = [], me, onMarker
       scale={15}
       markers={items as MapProps.marker[]}
       circles={rings}
+      polygons={shapes}
       showLocation={Boolean(me)}
       onMarkerTap={(e) => onMarkerTap?.(Number(e.detail.markerId))}
       onError={() => undefined}

@@ -15,11 +15,22 @@ export interface MapCircle {
   label?: string;
 }
 
+/** A rectangle to shade, e.g. a block of uncovered coverage cells (GCJ-02 corners). */
+export interface MapRect {
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+  label?: string;
+}
+
 export interface StationMapProps {
   center: LatLng;
   markers: MapMarker[];
-  /** Areas to draw (coverage gaps), as circles of the given radius. */
+  /** Areas to draw as circles of the given radius (coverage gaps sent without their cells). */
   circles?: MapCircle[];
+  /** Areas to draw as shaded rectangles, without outlines so adjacent ones read as one area (coverage gap cells). */
+  rects?: MapRect[];
   /** The user's own position, when known. */
   me?: LatLng | null;
   onMarkerTap?: (id: number) => void;
@@ -42,4 +53,14 @@ export function clusterMarkers<T extends { lat: number; lng: number }>(points: T
     } else cells.set(key, { lat: p.lat, lng: p.lng, items: [p] });
   }
   return [...cells.values()];
+}
+
+/** A rectangle's corners for a polygon, counter-clockwise from the south-west. */
+export function rectCorners(r: MapRect): LatLng[] {
+  return [
+    { lat: r.minLat, lng: r.minLng },
+    { lat: r.minLat, lng: r.maxLng },
+    { lat: r.maxLat, lng: r.maxLng },
+    { lat: r.maxLat, lng: r.minLng },
+  ];
 }

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { TILE_ERRORS_MAX } from '../../utils/leaflet-tiles';
 import type { ReportCategoriesResponse } from '@xjy/shared/report';
 import { fail, loginFactory, ok } from '../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../test/helpers';
@@ -87,6 +88,82 @@ describe('ReportPage', () => {
     fireEvent.click(await screen.findByTestId('report-send'));
     expect(await screen.findByTestId('report-error')).toHaveTextContent('请至少拍一张照片');
     expect(callsTo('/api/reports', 'POST')).toHaveLength(0);
+  });
+
+  describe('moving the point on the H5 map', () => {
+    // jsdom lays the map out at 0 × 0, so a tap at (x, 0) lands x pixels east of the pin at zoom 17. The page then
+    // asks for reports near the new point; the async act lets that answer arrive inside it.
+    const tapMap = (x: number) =>
+      act(async () => {
+        screen.getByTestId('report-point-picker').dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: 0 }));
+      });
+    const failTiles = () =>
+      act(async () => {
+        const tile = screen.getByTestId('report-point-picker').querySelector('img.leaflet-tile')!;
+        for (let i = 0; i < TILE_ERRORS_MAX; i++) tile.dispatchEvent(new Event('error'));
+      });
+
+    it('sends the point tapped on the map instead of the located one', async () => {
+      act(() => saveLogin(loginFactory()));
+      api({ value: true });
+      render(<ReportPage />);
+      await fillForm();
+      expect(await screen.findByTestId('report-spot')).toHaveTextContent('38.34350, 114.68390');
+      fireEvent.click(screen.getByTestId('report-move-spot'));
+      await tapMap(100);
+      // 100 px at zoom 17 is 100 · 360 / (256 · 2^17) ≈ 0.00107° of longitude.
+      expect(screen.getByTestId('report-spot')).toHaveTextContent('38.34350, 114.68497（已在地图上调整）');
+      fireEvent.click(screen.getByTestId('report-move-spot'));
+      expect(screen.queryByTestId('report-point-picker')).not.toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('report-send'));
+      await waitFor(() => expect(callsTo('/api/reports', 'POST')).toHaveLength(1));
+      const { lat, lng } = callsTo('/api/reports', 'POST')[0].data as { lat: number; lng: number };
+      expect(lat).toBeCloseTo(38.3435, 5);
+      expect(lng).toBeCloseTo(114.6839 + (100 * 360) / (256 * 2 ** 17), 5);
+    });
+
+    it('keeps the earlier point and says so when the map cannot load', async () => {
+      act(() => saveLogin(loginFactory()));
+      api({ value: true });
+      render(<ReportPage />);
+      await fillForm();
+      fireEvent.click(screen.getByTestId('report-move-spot'));
+      // A first choice on a working map, then a second visit where the tiles never come.
+      await tapMap(100);
+      fireEvent.click(screen.getByTestId('report-move-spot'));
+      fireEvent.click(screen.getByTestId('report-move-spot'));
+      await tapMap(300);
+      expect(screen.getByTestId('report-spot')).toHaveTextContent('114.68819');
+      await failTiles();
+      expect(screen.queryByTestId('report-point-picker')).not.toBeInTheDocument();
+      expect(screen.getByTestId('report-picker-down')).toHaveTextContent('地图暂时无法加载，仍使用之前选的位置');
+      expect(screen.getByTestId('report-spot')).toHaveTextContent('38.34350, 114.68497');
+      fireEvent.click(screen.getByTestId('report-send'));
+      await waitFor(() => expect(callsTo('/api/reports', 'POST')).toHaveLength(1));
+      expect((callsTo('/api/reports', 'POST')[0].data as { lng: number }).lng).toBeCloseTo(114.68497, 5);
+    });
+
+    it('falls back to the located point when the map cannot load before any choice', async () => {
+      const fix = { coords: { latitude: 38.3416, longitude: 114.6778, accuracy: 15 } };
+      Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition: (ok: (p: typeof fix) => void) => ok(fix) }, configurable: true });
+      try {
+        act(() => saveLogin(loginFactory()));
+        api({ value: true });
+        render(<ReportPage />);
+        await fillForm();
+        await waitFor(() => expect(screen.getByTestId('report-spot')).not.toHaveTextContent('38.34350'));
+        const located = screen.getByTestId('report-spot').textContent;
+        fireEvent.click(screen.getByTestId('report-move-spot'));
+        await tapMap(200);
+        expect(screen.getByTestId('report-spot')).not.toHaveTextContent(located!);
+        await failTiles();
+        expect(screen.getByTestId('report-picker-down')).toHaveTextContent('地图暂时无法加载，仍使用定位到的位置');
+        expect(screen.getByTestId('report-spot')).toHaveTextContent(located!);
+        expect(screen.getByTestId('report-spot')).not.toHaveTextContent('已在地图上调整');
+      } finally {
+        Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true });
+      }
+    });
   });
 
   it('records 我也看到 on a nearby report', async () => {

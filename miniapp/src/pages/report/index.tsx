@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Image, Progress, Text, Textarea, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Progress, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { NearbyReportResponse, ReportCategoryResponse } from '@xjy/shared/report';
 import { REPORT_DESCRIPTION_MAX, REPORT_PHOTOS_MAX } from '@xjy/shared/report';
+import PhotoGrid from '../../components/photo-grid';
+import PointPicker from '../../components/point-picker';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
 import { useAuth } from '../../hooks/use-auth';
-import { FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
+import { CITY_CENTRE, CITY_NAME, FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
 import { useRequest } from '../../hooks/use-request';
 import { useReshow } from '../../hooks/use-reshow';
 import { errorMessage } from '../../services/http';
 import { createReport, listCategories, nearbyReports, recordSubscribeConsent, witnessReport } from '../../services/reports';
 import { uploadPhoto } from '../../services/upload';
+import { choosePhotos } from '../../utils/choose-photos';
 import { ensurePrivacyConsent } from '../../utils/privacy';
 import { enqueueReport, flushOutbox, isRetryable, OutboxItem, OutboxSender, readOutbox, removeFromOutbox, sendQueued } from '../../utils/report-outbox';
 import { ROUTES } from '../../utils/routes';
@@ -34,6 +37,10 @@ export default function ReportPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [description, setDescription] = useState('');
   const [moved, setMoved] = useState<Spot | null>(null);
+  /** H5: the inline map is open; `movedBefore` is the choice to go back to if it cannot load. */
+  const [picking, setPicking] = useState(false);
+  const [pickerDown, setPickerDown] = useState(false);
+  const movedBefore = useRef<Spot | null>(null);
   const [nearby, setNearby] = useState<NearbyReportResponse[]>([]);
   const [witnessed, setWitnessed] = useState<Set<number>>(new Set());
   const [sending, setSending] = useState(false);
@@ -91,17 +98,31 @@ export default function ReportPage() {
     );
   }
 
+  // Photos stay on the phone until the report is sent, so a bad network never loses them (see report-outbox).
   const pickPhotos = async () => {
-    if (!(await ensurePrivacyConsent())) return;
-    try {
-      const res = await Taro.chooseMedia({ count: REPORT_PHOTOS_MAX - photos.length, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
-      setPhotos((p) => [...p, ...res.tempFiles.map((f) => f.tempFilePath)].slice(0, REPORT_PHOTOS_MAX));
-    } catch {
-      // Cancelled: nothing to do.
-    }
+    const picked = await choosePhotos(REPORT_PHOTOS_MAX - photos.length);
+    if (picked.length) setPhotos((p) => [...p, ...picked.filter((x) => !p.includes(x))].slice(0, REPORT_PHOTOS_MAX));
+  };
+
+  const openPicker = () => {
+    movedBefore.current = moved;
+    setPickerDown(false);
+    setPicking(true);
+  };
+
+  const pickerUnavailable = () => {
+    // Whatever was tapped on a map without tiles was chosen blind: keep the point from before the map opened.
+    setMoved(movedBefore.current);
+    setPicking(false);
+    setPickerDown(true);
   };
 
   const moveSpot = async () => {
+    if (process.env.TARO_ENV !== 'weapp') {
+      if (picking) setPicking(false);
+      else openPicker();
+      return;
+    }
     if (!(await ensurePrivacyConsent())) return;
     try {
       const r = await Taro.chooseLocation(spot ? { latitude: spot.lat, longitude: spot.lng } : {});
@@ -149,6 +170,7 @@ export default function ReportPage() {
       setPhotos([]);
       setDescription('');
       setMoved(null);
+      setPicking(false);
       void Taro.navigateTo({ url: `${ROUTES.reportDetail}?id=${report.id}` });
     } catch (e) {
       if (isRetryable(e)) {
@@ -171,22 +193,13 @@ export default function ReportPage() {
     <View className='page report' data-testid='report-page'>
       <View className='card'>
         <Text className='card__title'>拍下问题</Text>
-        <View className='report__photos'>
-          {photos.map((p, i) => (
-            <View key={p} className='report__photo'>
-              <Image className='report__photo-img' src={p} mode='aspectFill' />
-              <Text className='report__photo-remove' onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {photos.length < REPORT_PHOTOS_MAX ? (
-            <View className='report__photo report__photo--add' onClick={() => void pickPhotos()} data-testid='report-add-photo'>
-              <Text className='report__photo-plus'>＋</Text>
-              <Text className='muted'>拍照/相册</Text>
-            </View>
-          ) : null}
-        </View>
+        <PhotoGrid
+          tiles={photos.map((p) => ({ key: p, src: p }))}
+          max={REPORT_PHOTOS_MAX}
+          onAdd={() => void pickPhotos()}
+          onRemove={(key) => setPhotos((list) => list.filter((p) => p !== key))}
+          addTestId='report-add-photo'
+        />
         <Text className='muted'>最多 {REPORT_PHOTOS_MAX} 张；照片会去掉拍摄地点等隐私信息后保存</Text>
       </View>
 
@@ -195,21 +208,32 @@ export default function ReportPage() {
         {spot ? (
           <Text className='report__spot' data-testid='report-spot'>
             {spot.name ?? `${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}`}
+            {moved ? <Text className='muted report__moved'>（已在地图上调整）</Text> : null}
           </Text>
         ) : (
           <Text className='muted'>正在定位…</Text>
         )}
-        {!moved && location.status === 'fallback' ? <Text className='field-error'>{FALLBACK_MESSAGES[location.reason]}，请在地图上选点</Text> : null}
+        {!moved && location.status === 'fallback' && !pickerDown ? <Text className='field-error'>{FALLBACK_MESSAGES[location.reason]}，请在地图上选点</Text> : null}
+        {pickerDown ? (
+          <Text className='field-error' data-testid='report-picker-down'>
+            {moved ? '地图暂时无法加载，仍使用之前选的位置' : location.status === 'fallback' ? `地图暂时无法加载，仍按${CITY_NAME}城区中心上报，请在说明里写清楚地点` : '地图暂时无法加载，仍使用定位到的位置'}
+          </Text>
+        ) : null}
+        {picking ? (
+          <View className='report__picker'>
+            <PointPicker value={spot ?? CITY_CENTRE} onChange={(p) => setMoved({ ...p, name: null })} onUnavailable={pickerUnavailable} testId='report-point-picker' />
+            <Text className='muted'>点一下地图或拖动红色图钉，把位置放到问题所在处</Text>
+          </View>
+        ) : null}
         <View className='report__spot-actions'>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Button className='btn btn--secondary report__spot-btn' onClick={() => void moveSpot()}>
-              在地图上调整
-            </Button>
-          ) : null}
+          <Button className='btn btn--secondary report__spot-btn' onClick={() => void moveSpot()} data-testid='report-move-spot'>
+            {picking ? '完成' : '在地图上调整'}
+          </Button>
           <Button
             className='btn btn--plain report__spot-btn'
             onClick={() => {
               setMoved(null);
+              setPickerDown(false);
               location.retry();
             }}
           >

@@ -9,6 +9,7 @@ import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { errorMessage } from '../../services/http';
 import { getStation, sendStationFeedback } from '../../services/stations';
+import { mediaUrl } from '../../utils/media-url';
 import { AMENITY_ICONS, openingText, todayHours } from '../../utils/station-format';
 import './index.scss';
 
@@ -124,7 +125,12 @@ export default function StationDetailPage() {
       {s.photos.length ? (
         <View className='card station-detail__photos'>
           {s.photos.map((p) => (
-            <View key={p.id} className='station-detail__photo' style={{ backgroundImage: `url(${p.thumbUrl})` }} onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: p.url })} />
+            <View
+              key={p.id}
+              className='station-detail__photo'
+              style={{ backgroundImage: `url(${mediaUrl(p.thumbUrl)})` }}
+              onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
+            />
           ))}
         </View>
       ) : null}

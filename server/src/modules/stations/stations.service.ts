@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import {
   BBox,
   compileHours,
+  COVERAGE_BLOCKS_MAX,
   COVERAGE_CELL_M,
   COVERAGE_RADIUS_M,
   CoverageResponse,
@@ -214,8 +215,21 @@ export class StationsService implements OnModuleInit {
       stations.push({ lat, lng });
       if (pointInRing({ lat, lng }, ring)) inside++;
     });
-    const fig = computeCoverage(ring, stations, COVERAGE_CELL_M, COVERAGE_RADIUS_M);
-    return { areaId: area.id, areaName: area.name, cellM: COVERAGE_CELL_M, radiusM: COVERAGE_RADIUS_M, cells: fig.cells, covered: fig.covered, share: fig.share, stations: inside, gaps: fig.gaps };
+    const fig = computeCoverage(ring, stations, COVERAGE_CELL_M, COVERAGE_RADIUS_M, COVERAGE_BLOCKS_MAX);
+    return {
+      areaId: area.id,
+      areaName: area.name,
+      cellM: COVERAGE_CELL_M,
+      radiusM: COVERAGE_RADIUS_M,
+      cells: fig.cells,
+      covered: fig.covered,
+      share: fig.share,
+      stations: inside,
+      gaps: fig.gaps,
+      grid: fig.grid,
+      blocksMax: COVERAGE_BLOCKS_MAX,
+      blocksCapped: fig.blocksCapped,
+    };
   }
 
   /** Staff may place a station only in an area of their scope, below district level, with the point inside it. */

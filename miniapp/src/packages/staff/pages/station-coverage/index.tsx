@@ -1,8 +1,10 @@
 import { Picker, Text, View } from '@tarojs/components';
-import { COVERAGE_RADIUS_M } from '@xjy/shared/station';
+import type { LatLng } from '@xjy/shared/geo';
+import { COVERAGE_RADIUS_M, coverageBlockBounds, type CoverageResponse } from '@xjy/shared/station';
 import { useMemo, useState } from 'react';
 import StateView from '../../../../components/state-view';
 import StationMap from '../../../../components/station-map';
+import type { MapCircle, MapRect } from '../../../../components/station-map/types';
 import { useAuth } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
 import { stationCoverage } from '../../../../services/stations';
@@ -10,19 +12,32 @@ import StaffOnly from '../../components/staff-only';
 import { useScopeCommunities } from '../../hooks/use-scope-communities';
 import './index.scss';
 
+const hectares = (m2: number) => (m2 / 10000).toFixed(1);
+
+/** Gaps sent with their cells are drawn cell-exact; those the response's cap left without cells, as a circle of the same area. */
+function gapShapes(c: CoverageResponse | null): { rects: MapRect[]; circles: MapCircle[] } {
+  const rects: MapRect[] = [];
+  const circles: MapCircle[] = [];
+  c?.gaps.forEach((g, i) => {
+    const label = `缺口 ${i + 1}：约 ${hectares(g.areaM2)} 公顷`;
+    if (g.blocks) for (const b of g.blocks) rects.push({ ...coverageBlockBounds(c.grid, b), label });
+    else circles.push({ lat: g.lat, lng: g.lng, radiusM: Math.max(60, Math.sqrt(g.areaM2 / Math.PI)), label });
+  });
+  return { rects, circles };
+}
+
 /** The 500 m rule for one community: how much of it is covered, and where the gaps are, largest first. */
 function Coverage() {
   const { user } = useAuth();
   const communities = useScopeCommunities(user);
   const [index, setIndex] = useState(0);
   const [mapDown, setMapDown] = useState(false);
+  /** A gap tapped in the list: the map centres on it. */
+  const [focus, setFocus] = useState<LatLng | null>(null);
   const options = communities.data ?? [];
   const area = options[index];
   const coverage = useRequest(() => stationCoverage(area!.id), `coverage-${area?.id ?? 0}`, Boolean(area));
-  const gaps = useMemo(
-    () => (coverage.data?.gaps ?? []).map((g, i) => ({ lat: g.lat, lng: g.lng, radiusM: Math.max(60, Math.sqrt(g.areaM2 / Math.PI)), label: `缺口 ${i + 1}：约 ${(g.areaM2 / 10000).toFixed(1)} 公顷` })),
-    [coverage.data],
-  );
+  const shapes = useMemo(() => gapShapes(coverage.data), [coverage.data]);
 
   if (communities.loading) return <StateView kind='loading' title='正在加载辖区…' />;
   if (communities.error) return <StateView kind='error' title='没能加载辖区' description={communities.error.message} actionText='重试' onAction={() => void communities.reload()} />;
@@ -31,7 +46,15 @@ function Coverage() {
   return (
     <View className='page station-coverage' data-testid='station-coverage'>
       <View className='card'>
-        <Picker mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => setIndex(Number(e.detail.value))}>
+        <Picker
+          mode='selector'
+          range={options.map((o) => o.label)}
+          value={index}
+          onChange={(e) => {
+            setIndex(Number(e.detail.value));
+            setFocus(null);
+          }}
+        >
           <Text className='station-coverage__picker'>{area.label} ›</Text>
         </Picker>
         {coverage.loading && !c ? (
@@ -51,7 +74,12 @@ function Coverage() {
       </View>
       {c && area.lat !== null && area.lng !== null && !mapDown ? (
         <View className='station-coverage__map'>
-          <StationMap center={{ lat: area.lat, lng: area.lng }} markers={[]} circles={gaps} onUnavailable={() => setMapDown(true)} testId='coverage-map' />
+          <StationMap center={focus ?? { lat: area.lat, lng: area.lng }} markers={[]} rects={shapes.rects} circles={shapes.circles} onUnavailable={() => setMapDown(true)} testId='coverage-map' />
+          {c.blocksCapped ? (
+            <Text className='muted station-coverage__capped' data-testid='coverage-capped'>
+              缺口较多：地图按 {c.cellM} 米网格画出了最大的 {c.gaps.filter((g) => g.blocks).length} 处，其余 {shapes.circles.length} 处只用圆圈标出大致位置。
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {mapDown ? <Text className='muted station-coverage__down'>地图暂时无法加载，缺口列表如下。</Text> : null}
@@ -59,10 +87,10 @@ function Coverage() {
         <View className='card'>
           <Text className='card__title'>覆盖缺口（由大到小）</Text>
           {c.gaps.map((g, i) => (
-            <View key={`${g.lat},${g.lng}`} className='station-coverage__gap' data-testid='coverage-gap'>
+            <View key={`${g.lat},${g.lng}`} className='station-coverage__gap' data-testid='coverage-gap' onClick={() => setFocus({ lat: g.lat, lng: g.lng })}>
               <Text>缺口 {i + 1}</Text>
               <Text>
-                约 {(g.areaM2 / 10000).toFixed(1)} 公顷 · 中心 {g.lat.toFixed(5)}, {g.lng.toFixed(5)}
+                约 {hectares(g.areaM2)} 公顷 · 中心 {g.lat.toFixed(5)}, {g.lng.toFixed(5)}
               </Text>
             </View>
           ))}

@@ -2,14 +2,17 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro';
 import { AMENITIES, AMENITY_LABELS, STATION_KIND_LABELS, STATION_KINDS, type Amenity, type StationKind } from '@xjy/shared/enums';
 import { formatHoursText, parseHoursText } from '@xjy/shared/opening-hours';
-import { STATION_ADDRESS_MAX, STATION_HOST_UNIT_MAX, STATION_NAME_MAX, type CreateStationRequest } from '@xjy/shared/station';
-import { useEffect, useState } from 'react';
+import { STATION_ADDRESS_MAX, STATION_HOST_UNIT_MAX, STATION_NAME_MAX, STATION_PHOTOS_MAX, type CreateStationRequest } from '@xjy/shared/station';
+import { useEffect, useRef, useState } from 'react';
+import PhotoGrid from '../../../../components/photo-grid';
 import PrivacyPopup from '../../../../components/privacy-popup';
 import StateView from '../../../../components/state-view';
 import { useAuth } from '../../../../hooks/use-auth';
+import { uploadTile, usePhotoUploads } from '../../../../hooks/use-photo-uploads';
 import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage, isApiError } from '../../../../services/http';
 import { createStation, getStation, updateStation } from '../../../../services/stations';
+import { choosePhotos } from '../../../../utils/choose-photos';
 import { getCurrentPosition } from '../../../../utils/location';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { AMENITY_ICONS } from '../../../../utils/station-format';
@@ -40,13 +43,19 @@ function StationForm() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const photos = usePhotoUploads(STATION_PHOTOS_MAX);
+  const { reset: resetPhotos } = photos;
+  /** The photo ids as loaded: an edit that leaves them alone does not send them. */
+  const loadedPhotoIds = useRef<number[]>([]);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   useEffect(() => {
     const s = existing.data;
     if (!s) return;
     setForm({ name: s.name, kind: s.kind, hostUnit: s.hostUnit, address: s.address, lat: String(s.lat), lng: String(s.lng), amenities: s.amenities, hours: formatHoursText(s.hours), phone: s.phone ?? '', areaId: s.areaId });
-  }, [existing.data]);
+    loadedPhotoIds.current = s.photos.map((p) => p.id);
+    resetPhotos(s.photos);
+  }, [existing.data, resetPhotos]);
 
   const options = communities.data ?? [];
   const areaIndex = Math.max(0, options.findIndex((o) => o.id === form.areaId));
@@ -69,8 +78,13 @@ function StationForm() {
     if (!Number.isFinite(Number(form.lat)) || !Number.isFinite(Number(form.lng)) || !form.lat || !form.lng) local.lat = '请填写坐标，或点“用我的位置”';
     const areaId = form.areaId ?? options[0]?.id;
     if (!areaId) local.areaId = '请选择所属社区';
+    if (photos.uploading) local.photoMediaIds = '照片还在上传，请稍候再保存';
+    else if (photos.failed) local.photoMediaIds = '有照片没有上传成功，请点“重试”或删掉它再保存';
     setErrors(local);
+    if (local.photoMediaIds) void Taro.showToast({ title: local.photoMediaIds, icon: 'none' });
     if (Object.keys(local).length || 'error' in hours) return;
+    const photoMediaIds = photos.mediaIds;
+    const photosChanged = photoMediaIds.join(',') !== loadedPhotoIds.current.join(',');
     const body: CreateStationRequest = {
       name: form.name.trim(),
       kind: form.kind,
@@ -81,6 +95,7 @@ function StationForm() {
       amenities: form.amenities,
       hours: hours.ranges,
       phone: form.phone.trim() || null,
+      ...(photosChanged ? { photoMediaIds } : {}),
       areaId: areaId!,
     };
     setSaving(true);
@@ -160,6 +175,20 @@ function StationForm() {
             </Text>
           ))}
         </View>
+      </View>
+
+      <View className='card' data-testid='edit-photos'>
+        <Text className='card__title'>照片</Text>
+        <PhotoGrid
+          tiles={photos.items.map(uploadTile)}
+          max={STATION_PHOTOS_MAX}
+          onAdd={() => void choosePhotos(photos.room).then(photos.add)}
+          onRemove={photos.remove}
+          onRetry={photos.retry}
+          addTestId='edit-add-photo'
+        />
+        <Text className='muted'>最多 {STATION_PHOTOS_MAX} 张，选好即上传；门头、休息区和服务设施各一张，方便骑手找到。</Text>
+        {errors.photoMediaIds ? <Text className='field-error'>{errors.photoMediaIds}</Text> : null}
       </View>
 
       <View className='card'>
