@@ -115,6 +115,15 @@ describe('HEIC', () => {
     await expect(processImage(IPHONE_HEIC.subarray(0, Math.floor(IPHONE_HEIC.length * 0.6)))).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
   });
 
+  it('refuses a HEIC declaring more than MEDIA_MAX_PIXELS with 413 image_too_large', async () => {
+    const huge = Buffer.from(IPHONE_HEIC);
+    const ispe = huge.indexOf('ispe', 0, 'latin1');
+    expect(ispe).toBeGreaterThan(0);
+    huge.writeUInt32BE(10_000, ispe + 8);
+    huge.writeUInt32BE(10_000, ispe + 12);
+    await expect(processImage(huge)).rejects.toMatchObject({ status: 413, code: 'image_too_large', details: { width: 10_000, height: 10_000 } });
+  });
+
   it('the decoder checks the declared size before decoding and reports it', async () => {
     await expect(decodeHeif(IPHONE_HEIC, { maxPixels: 480 * 640 - 1 })).rejects.toEqual(new HeifTooLargeError(480, 640));
     const ok = await decodeHeif(IPHONE_HEIC, { maxPixels: 480 * 640 });
