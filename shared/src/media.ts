@@ -2,6 +2,11 @@
 
 /** Largest upload the server accepts, in bytes. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Most pixels (width × height, as the file declares them) the server will decode; more is refused with 413
+ * image_too_large before decoding. Above a 48 MP phone photo; a decoded RGBA copy of this many pixels is 200 MB.
+ */
+export const MEDIA_MAX_PIXELS = 50_000_000;
 /** Longest side of a stored photo, in pixels. */
 export const MEDIA_LONG_SIDE_MAX = 2048;
 /** Longest side of a thumbnail, in pixels. */
@@ -16,7 +21,7 @@ export type MediaAttachType = (typeof MEDIA_ATTACH_TYPES)[number];
 export const MEDIA_CHECK_STATUSES = ['none', 'pending', 'pass', 'risky'] as const;
 export type MediaCheckStatus = (typeof MEDIA_CHECK_STATUSES)[number];
 
-export const MEDIA_ERROR_CODES = ['media_not_found', 'media_already_attached', 'media_file_missing', 'push_signature_invalid'] as const;
+export const MEDIA_ERROR_CODES = ['media_not_found', 'media_already_attached', 'media_file_missing', 'push_signature_invalid', 'image_too_large'] as const;
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
 
 export interface MediaResponse {

@@ -39,3 +39,16 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Foreign-key violations on either driver: a row naming one that does not exist, or deleting one still named. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_ROW_IS_REFERENCED_2' || code === 'ER_NO_REFERENCED_ROW' || code === 'ER_ROW_IS_REFERENCED' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
+    // SQLite enforces ON DELETE RESTRICT as a trigger: deleting a row still named fails with this code.
+    if (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY constraint failed/.test(String((e as { message?: unknown }).message))) return true;
+    e = (e as { driverError?: unknown }).driverError;
+  }
+  return false;
+}

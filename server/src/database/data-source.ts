@@ -60,8 +60,10 @@ export function dataSourceOptions(config: DbConfig, flavor: 'mysql' | 'mariadb' 
     ...common,
     type: 'better-sqlite3',
     database: config.embeddedDbFile,
-    // WAL lets readers run while a write commits; foreign keys are off by default in SQLite.
+    // WAL lets readers run while a write commits. Foreign keys are off by default in SQLite: on here (TypeORM turns
+    // them on again right after this, and off only while migrations run); test/integration/foreign-keys checks it.
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('foreign_keys = ON');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');

@@ -1,3 +1,5 @@
+import { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
+import { Report } from '../../src/modules/reports/report.entity';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
 
@@ -95,4 +97,27 @@ describe.each(TEST_DRIVERS)('error contract (%s)', (driver) => {
     expect(r.body.centerLat).toBeCloseTo(38.31, 6);
     expect(r.body.ancestors.map((a: { id: number }) => a.id)).toEqual([xinle.id]);
   });
+
+  it('an area that a report is in cannot be deleted: 409 area_in_use; once empty it can', async () => {
+    const roots = await t.http('GET', '/api/areas', { token: admin });
+    const xinle = roots.body.items.find((a: { code: string }) => a.code === '130184');
+    const street = await t.http('POST', '/api/areas', { token: admin, body: { parentId: xinle.id, level: 'street', name: '外键乡', code: '130184098' } });
+    expect(street.status).toBe(201);
+    const reporter = (await t.loginAs('rider')).user.id;
+    const category = await t.ds.getRepository(ReportCategory).findOneByOrFail({ key: 'traffic' });
+    const due = new Date(Date.now() + 3600_000);
+    const report = await t.ds.getRepository(Report).save(
+      t.ds.getRepository(Report).create({
+        reporterId: reporter, idempotencyKey: 'area-in-use', categoryId: category.id, description: '占用', status: 'submitted',
+        lat: 38.3, lng: 114.6, areaId: street.body.id, areaPath: street.body.path, acceptDueAt: due, resolveDueAt: due,
+      }),
+    );
+    const r = await t.http('DELETE', `/api/areas/${street.body.id}`, { token: admin });
+    expect(r.status).toBe(409);
+    expectErrorBody(r.body, 'area_in_use');
+    expect((await t.http('GET', `/api/areas/${street.body.id}`, { token: admin })).status).toBe(200);
+    await t.ds.getRepository(Report).delete({ id: report.id });
+    expect((await t.http('DELETE', `/api/areas/${street.body.id}`, { token: admin })).status).toBe(204);
+  });
 });
+

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { PointsEntry } from '../../src/modules/points/points-entry.entity';
 import { Report } from '../../src/modules/reports/report.entity';
@@ -69,6 +71,25 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
       const webp = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#a36' } }).webp().toBuffer();
       // The name and the declared type are wrong on purpose: only the bytes count.
       expect((await upload(t, streamer, webp, 'x.bin', 'application/octet-stream')).status).toBe(201);
+    });
+
+    it('accepts an iPhone HEIC (HEVC) and stores it as an upright JPEG without EXIF', async () => {
+      const heic = readFileSync(join(__dirname, '../fixtures/iphone-style.heic'));
+      const r = await upload(t, streamer, heic, 'IMG_0001.HEIC', 'image/heic');
+      expect(r.status).toBe(201);
+      expect([r.body.width, r.body.height]).toEqual([480, 640]);
+      const file = await fetchBytes(r.body.url);
+      expect(file.type).toBe('image/jpeg');
+      const meta = await sharp(file.bytes).metadata();
+      expect([meta.format, meta.width, meta.height, meta.exif, meta.orientation]).toEqual(['jpeg', 480, 640, undefined, undefined]);
+      expect(file.bytes.includes(Buffer.from('Apple'))).toBe(false);
+    });
+
+    it('refuses a HEIC with a garbage body with 415', async () => {
+      const garbage = Buffer.concat([Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(4000, 7)]);
+      const r = await upload(t, streamer, garbage, 'IMG_0002.HEIC', 'image/heic');
+      expect(r.status).toBe(415);
+      expect(r.body.code).toBe('unsupported_media_type');
     });
 
     it('refuses a file renamed to .jpg with 415 and keeps nothing', async () => {

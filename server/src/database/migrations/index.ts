@@ -3,6 +3,7 @@ import { PointsLedger1763856000000 } from './1763856000000-points-ledger';
 import { OrganizationsActivities1764115200000 } from './1764115200000-organizations-activities';
 import { Stations1763942400000 } from './1763942400000-stations';
 import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
+import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-media-foreign-keys';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OrganizationsActivities1764115200000,
   Stations1763942400000,
   ReportsMedia1764028800000,
+  ReportMediaForeignKeys1764201600000,
 ];

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
 import { AppException, conflict, notFound } from '../../common/app.exception';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
-import { isUniqueViolation } from '../../common/db-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
 import { mapArea, mapAreaDetail } from './area.mapper';
 import type { Area } from './area.entity';
 import { AreasRepository } from './areas.repository';
@@ -66,7 +66,13 @@ export class AreasService implements OnModuleInit {
   async remove(id: number): Promise<void> {
     if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
     if ((await this.areas.countChildren([id])).get(id)) throw conflict('area_has_children', 'Remove the child areas first');
-    await this.areas.delete(id);
+    try {
+      await this.areas.delete(id);
+    } catch (e) {
+      // Its stations, organization or reports: the database keeps them from pointing at nothing.
+      if (isForeignKeyViolation(e)) throw conflict('area_in_use', 'Stations, an organization or reports still belong to this area');
+      throw e;
+    }
   }
 
   private async withCounts(items: Area[]): Promise<AreaResponse[]> {

@@ -1,6 +1,7 @@
-import { MEDIA_LONG_SIDE_MAX, MEDIA_THUMB_SIDE } from '@xjy/shared';
+import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE } from '@xjy/shared';
 import sharp from 'sharp';
 import { AppException } from '../../common/app.exception';
+import { DecodedHeif, decodeHeif, HeifTooLargeError } from './heif-decoder';
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic';
 
@@ -24,28 +25,56 @@ export interface ProcessedImage {
 
 export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', 415, message);
 
+const damaged = (type: SniffedType) =>
+  unsupportedType(type === 'heic' ? '这张 HEIC 照片已损坏或格式不受支持，无法读取' : '照片已损坏，无法读取');
+
+/** 413 image_too_large: the file is within the byte limit but declares more pixels than the server decodes. */
+export const imageTooLarge = (width: number, height: number) =>
+  new AppException('image_too_large', 413, `照片像素过多（${width}×${height}），最多 ${MEDIA_MAX_PIXELS / 1_000_000} 百万像素`, { maxPixels: MEDIA_MAX_PIXELS, width, height });
+
 /**
  * Re-encodes to JPEG: turned upright from the EXIF orientation, every piece of metadata dropped (sharp keeps none
  * unless asked, so EXIF GPS never reaches storage), longest side at most 2048 px, plus a 400 px thumbnail.
+ * The size the file declares is checked before anything is decoded. HEIC that sharp's libvips cannot decode (the
+ * prebuilt one has no HEVC decoder, so iPhone photos) is decoded by libheif's WebAssembly build instead and goes
+ * through the same pipeline from its raw pixels, already turned upright by the file's irot/imir.
  */
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const type = sniffImageType(input);
   if (!type) throw unsupportedType();
+  // Header only: libvips reads the declared size without decoding (HEVC-coded HEIC included).
+  const header = await sharp(input).metadata().catch(() => null);
+  if (header?.width && header.height && header.width * header.height > MEDIA_MAX_PIXELS) throw imageTooLarge(header.width, header.height);
   try {
-    const upright = sharp(input, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
-    const full = await upright
-      .clone()
-      .resize({ width: MEDIA_LONG_SIDE_MAX, height: MEDIA_LONG_SIDE_MAX, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 82, mozjpeg: false })
-      .toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(full.data).resize({ width: MEDIA_THUMB_SIDE, height: MEDIA_THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer();
-    return { full: full.data, thumb, width: full.info.width, height: full.info.height };
+    return await encode(sharp(input, { failOn: 'error', limitInputPixels: MEDIA_MAX_PIXELS }).rotate());
   } catch (e) {
     if (e instanceof AppException) throw e;
-    // The bytes claim an image type the library cannot decode (a truncated file, or HEIC with an HEVC codec this build lacks).
-    throw unsupportedType(type === 'heic' ? '这张 HEIC 照片无法读取，请在相机设置中选择“兼容性最佳”后重拍' : '照片已损坏，无法读取');
+    if (type !== 'heic') throw damaged(type);
   }
+  let decoded: DecodedHeif;
+  try {
+    decoded = await decodeHeif(input, { maxPixels: MEDIA_MAX_PIXELS });
+  } catch (e) {
+    if (e instanceof HeifTooLargeError) throw imageTooLarge(e.width, e.height);
+    throw damaged(type);
+  }
+  // Raw pixels carry no EXIF, so nothing turns them a second time. Their colour profile is not carried over
+  // either: wide-gamut (Display P3) values are taken as sRGB, slightly duller than the original.
+  try {
+    return await encode(sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 }, limitInputPixels: MEDIA_MAX_PIXELS }));
+  } catch {
+    throw damaged(type);
+  }
+}
+
+async function encode(upright: ReturnType<typeof sharp>): Promise<ProcessedImage> {
+  const full = await upright
+    .resize({ width: MEDIA_LONG_SIDE_MAX, height: MEDIA_LONG_SIDE_MAX, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82, mozjpeg: false })
+    .toBuffer({ resolveWithObject: true });
+  const thumb = await sharp(full.data).resize({ width: MEDIA_THUMB_SIDE, height: MEDIA_THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer();
+  return { full: full.data, thumb, width: full.info.width, height: full.info.height };
 }
 
 /** A small street-scene-like placeholder JPEG for demo data, different per key, rendered with sharp. */

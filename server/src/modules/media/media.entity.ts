@@ -1,6 +1,7 @@
 import type { MediaAttachType, MediaCheckStatus } from '@xjy/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '../../database/columns';
+import { User } from '../users/user.entity';
 
 /** One uploaded photo, already re-encoded (no metadata) with its thumbnail; attached to at most one thing. */
 @Entity({ name: 'media' })
@@ -43,4 +44,10 @@ export class Media {
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
+
+  // attachedType/attachedId point at a report, a report's resolution or a station: no single table, so no foreign key.
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ownerId' })
+  owner?: User;
 }

@@ -39,4 +39,8 @@ export class PointsEntry {
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'userId' })
   user?: User;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actorId' })
+  actor?: User | null;
 }

@@ -1,6 +1,8 @@
 import type { ReportEventType, ReportRejectReason } from '@xjy/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonTransformer, timestampColumn } from '../../database/columns';
+import { User } from '../users/user.entity';
+import { Report } from './report.entity';
 
 export interface ReportEventData {
   points?: number;
@@ -34,4 +36,12 @@ export class ReportEvent {
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
+
+  @ManyToOne(() => Report, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reportId' })
+  report?: Report;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actorId' })
+  actor?: User | null;
 }

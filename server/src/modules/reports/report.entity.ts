@@ -1,6 +1,11 @@
 import type { ReportStatus } from '@xjy/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { coordinateColumn, timestampColumn } from '../../database/columns';
+import { Area } from '../areas/area.entity';
+import { Station } from '../stations/station.entity';
+import { User } from '../users/user.entity';
+import { ReportCategory } from './categories/report-category.entity';
+import { Department } from './departments/department.entity';
 
 /** 随手拍: a photographed problem at a place, routed to the area that contains it, followed to an outcome. */
 @Entity({ name: 'report' })
@@ -88,4 +93,31 @@ export class Report {
 
   @UpdateDateColumn(timestampColumn)
   updatedAt: Date;
+
+  // Foreign keys (loaded only when asked for). Reports are never deleted, nor are users, categories, departments or
+  // stations (they are archived or closed); an area with reports cannot be deleted.
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reporterId' })
+  reporter?: User;
+
+  @ManyToOne(() => ReportCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'categoryId' })
+  category?: ReportCategory;
+
+  @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'areaId' })
+  area?: Area;
+
+  @ManyToOne(() => Station, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'stationId' })
+  station?: Station | null;
+
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'departmentId' })
+  department?: Department | null;
+
+  @ManyToOne(() => Report, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'duplicateOfId' })
+  duplicateOf?: Report | null;
 }

@@ -1,6 +1,8 @@
 import type { MessageKind } from '@xjy/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '../../../database/columns';
+import { User } from '../../users/user.entity';
+import { Report } from '../report.entity';
 
 /** An in-app message to one user (a status change of their report). */
 @Entity({ name: 'message' })
@@ -29,4 +31,12 @@ export class Message {
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'userId' })
+  user?: User;
+
+  @ManyToOne(() => Report, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reportId' })
+  report?: Report | null;
 }

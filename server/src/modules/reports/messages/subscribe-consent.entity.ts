@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { timestampColumn } from '../../../database/columns';
+import { User } from '../../users/user.entity';
 
 /** One-time subscribe-message consents a user gave for a template: each allows exactly one message. */
 @Entity({ name: 'subscribe_consent' })
@@ -15,4 +16,8 @@ export class SubscribeConsent {
 
   @UpdateDateColumn(timestampColumn)
   updatedAt: Date;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'userId' })
+  user?: User;
 }
