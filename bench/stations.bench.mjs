@@ -12,6 +12,7 @@ import { CITY, generateStations, prng, randomPoint } from './stations-data.mjs';
 
 const N = Number(process.env.BENCH_STATIONS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MYSQL_URL = (process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const MEMORY_SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const require = createRequire(join(ROOT, 'server/package.json'));
@@ -129,7 +130,7 @@ const refDb = `xjy_bench_ref_${process.pid}`;
 let server;
 let reference;
 try {
-  console.log(`stations: ${N} generated stations over ${CITY.spanM / 1000} km × ${CITY.spanM / 1000} km around 新乐, ${DURATION}s per run`);
+  console.log(`stations: ${N} generated stations over ${CITY.spanM / 1000} km × ${CITY.spanM / 1000} km around 新乐, ${DURATION}s per run, better of ${ROUNDS} interleaved rounds`);
   let t0 = Date.now();
   const inserted = await buildEmbeddedDb(join(dir, 'bench.sqlite'));
   log(`app database: ${inserted} stations (demo seed + generated) in ${Math.round((Date.now() - t0) / 1000)} s`);
@@ -155,11 +156,20 @@ try {
   await run(`${server.url}/api/stations/nearby`, { connections: 10, headers: auth, list: appPaths });
   await run(`${reference.url}/nearby`, { connections: 10, list: refPaths });
 
+  // Each figure is the better of two rounds, the three runs interleaved, so a burst of noise from the shared
+  // machine in one run does not decide a ratio; all three get the same treatment.
+  const better = (a, b) => (b.rps > a.rps ? b : a);
   const rows = [];
   for (const connections of [50, 10]) {
-    const live = await run(`${server.url}/api/health/live`, { connections });
-    const nearby = await run(`${server.url}/api/stations/nearby`, { connections, headers: auth, list: appPaths });
-    const mariadb = await run(`${reference.url}/nearby`, { connections, list: refPaths });
+    let live = null;
+    let nearby = null;
+    let mariadb = null;
+    for (let round = 0; round < ROUNDS; round++) {
+      const l = await run(`${server.url}/api/health/live`, { connections });
+      const n = await run(`${server.url}/api/stations/nearby`, { connections, headers: auth, list: appPaths });
+      const m = await run(`${reference.url}/nearby`, { connections, list: refPaths });
+      [live, nearby, mariadb] = round === 0 ? [l, n, m] : [better(live, l), better(nearby, n), better(mariadb, m)];
+    }
     rows.push({ connections, live, nearby, mariadb, nearbyVsLive: ratio(nearby.rps, live.rps), nearbyVsMariadb: ratio(nearby.rps, mariadb.rps) });
   }
   for (const r of rows) {
@@ -185,7 +195,7 @@ try {
   for (const m of memory) log(`  ${String(m.stations).padStart(8)} stations: heap +${m.heapMB} MB, typed arrays +${m.typedArraysMB} MB, RSS +${m.rssMB} MB, ~${m.bytesPerStation} B/station, built in ${m.buildMs} ms`);
   const [first, last] = [memory[0], memory[memory.length - 1]];
   log(`  growth ${first.stations} → ${last.stations}: ×${ratio(last.stations, first.stations)} stations, ×${ratio(last.heapMB + last.typedArraysMB, first.heapMB + first.typedArraysMB)} memory (linear in stations)`);
-  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, radiusM: 1000, limit: 20, rows, checks, memory });
+  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, rounds: ROUNDS, radiusM: 1000, limit: 20, rows, checks, memory });
 } finally {
   await server?.stop();
   await reference?.stop();

@@ -20,9 +20,9 @@ export class MediaRepository {
     return ids.length ? m.getRepository(Media).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  findAttachedTo(type: MediaAttachType, attachedIds: number[]): Promise<Media[]> {
-    if (!attachedIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(Media).find({ where: { attachedType: type, attachedId: In(attachedIds) }, order: { id: 'ASC' } });
+  findAttachedTo(types: readonly MediaAttachType[], attachedIds: number[]): Promise<Media[]> {
+    if (!attachedIds.length || !types.length) return Promise.resolve([]);
+    return this.ds.getRepository(Media).find({ where: { attachedType: In([...types]), attachedId: In(attachedIds) }, order: { id: 'ASC' } });
   }
 
   findByTraceId(traceId: string): Promise<Media | null> {

@@ -88,12 +88,19 @@ export class MediaService {
 
   /** Photos attached to many targets at once (e.g. one thumbnail per report in a list), grouped by target id. */
   async attachedTo(type: MediaAttachType, attachedIds: number[], opts: { hideRisky: boolean }): Promise<Map<number, MediaResponse[]>> {
-    const out = new Map<number, MediaResponse[]>();
-    for (const row of await this.media.findAttachedTo(type, attachedIds)) {
+    return (await this.attachedToEach([type], attachedIds, opts)).get(type)!;
+  }
+
+  /** The same for several kinds of attachment at once (one query): kind → attached id → photos, in upload order. */
+  async attachedToEach<T extends MediaAttachType>(types: readonly T[], attachedIds: number[], opts: { hideRisky: boolean }): Promise<Map<T, Map<number, MediaResponse[]>>> {
+    const out = new Map<T, Map<number, MediaResponse[]>>(types.map((t) => [t, new Map()]));
+    for (const row of await this.media.findAttachedTo(types, attachedIds)) {
       if (opts.hideRisky && row.checkStatus === 'risky') continue;
-      const list = out.get(row.attachedId!) ?? [];
+      const byId = out.get(row.attachedType as T);
+      if (!byId) continue;
+      const list = byId.get(row.attachedId!) ?? [];
       list.push(this.link(row));
-      out.set(row.attachedId!, list);
+      byId.set(row.attachedId!, list);
     }
     return out;
   }

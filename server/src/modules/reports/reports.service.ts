@@ -223,11 +223,9 @@ export class ReportsService implements OnModuleInit {
       if (isStaff) throw outOfScope();
       throw reportNotFound();
     }
-    const [events, photos, resolution] = await Promise.all([
-      this.reports.findEvents(id),
-      this.media.attachedTo('report', [id], { hideRisky: false }),
-      this.media.attachedTo('report_resolution', [id], { hideRisky: false }),
-    ]);
+    const [events, media] = await Promise.all([this.reports.findEvents(id), this.media.attachedToEach(['report', 'report_resolution'], [id], { hideRisky: false })]);
+    const photos = media.get('report')!;
+    const resolution = media.get('report_resolution')!;
     const [people, departments] = await Promise.all([
       this.reports.findUsers([r.reporterId, ...events.map((e) => e.actorId).filter((x): x is number => x !== null)]),
       this.departmentMap([r.departmentId, ...events.map((e) => e.data?.departmentId ?? null)]),

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { BBox, StationKind } from '@xjy/shared';
 import type { Station } from './station.entity';
-import { NearbySearch, StationIndex } from './station-index';
+import { cellOrder, NearbySearch, StationIndex } from './station-index';
 import { StationsRepository } from './stations.repository';
 
 /** How often other instances' writes are picked up: well inside the one-second promise. */
@@ -97,7 +97,8 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         const rows = await this.stations.findAllActive();
         this.index = new StationIndex();
         this.pollFromMs = started.getTime();
-        this.apply(rows);
+        // Neighbours first: stations of one grid cell then sit side by side in the index's memory (see cellOrder).
+        this.apply(rows.sort((a, b) => cellOrder(a, b)));
         this.loaded = true;
         this.timer ??= setInterval(() => void this.poll(), STATION_POLL_MS);
         this.timer.unref();

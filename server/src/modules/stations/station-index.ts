@@ -82,6 +82,15 @@ class Cell {
   }
 }
 
+/**
+ * Orders points cell by cell (row by row of cells, then west to east). Stations added in this order have their
+ * bytes next to each other, so an answer (usually a few neighbouring cells) is copied from a few runs of memory
+ * instead of twenty scattered places; compaction keeps that order.
+ */
+export function cellOrder(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  return cellOf(a.lat) - cellOf(b.lat) || cellOf(a.lng) - cellOf(b.lng);
+}
+
 export const amenityBit = (a: Amenity) => 1 << AMENITIES.indexOf(a);
 export function amenityMask(list: readonly Amenity[]): number {
   let m = 0;
@@ -425,16 +434,19 @@ export class StationIndex {
     return off;
   }
 
+  /** Rewrites the live fragments cell by cell (see cellOrder). */
   private compact(): void {
     const next = new Uint8Array(this.arena.length);
     let pos = 0;
-    for (let id = 0; id < this.slotById.length; id++) {
-      const ref = this.slotById[id];
-      if (!ref) continue;
-      const s = ref - 1;
-      next.set(this.arena.subarray(this.fragOff[s], this.fragOff[s] + this.fragLen[s]), pos);
-      this.fragOff[s] = pos;
-      pos += this.fragLen[s];
+    const keys = [...this.cells.keys()].sort((a, b) => a - b);
+    for (const key of keys) {
+      const cell = this.cells.get(key) as Cell;
+      for (let i = 0; i < cell.n; i++) {
+        const s = cell.slot[i];
+        next.set(this.arena.subarray(this.fragOff[s], this.fragOff[s] + this.fragLen[s]), pos);
+        this.fragOff[s] = pos;
+        pos += this.fragLen[s];
+      }
     }
     this.arena = next;
     this.arenaUsed = pos;
