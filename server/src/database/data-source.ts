@@ -5,6 +5,7 @@ import { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { resolveMysql2PromiseWrapperOnce } from './mysql2-promise';
 
 export type DriverKind = 'mysql' | 'embedded';
 
@@ -41,6 +42,7 @@ export async function resolveDataSourceOptions(config: DbConfig): Promise<DataSo
 export function dataSourceOptions(config: DbConfig, flavor: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.databaseUrl) {
+    resolveMysql2PromiseWrapperOnce();
     return {
       ...common,
       type: flavor,
