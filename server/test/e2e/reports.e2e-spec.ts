@@ -306,10 +306,12 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
         ['report_accept_reversed', -7],
       ]);
       expect(rej.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'accepted', 'dispatched', 'resolved', 'reopened', 'rejected', 'points_reversed']);
-      // Accepting again after a reversal never awards a second time.
+      // Accepting again after a reversal never awards a second time, and the report says it holds nothing.
       await t.http('POST', `/api/reports/${id}/reopen`, { token: staff, body: { note: '再次复查' } });
-      await t.http('POST', `/api/reports/${id}/accept`, { token: staff, body: { points: 7 } });
+      const again = await t.http('POST', `/api/reports/${id}/accept`, { token: staff, body: { points: 7 } });
+      expect(again.body).toMatchObject({ status: 'accepted', pointsAwarded: 0 });
       expect(await entriesFor(id)).toHaveLength(2);
+      expect(await balance(w.token)).toBe(before);
       const rec = await t.http('POST', '/api/admin/points/reconcile', { token: admin });
       expect(rec.body.mismatches).toEqual([]);
     });
@@ -320,6 +322,21 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
       const d = await t.http('POST', `/api/reports/${b.body.id}/duplicate`, { token: staff, body: { ofReportId: a.body.id } });
       expect(d.body).toMatchObject({ status: 'duplicate', duplicateOfId: a.body.id });
       expect((await t.http('GET', `/api/reports/${a.body.id}`, { token: staff })).body.priority).toBe(1);
+    });
+
+    it('keeps what was awarded when a reopened report is accepted again, and awards nothing new', async () => {
+      const w = await wechatWorker();
+      const r = await createReport(t, w.token, { category: 'facility' });
+      const before = await balance(w.token);
+      expect((await t.http('POST', `/api/reports/${r.body.id}/accept`, { token: staff, body: { points: 6 } })).body.pointsAwarded).toBe(6);
+      await t.http('POST', `/api/reports/${r.body.id}/reject`, { token: staff, body: { reason: 'insufficient_info' } }).then((x) => expect(x.status).toBe(409));
+      const done = await t.http('POST', `/api/reports/${r.body.id}/resolve`, { token: staff, body: { note: '已处理' } });
+      expect(done.body.status).toBe('resolved');
+      await t.http('POST', `/api/reports/${r.body.id}/reopen`, { token: staff, body: { note: '再看看' } });
+      const again = await t.http('POST', `/api/reports/${r.body.id}/accept`, { token: staff, body: { points: 9 } });
+      expect(again.body).toMatchObject({ status: 'accepted', pointsAwarded: 6 });
+      expect(await balance(w.token)).toBe(before + 6);
+      expect((await entriesFor(r.body.id)).map((e) => [e.reason, e.delta])).toEqual([['report_accepted', 6]]);
     });
 
     it('caps report points per user per day', async () => {

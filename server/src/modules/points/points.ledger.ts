@@ -70,6 +70,17 @@ export class PointsLedger {
     return Number(row?.total ?? 0);
   }
 
+  /** What a user holds from one source (e.g. one report): the sum of its entries with these reasons. */
+  async sumForSource(m: EntityManager, userId: number, sourceType: PointsEntry['sourceType'], sourceId: number, reasons: PointsReason[]): Promise<number> {
+    const row = await m
+      .getRepository(PointsEntry)
+      .createQueryBuilder('p')
+      .select('COALESCE(SUM(p.delta), 0)', 'total')
+      .where({ userId, sourceType, sourceId, reason: In(reasons) })
+      .getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
+  }
+
   /** Sum of a user's entries with these reasons in [from, to). */
   async sumBetween(userId: number, reasons: PointsReason[], from: Date, to: Date): Promise<number> {
     const row = await this.ds

@@ -6,12 +6,16 @@ import { Area } from '../areas/area.entity';
 
 /** How far from a community's centre a report may still be routed to it when no grid contains the point. */
 const NEAREST_COMMUNITY_MAX_M = 30_000;
+const AREA_NAME_TTL_MS = 60_000;
+const AREA_NAMES_MAX = 10_000;
 /** Grid centres are searched this far around the point before the boundary test. */
 const GRID_SEARCH_M = 10_000;
 
 /** Finds the area a report belongs to: the grid whose boundary contains the point, else the nearest community. */
 @Injectable()
 export class ReportRoutingRepository {
+  private readonly names = new Map<number, { name: string; until: number }>();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async route(p: LatLng): Promise<Area | null> {
@@ -27,9 +31,22 @@ export class ReportRoutingRepository {
     return nearest ?? null;
   }
 
-  /** Names only: lists need the area's name, not its boundary (which can be kilobytes of JSON per row). */
-  findAreas(ids: number[]): Promise<Array<Pick<Area, 'id' | 'name'>>> {
-    return ids.length ? this.ds.getRepository(Area).find({ where: { id: In(ids) }, select: { id: true, name: true } }) : Promise.resolve([]);
+  /**
+   * Names only (lists need the area's name, not its boundary, which can be kilobytes of JSON per row), remembered
+   * for a minute: every report list and detail names its area, and areas are renamed about never.
+   */
+  async findAreas(ids: number[]): Promise<Array<Pick<Area, 'id' | 'name'>>> {
+    const now = Date.now();
+    const missing = ids.filter((id) => !((this.names.get(id)?.until ?? 0) > now));
+    if (missing.length) {
+      const rows = await this.ds.getRepository(Area).find({ where: { id: In(missing) }, select: { id: true, name: true } });
+      if (this.names.size > AREA_NAMES_MAX) this.names.clear();
+      for (const r of rows) this.names.set(r.id, { name: r.name, until: now + AREA_NAME_TTL_MS });
+    }
+    return ids.flatMap((id) => {
+      const hit = this.names.get(id);
+      return hit ? [{ id, name: hit.name }] : [];
+    });
   }
 
   findArea(id: number): Promise<Area | null> {

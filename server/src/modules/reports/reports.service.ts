@@ -293,10 +293,13 @@ export class ReportsService implements OnModuleInit {
     const now = new Date();
     const notice = await this.tx.run(async (m) => {
       // Accepting is a person's review: a content-security flag on the report is cleared with it.
-      const moved = await this.reports.transition(m, id, ['submitted'], { status: 'accepted', reviewedAt: r.reviewedAt ?? now, acceptedAt: now, flaggedAt: null });
+      // pointsAwarded is set to the points asked for in the same statement, and corrected below in the rare cases
+      // that award less: the daily cap, or an acceptance after a reopen (the ledger never awards a report twice).
+      const moved = await this.reports.transition(m, id, ['submitted'], { status: 'accepted', reviewedAt: r.reviewedAt ?? now, acceptedAt: now, flaggedAt: null, pointsAwarded: dto.points });
       if (!moved) throw illegal('accept', (await this.reports.findById(id, m))?.status ?? r.status);
       const awarded = await this.award(m, r, dto.points, auth.userId, now);
-      if (awarded.recorded) await this.reports.update(m, id, { pointsAwarded: awarded.delta });
+      const held = awarded.recorded ? awarded.delta : await this.ledger.sumForSource(m, r.reporterId, 'report', id, ['report_accepted', 'report_accept_reversed']);
+      if (held !== dto.points) await this.reports.update(m, id, { pointsAwarded: held });
       const note = dto.note?.trim() || null;
       await this.reports.addEvent(m, { reportId: id, type: 'accepted', actorId: auth.userId, note, data: { points: awarded.recorded ? awarded.delta : 0 } });
       const body = awarded.recorded ? (awarded.delta > 0 ? `获得 ${awarded.delta} 积分${awarded.delta < dto.points ? '（已达今日上限）' : ''}` : '今日积分已达上限') : '感谢你的上报';
