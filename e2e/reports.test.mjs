@@ -43,7 +43,7 @@ describe('随手拍 in Chromium', () => {
     const chooser = s.page.waitForEvent('filechooser');
     await s.page.locator('[data-testid="report-add-photo"]:visible').click();
     await (await chooser).setFiles({ name: 'problem.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await s.page.locator('.report__photo-remove:visible').first().waitFor({ timeout: 10_000 });
+    await s.page.locator('[data-testid="photo-tile"]:visible').first().waitFor({ timeout: 10_000 });
     await s.page.locator('[data-testid="report-cat-traffic"]:visible').click();
     await s.page.locator('[data-testid="report-description"]:visible textarea').fill('长寿街路口电动车逆行，早高峰很危险');
     await screenshot(s.page, 'report-form');
