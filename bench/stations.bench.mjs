@@ -194,8 +194,14 @@ try {
   log('index memory (built in a child process per size, after GC):');
   for (const m of memory) log(`  ${String(m.stations).padStart(8)} stations: heap +${m.heapMB} MB, typed arrays +${m.typedArraysMB} MB, RSS +${m.rssMB} MB, ~${m.bytesPerStation} B/station, built in ${m.buildMs} ms`);
   const [first, last] = [memory[0], memory[memory.length - 1]];
-  log(`  growth ${first.stations} → ${last.stations}: ×${ratio(last.stations, first.stations)} stations, ×${ratio(last.heapMB + last.typedArraysMB, first.heapMB + first.typedArraysMB)} memory (linear in stations)`);
-  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, rounds: ROUNDS, radiusM: 1000, limit: 20, rows, checks, memory });
+  // Marginal bytes per station between consecutive sizes: about equal steps mean memory grows linearly (the
+  // smallest size also carries fixed costs, so totals alone would not show it). Typed arrays grow by doubling, so a
+  // step may carry some spare capacity: steps within 1.5× of each other count as linear.
+  const mb = (m) => m.heapMB + m.typedArraysMB;
+  const steps = memory.slice(1).map((m, i) => Math.round(((mb(m) - mb(memory[i])) * 1024 * 1024) / (m.stations - memory[i].stations)));
+  const linear = steps.length > 1 && Math.max(...steps) <= 1.5 * Math.min(...steps);
+  log(`  growth ${first.stations} → ${last.stations}: ×${ratio(last.stations, first.stations)} stations, ×${ratio(mb(last), mb(first))} memory; each added station costs ${steps.join(' B, then ')} B${steps.length > 1 ? ` (${linear ? 'linear' : 'not linear'} in stations)` : ''}`);
+  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, rounds: ROUNDS, radiusM: 1000, limit: 20, rows, checks, memory, memoryBytesPerAddedStation: steps, memoryLinear: linear });
 } finally {
   await server?.stop();
   await reference?.stop();

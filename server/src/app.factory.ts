@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new AccessLogController(config.env !== 'test'),
+    logController: new AccessLogController(config.env !== 'test', logger),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => {

@@ -43,7 +43,8 @@ describe('logging', () => {
 
   it('logs one access line per request with the id, status and time, and never the token', async () => {
     const sink = capture();
-    const app = Fastify({ loggerInstance: createRootLogger({ logLevel: 'info' }, sink.stream), logController: new AccessLogController(true), genReqId: () => 'req-1' });
+    const logger = createRootLogger({ logLevel: 'info' }, sink.stream);
+    const app = Fastify({ loggerInstance: logger, logController: new AccessLogController(true, logger), genReqId: () => 'req-1' });
     app.get('/x', async () => ({ ok: true }));
     const r = await app.inject({ method: 'GET', url: '/x?q=1', headers: { authorization: 'Bearer secret-token' } });
     expect(r.statusCode).toBe(200);
@@ -56,7 +57,8 @@ describe('logging', () => {
 
   it('writes no access lines when request logging is off (tests)', async () => {
     const sink = capture();
-    const app = Fastify({ loggerInstance: pino({ level: 'info' }, sink.stream), logController: new AccessLogController(false) });
+    const logger = pino({ level: 'info' }, sink.stream);
+    const app = Fastify({ loggerInstance: logger, logController: new AccessLogController(false, logger) });
     app.get('/x', async () => ({ ok: true }));
     await app.inject({ method: 'GET', url: '/x' });
     await app.close();

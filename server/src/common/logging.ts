@@ -26,7 +26,10 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
  * and the time taken; Fastify's separate "incoming request" line is dropped. Tests turn request logs off.
  */
 export class AccessLogController extends LogController {
-  constructor(enabled: boolean) {
+  constructor(
+    enabled: boolean,
+    private readonly root: Logger,
+  ) {
     super({ disableRequestLogging: !enabled });
   }
 
@@ -35,7 +38,8 @@ export class AccessLogController extends LogController {
   }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    if (this.isLogDisabled(request)) return;
+    // Checked before the line is built: below the level (the usual case under load) nothing is allocated.
+    if (this.isLogDisabled(request) || !this.root.isLevelEnabled(error ? 'error' : 'info')) return;
     const fields = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
     if (error) reply.log.error({ ...fields, err: error }, 'request errored');
     else reply.log.info(fields, 'request completed');

@@ -1,34 +1,21 @@
 import { createHash, createHmac } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server';
 
 /**
  * A small S3-compatible server on loopback (path-style PUT/GET/DELETE on one bucket) that checks every request's
  * AWS Signature Version 4 with its own implementation, and refuses a wrong or stale signature as S3 does (403).
  */
-export class FakeS3 {
+export class FakeS3 extends LoopbackServer {
   readonly accessKeyId = 'AKIAFAKE000000000001';
   readonly secretAccessKey = 'fake/secret/key/0123456789abcdefghijklmn';
   readonly region = 'cn-north-1';
   readonly bucket = 'xjy-media';
   readonly objects = new Map<string, { body: Buffer; contentType: string | undefined }>();
   readonly refused: string[] = [];
-  private server: Server | null = null;
 
   get endpoint(): string {
-    const addr = this.server?.address() as AddressInfo | null;
-    if (!addr) throw new Error('FakeS3 is not started');
-    return `http://127.0.0.1:${addr.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    return this.url;
   }
 
   private verify(req: IncomingMessage, url: URL, body: Buffer): string | null {
@@ -60,7 +47,7 @@ export class FakeS3 {
     return want === signature ? null : 'SignatureDoesNotMatch';
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);

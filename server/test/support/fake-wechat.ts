@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server';
 
 export interface SentSubscribeMessage {
   touser: string;
@@ -14,10 +14,9 @@ export interface SentSubscribeMessage {
  * codes that expire in five minutes, stable_token/token, msg_sec_check v2, media_check_async and subscribe
  * message send. The code under test talks to it over HTTP exactly as it would to api.weixin.qq.com.
  */
-export class FakeWechat {
+export class FakeWechat extends LoopbackServer {
   readonly appId = 'wx_fake_appid_0001';
   readonly appSecret = 'fake_secret_0123456789abcdef';
-  private server: Server | null = null;
   private readonly codes = new Map<string, { openid: string; unionid: string | null; expiresAt: number }>();
   private readonly tokens = new Map<string, number>();
   readonly requests: Array<{ method: string; path: string; query: Record<string, string>; body: unknown }> = [];
@@ -31,20 +30,7 @@ export class FakeWechat {
   failWithStatus: number | null = null;
 
   get baseUrl(): string {
-    const addr = this.server?.address() as AddressInfo | null;
-    if (!addr) throw new Error('FakeWechat is not started');
-    return `http://127.0.0.1:${addr.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server = null;
+    return this.url;
   }
 
   /** What wx.login would hand the mini-program for this user: a fresh single-use code. */
@@ -92,7 +78,7 @@ export class FakeWechat {
     return this.requests.filter((r) => r.path === path).length;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);

@@ -98,7 +98,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         this.index = new StationIndex();
         this.pollFromMs = started.getTime();
         // Neighbours first: stations of one grid cell then sit side by side in the index's memory (see cellOrder).
-        this.apply(rows.sort((a, b) => cellOrder(a, b)));
+        this.apply(rows.sort(cellOrder));
         this.loaded = true;
         this.timer ??= setInterval(() => void this.poll(), STATION_POLL_MS);
         this.timer.unref();

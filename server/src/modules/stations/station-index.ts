@@ -29,8 +29,7 @@ export interface NearbySearch {
 // Local copies: the shared package's CommonJS re-exports are getters, too slow to call per candidate.
 const M_LAT = M_PER_DEG_LAT;
 const KINDS: readonly StationKind[] = [...STATION_KINDS];
-/** The great-circle distance in metres (the shared haversine, without allocating points per item). */
-const distanceM = (lat1: number, lng1: number, lat2: number, lng2: number): number => haversineM({ lat: lat1, lng: lng1 }, { lat: lat2, lng: lng2 });
+const distanceM = haversineM;
 const stateOf = openingState;
 
 /** A cell of about 550 m: a 1 km search reads a handful of cells. */
@@ -282,7 +281,7 @@ export class StationIndex {
     let total = 12 + Math.max(0, n - 1);
     for (let i = 0; i < n; i++) {
       const s = bestS[i];
-      const metres = Math.round(distanceM(qLat, qLng, this.lat[s], this.lng[s]));
+      const metres = Math.round(distanceM(q, { lat: this.lat[s], lng: this.lng[s] }));
       tails[i] = `,"distanceM":${metres},${this.stateAt(s, q.nowMs)}}`;
       total += this.fragLen[s] + tails[i].length;
     }

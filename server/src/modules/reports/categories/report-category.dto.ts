@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   CreateReportCategoryRequest,
   REPORT_CATEGORY_KEY_PATTERN,
@@ -56,49 +56,8 @@ export class CreateReportCategoryDto implements CreateReportCategoryRequest {
   sortOrder?: number;
 }
 
-export class UpdateReportCategoryDto implements UpdateReportCategoryRequest {
-  @ApiPropertyOptional({ maxLength: 32 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(32)
-  label?: string;
-
-  @ApiPropertyOptional({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
-  @IsOptional()
-  @IsInt()
-  @Min(REPORT_POINTS_MIN)
-  @Max(REPORT_POINTS_MAX)
-  pointsMin?: number;
-
-  @ApiPropertyOptional({ minimum: REPORT_POINTS_MIN, maximum: REPORT_POINTS_MAX })
-  @IsOptional()
-  @IsInt()
-  @Min(REPORT_POINTS_MIN)
-  @Max(REPORT_POINTS_MAX)
-  pointsMax?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(HOURS_MAX)
-  acceptHours?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(HOURS_MAX)
-  resolveHours?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  sortOrder?: number;
-
+/** Any field but the key (which never changes), each checked as on create; and whether it is offered. */
+export class UpdateReportCategoryDto extends PartialType(OmitType(CreateReportCategoryDto, ['key'] as const)) implements UpdateReportCategoryRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()

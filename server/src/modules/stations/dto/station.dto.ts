@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   AMENITIES,
   Amenity,
@@ -176,91 +176,8 @@ export class CreateStationDto implements CreateStationRequest {
   areaId: number;
 }
 
-export class UpdateStationDto implements UpdateStationRequest {
-  @ApiPropertyOptional({ maxLength: STATION_CODE_MAX, nullable: true })
-  @IsOptional()
-  @ValidateIf((o: UpdateStationDto) => o.code !== null)
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'code may hold only letters, digits, - and _' })
-  code?: string | null;
-
-  @ApiPropertyOptional({ maxLength: STATION_NAME_MAX })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(STATION_NAME_MAX)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: STATION_KINDS })
-  @IsOptional()
-  @IsIn(STATION_KINDS)
-  kind?: StationKind;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(STATION_HOST_UNIT_MAX)
-  hostUnit?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(STATION_ADDRESS_MAX)
-  address?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-90)
-  @Max(90)
-  lat?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-180)
-  @Max(180)
-  lng?: number;
-
-  @ApiPropertyOptional({ enum: AMENITIES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(AMENITIES, { each: true })
-  amenities?: Amenity[];
-
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @IsOpeningHours()
-  hours?: OpeningRange[];
-
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @IsClosures()
-  closures?: Closure[];
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((o: UpdateStationDto) => o.phone !== null)
-  @IsString()
-  @Matches(STATION_PHONE_PATTERN, { message: 'phone must be a mobile or landline number' })
-  phone?: string | null;
-
-  @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(STATION_PHOTOS_MAX)
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @IsPositive({ each: true })
-  photoMediaIds?: number[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @IsPositive()
-  areaId?: number;
-}
+/** Any field of a station, each checked as on create. */
+export class UpdateStationDto extends PartialType(CreateStationDto) implements UpdateStationRequest {}
 
 export class StationMapQuery {
   @ApiProperty({ description: 'minLng,minLat,maxLng,maxLat (GCJ-02)' })
