@@ -2,7 +2,7 @@
 // Ends with one line "N passed, N failed" (each test case counts, and each check that is not a test runner counts as one).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureMariadb, ensurePnpm, log, ROOT, run } from './lib/env.mjs';
+import { ensureChromium, ensureDependencies, ensureMariadb, ensurePnpm, ensureRedis, log, ROOT, run } from './lib/env.mjs';
 
 const OUT = join(ROOT, '.test-out');
 const only = process.env.TEST_ONLY ? new Set(process.env.TEST_ONLY.split(',')) : null;
@@ -46,10 +46,11 @@ const pnpm = (args, opts) => run('pnpm', args, opts);
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  log('preparing: pnpm, dependencies, MariaDB, Chromium');
+  log('preparing: pnpm, dependencies, MariaDB, Redis, Chromium');
   await ensurePnpm();
   await ensureDependencies();
   await ensureMariadb();
+  await ensureRedis();
   await ensureChromium();
 
   await step('build shared', () => pnpm(['--filter', '@xjy/shared', 'build']));

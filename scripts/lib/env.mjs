@@ -80,6 +80,20 @@ export async function ensureMariadb() {
   }
 }
 
+/** Redis 7 on 127.0.0.1:6379 (REDIS_TEST_URL may name another); started if installed but not running. */
+export async function ensureRedis() {
+  if (await portOpen(6379)) return;
+  const daemon = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+  if (!daemon) throw new Error('Redis is not running on 127.0.0.1:6379 and is not installed (apt-get install redis-server)');
+  log('starting Redis');
+  spawnSync(daemon, ['--bind', '127.0.0.1', '--port', '6379', '--daemonize', 'yes', '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+  const deadline = Date.now() + 30_000;
+  while (!(await portOpen(6379))) {
+    if (Date.now() > deadline) throw new Error('Redis did not start within 30 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Debian's Chromium and a CJK font for the browser tests; never a browser download. */
 export async function ensureChromium() {
   const fontsOk = () => (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim().length > 0;
