@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app.config';
+import { migrateWithLock } from './database/release/migrate';
 import { seedDemo } from './database/seeds/demo.seed';
 
 async function main(): Promise<void> {
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   const ds = app.get(DataSource);
-  const applied = await ds.runMigrations({ transaction: 'each' });
+  // In production several instances may start at once: the release step (`npm run db:migrate`, under a lock) migrates,
+  // not each instance, unless MIGRATE_ON_START says so (it then takes the same lock).
+  const migrateOnStart = process.env.MIGRATE_ON_START ? /^(1|true|yes|on)$/i.test(process.env.MIGRATE_ON_START) : config.env !== 'production';
+  const applied = migrateOnStart ? (await migrateWithLock(config)).applied : [];
+  if (!migrateOnStart && (await ds.showMigrations())) console.warn('The database has pending migrations: run `npm run db:migrate`.');
   if (process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true') {
     const seeded = await seedDemo(ds);
     if (seeded) console.log(`Seeded demo data: ${seeded.areas} areas, ${seeded.users} accounts`);
