@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app.config';
+import { readEnvironment } from './config/environment';
 import { migrateWithLock } from './database/release/migrate';
 import { seedDemo } from './database/seeds/demo.seed';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(readEnvironment());
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../config/app.config';
+import { readEnvironment } from '../../config/environment';
 import { createAdmin, CreateAdminError, readPasswordFromStdin } from './create-admin';
 import { migrateWithLock } from './migrate';
 
@@ -8,7 +9,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   let config;
   try {
-    config = loadConfig({ ...process.env, SEED_DEMO: undefined });
+    config = loadConfig({ ...readEnvironment(), SEED_DEMO: undefined });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
