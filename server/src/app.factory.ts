@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AccessPolicy } from './common/auth/access.policy';
 import { documentFastRoutes, FastRoutes, mountFastRoutes } from './common/fast-routes';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { AppMetrics } from './common/metrics/metrics';
 import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app.config';
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
+  app.get(AppMetrics).instrument(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

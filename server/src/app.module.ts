@@ -7,6 +7,7 @@ import { AccessPolicy } from './common/auth/access.policy';
 import { FastRoutes } from './common/fast-routes';
 import { ScopeRegistry } from './common/auth/scope-registry';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { MetricsModule } from './common/metrics/metrics.module';
 import { AppThrottlerGuard } from './common/throttle.guard';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { resolveDataSourceOptions } from './database/data-source';
@@ -51,6 +52,7 @@ export class AppModule {
           { name: 'check_in', ttl: 60_000, limit: config.rateLimit.checkInPerMinute },
         ]),
         DatabaseModule,
+        MetricsModule,
         WechatModule,
         UsersModule,
         AuthModule,

@@ -29,6 +29,8 @@ export interface AppConfig {
   /** Subscribe-message template for report status changes, and the message-push token WeChat signs callbacks with. */
   wechatReportTemplateId: string | null;
   wechatPushToken: string | null;
+  /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
+  metricsToken: string | null;
 }
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportPointsDailyCap: int(env, 'REPORT_POINTS_DAILY_CAP', 30, problems, 0, 100_000),
     wechatReportTemplateId: env.WECHAT_TMPL_REPORT_STATUS?.trim() || null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
   if (config.publicBaseUrl && !/^https?:\/\/[^\s/]+/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL');
   if (problems.length) throw new ConfigError(problems);

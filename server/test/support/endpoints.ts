@@ -46,6 +46,8 @@ const FOUNDATION: EndpointSpec[] = [
   { method: 'GET', route: '/api/health/live', roles: null, path: fixed('/api/health/live') },
   { method: 'GET', route: '/api/health', roles: null, path: fixed('/api/health') },
   { method: 'GET', route: '/api/app-info', roles: null, path: fixed('/api/app-info') },
+  // Public to the access policy; the controller answers only a scraper on this machine or one with METRICS_TOKEN.
+  { method: 'GET', route: '/api/metrics', roles: null, path: fixed('/api/metrics') },
   { method: 'POST', route: '/api/auth/wechat', roles: null, path: fixed('/api/auth/wechat'), body: (fx) => ({ code: fx.t.wechat.issueCode(`matrix-${fx.seq()}`) }) },
   { method: 'POST', route: '/api/auth/password', roles: null, path: fixed('/api/auth/password'), body: () => ({ username: 'staff', password: 'staff-demo-2026' }) },
   { method: 'POST', route: '/api/auth/dev', roles: null, path: fixed('/api/auth/dev'), body: () => ({ account: 'rider' }) },
