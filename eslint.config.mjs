@@ -18,6 +18,33 @@ export default tseslint.config(
     },
   },
   {
+    // Only repositories touch TypeORM: services and controllers ask a repository (or the transaction runner's
+    // UnitOfWork, passed through) so queries have one home per feature.
+    files: ['server/src/**/*.ts'],
+    // The points ledger is the repository of points entries; main.ts runs the migrations at boot.
+    ignores: [
+      'server/src/**/*.repository.ts',
+      'server/src/**/*.entity.ts',
+      'server/src/**/*.module.ts',
+      'server/src/database/**',
+      'server/src/**/*.spec.ts',
+      'server/src/modules/points/points.ledger.ts',
+      'server/src/main.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'Only repositories, entities and src/database use TypeORM; ask a repository (pass a UnitOfWork for a transaction).' },
+            { name: '@nestjs/typeorm', message: 'Only repositories, entities and src/database use TypeORM; ask a repository.' },
+          ],
+          patterns: [{ group: ['typeorm/*', '@nestjs/typeorm/*'], message: 'Only repositories, entities and src/database use TypeORM.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['miniapp/src/**/*.{ts,tsx}', 'miniapp/test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

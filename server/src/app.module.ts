@@ -1,17 +1,17 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './common/auth/access.guard';
 import { AccessPolicy } from './common/auth/access.policy';
-import { FastRoutes } from './common/fast-routes';
-import { ScopeRegistry } from './common/auth/scope-registry';
+import { CommonModule } from './common/common.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { MetricsModule } from './common/metrics/metrics.module';
 import { AppThrottlerGuard } from './common/throttle.guard';
-import { APP_CONFIG, AppConfig } from './config/app.config';
+import { AppConfig } from './config/app.config';
 import { resolveDataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -24,25 +24,13 @@ import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { StationsModule } from './modules/stations/stations.module';
 
-@Global()
-@Module({})
-class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, ScopeRegistry, FastRoutes],
-      exports: [APP_CONFIG, ScopeRegistry, FastRoutes],
-    };
-  }
-}
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CommonModule.forRoot(config),
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config)), retryAttempts: config.env === 'test' ? 1 : 20, retryDelay: 3000 }),
         }),
@@ -53,6 +41,7 @@ export class AppModule {
         ]),
         DatabaseModule,
         MetricsModule,
+        // Feature modules, one line each; each imports the features it uses.
         WechatModule,
         UsersModule,
         AuthModule,
@@ -60,8 +49,8 @@ export class AppModule {
         AreasModule,
         StaffModule,
         PointsModule,
-        // Feature modules, one line each:
         OrganizationsModule,
+        ActivitiesModule,
         StationsModule,
         MediaModule,
         ReportsModule,

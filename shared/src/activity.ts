@@ -10,7 +10,7 @@ export const ACTIVITY_STATUSES = ['scheduled', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Why a check-in was refused; each is also the error code the API answers with. */
-export const CHECK_IN_REFUSALS = ['qr_token_invalid', 'qr_token_wrong_activity', 'qr_token_expired', 'outside_window', 'outside_fence', 'not_eligible', 'activity_full'] as const;
+export const CHECK_IN_REFUSALS = ['qr_token_invalid', 'qr_token_wrong_activity', 'qr_token_expired', 'outside_window', 'outside_fence', 'not_eligible', 'activity_full', 'own_activity'] as const;
 export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 export const CHECK_IN_REFUSAL_LABELS: Record<CheckInRefusal, string> = {
   qr_token_invalid: '签到码无效，请扫描现场大屏上的二维码',
@@ -20,6 +20,7 @@ export const CHECK_IN_REFUSAL_LABELS: Record<CheckInRefusal, string> = {
   outside_fence: '不在活动地点范围内',
   not_eligible: '你不是该组织的成员，无法签到',
   activity_full: '活动名额已满',
+  own_activity: '不能在自己发起的活动中签到，请由其他工作人员核实',
 };
 export const CHECK_IN_STATUSES = ['accepted', 'refused', 'approved'] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
@@ -34,6 +35,10 @@ export const ACTIVITY_ERROR_CODES = [
   'check_in_not_found',
   'check_in_not_refused',
   'approval_window_closed',
+  /** Nobody verifies or declines their own membership. */
+  'own_membership',
+  /** Nobody approves their own refused check-in by hand. */
+  'own_check_in',
   ...CHECK_IN_REFUSALS,
 ] as const;
 export type ActivityErrorCode = (typeof ACTIVITY_ERROR_CODES)[number];

@@ -26,6 +26,8 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Most report points one user may earn per day (Asia/Shanghai). */
   reportPointsDailyCap: number;
+  /** Most volunteer check-in points one user may earn per China-time day. */
+  volunteerPointsDailyCap: number;
   /** Subscribe-message template for report status changes, and the message-push token WeChat signs callbacks with. */
   wechatReportTemplateId: string | null;
   wechatPushToken: string | null;
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     s3: readS3(env, problems),
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || null,
     reportPointsDailyCap: int(env, 'REPORT_POINTS_DAILY_CAP', 30, problems, 0, 100_000),
+    volunteerPointsDailyCap: int(env, 'VOLUNTEER_POINTS_DAILY_CAP', 40, problems, 0, 100_000),
     wechatReportTemplateId: env.WECHAT_TMPL_REPORT_STATUS?.trim() || null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
     metricsToken: env.METRICS_TOKEN?.trim() || null,

@@ -5,6 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 4;
 
+/**
+ * One transaction, as services see it: they pass it through to repository methods (and the ledger) so several
+ * writes commit together, and never query with it themselves (only repositories touch TypeORM).
+ */
+export type UnitOfWork = EntityManager;
+
 function errorCode(e: unknown): string | undefined {
   const x = e as { code?: string; driverError?: { code?: string } };
   return x?.driverError?.code ?? x?.code;
@@ -25,7 +31,7 @@ export class TransactionRunner {
     this.serial = ds.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (m: UnitOfWork) => Promise<T>): Promise<T> {
     if (this.serial) {
       const next = this.tail.then(() => this.ds.transaction(work));
       this.tail = next.catch(() => undefined);
@@ -34,7 +40,7 @@ export class TransactionRunner {
     return this.withRetry(work);
   }
 
-  private async withRetry<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async withRetry<T>(work: (m: UnitOfWork) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.ds.transaction(work);

@@ -254,6 +254,70 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
     });
   });
 
+  describe('conflict of interest', () => {
+    it('refuses staff verifying or declining their own membership; a colleague may decide it', async () => {
+      const me = await t.loginAs('staff');
+      const own = await t.http('POST', '/api/memberships', { token: me.token, body: { organizationId: orgXinhuaGrid, role: 'workplace' } });
+      expect([200, 201]).toContain(own.status);
+      const verify = await t.http('POST', `/api/memberships/${own.body.id}/verify`, { token: staff });
+      expect({ status: verify.status, code: verify.body.code }).toEqual({ status: 403, code: 'own_membership' });
+      const decline = await t.http('POST', `/api/memberships/${own.body.id}/decline`, { token: staff, body: { note: '自己拒绝' } });
+      expect({ status: decline.status, code: decline.body.code }).toEqual({ status: 403, code: 'own_membership' });
+      const mine = await t.http('GET', '/api/memberships/mine', { token: staff });
+      expect((mine.body.items as Array<{ id: number; status: string }>).find((m) => m.id === own.body.id)!.status).toBe('pending');
+      const byColleague = await t.http('POST', `/api/memberships/${own.body.id}/verify`, { token: admin });
+      expect(byColleague.status).toBe(200);
+      expect(byColleague.body.status).toBe('verified');
+    });
+
+    it('refuses the creator checking in at their own activity (own_activity), earning nothing', async () => {
+      const a = await activity({ type: 'volunteer', points: 20 });
+      const before = await balance(staff);
+      const r = await checkIn(staff, a.id, { token: await qrFor(a.id) });
+      expect({ status: r.status, code: r.body.code }).toEqual({ status: 422, code: 'own_activity' });
+      expect(r.body.details.checkInId).toEqual(expect.any(Number));
+      expect(await balance(staff)).toBe(before);
+      expect((await t.http('GET', `/api/activities/${a.id}`, { token: staff })).body.checkedInCount).toBe(0);
+      const mine = await t.http('GET', '/api/check-ins/mine', { token: staff });
+      expect(mine.body.items.find((c: { id: number }) => c.id === r.body.details.checkInId)).toMatchObject({ status: 'refused', refusal: 'own_activity', pointsAwarded: 0 });
+    });
+
+    it('refuses staff approving their own refused check-in by hand (own_check_in); a colleague may', async () => {
+      const a = await activity({ type: 'volunteer', points: 5 });
+      const refused = await checkIn(staff, a.id, { token: await qrFor(a.id) });
+      const id = refused.body.details.checkInId;
+      const own = await t.http('POST', `/api/check-ins/${id}/approve`, { token: staff, body: { note: '我确实在场' } });
+      expect({ status: own.status, code: own.body.code }).toEqual({ status: 403, code: 'own_check_in' });
+      const stillRefused = await t.http('GET', `/api/activities/${a.id}/check-ins`, { token: staff });
+      expect(stillRefused.body.items.find((c: { id: number }) => c.id === id).status).toBe('refused');
+      const byColleague = await t.http('POST', `/api/check-ins/${id}/approve`, { token: admin, body: { note: '由管理员核实' } });
+      expect(byColleague.status).toBe(200);
+      expect(byColleague.body).toMatchObject({ status: 'approved', pointsAwarded: 5 });
+    });
+
+    it('caps volunteer points per China-time day through the ledger, once per check-in', async () => {
+      // VOLUNTEER_POINTS_DAILY_CAP defaults to 40: two 20-point services fill the day, the third earns nothing.
+      const m = await member();
+      const earned: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const a = await activity({ type: 'volunteer', points: 20 });
+        const r = await checkIn(m.token, a.id, { token: await qrFor(a.id) });
+        expect(r.status).toBe(201);
+        earned.push(r.body.pointsAwarded);
+        const again = await checkIn(m.token, a.id, { token: await qrFor(a.id) });
+        expect(again.status).toBe(200);
+        expect(again.body.pointsAwarded).toBe(r.body.pointsAwarded);
+      }
+      expect(earned).toEqual([20, 20, 0]);
+      expect(await balance(m.token)).toBe(40);
+      const rows = await t.ds.query(`SELECT delta FROM points_entry WHERE reason = 'volunteer_check_in' AND userId = ${m.id} ORDER BY id`);
+      expect(rows.map((r: { delta: number | string }) => Number(r.delta))).toEqual([20, 20, 0]);
+      const mine = await t.http('GET', '/api/check-ins/mine', { token: m.token });
+      expect((mine.body.items as Array<{ pointsAwarded: number }>).map((c) => c.pointsAwarded).sort((x, y) => y - x)).toEqual([20, 20, 0]);
+      expect((await t.http('GET', '/api/attendance/mine', { token: m.token })).body.volunteerPoints).toBe(40);
+    });
+  });
+
   describe('attendance and the register', () => {
     it('counts meetings at either organization once each, and lists who has not attended', async () => {
       const m = await member({ residence: orgXinhuaGrid, workplace: orgHeping });

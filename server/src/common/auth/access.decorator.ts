@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Role } from '@xjy/shared';
 import type { AuthContext } from './auth-context';
+import type { ScopedResourceKey } from './scope-registry';
 
 export const ACCESS_KEY = 'xjy:access';
 export const LOGIN_THROTTLE_KEY = 'xjy:login-throttle';
@@ -12,7 +13,7 @@ export const CHECK_IN_THROTTLE_KEY = 'xjy:check-in-throttle';
  * without the key (their service narrows results to the caller's scope instead).
  */
 export interface ScopeRule {
-  resource: string;
+  resource: ScopedResourceKey;
   from: 'param' | 'query' | 'body';
   key: string;
   optional?: boolean;
@@ -34,10 +35,16 @@ export const CheckInThrottle = () => SetMetadata(CHECK_IN_THROTTLE_KEY, true);
 
 /**
  * The resource the access guard read to check scope, when its resolver hands it over (undefined otherwise, and
- * for admin, whose scope is not checked). A read made just before the handler ran: a handler that must act on
- * current state still re-checks it in its transaction.
+ * for admin, whose scope is not checked). Name the key, `@ScopedResource('report') report?: Scoped<'report'>`, so
+ * the parameter's type comes from the same typed map as the rule, and a rule for another resource hands over
+ * nothing. A read made just before the handler ran: a handler that must act on current state still re-checks it in
+ * its transaction.
  */
-export const ScopedResource = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => ctx.switchToHttp().getRequest<{ scopedResource?: unknown }>().scopedResource);
+export const ScopedResource = createParamDecorator((resource: ScopedResourceKey | undefined, ctx: ExecutionContext): unknown => {
+  const request = ctx.switchToHttp().getRequest<{ scopedResource?: unknown; scopedResourceKey?: string }>();
+  if (resource !== undefined && request.scopedResourceKey !== resource) return undefined;
+  return request.scopedResource;
+});
 
 export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const auth = ctx.switchToHttp().getRequest<{ auth?: AuthContext }>().auth;

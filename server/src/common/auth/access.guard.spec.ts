@@ -6,7 +6,7 @@ import type { AuthUserCache } from '../../modules/users/auth-user.cache';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access.policy';
-import { ScopeRegistry } from './scope-registry';
+import { ScopeRegistry, ScopedResourceKey } from './scope-registry';
 
 function contextFor(rule: AccessRule | undefined, request: Record<string, unknown>): ExecutionContext {
   const handler = () => undefined;
@@ -32,11 +32,12 @@ describe(AccessGuard.name, () => {
       return u ? { context: { userId: id, role: u.role, scopePaths: u.scopePaths, scopeAreaIds: [] }, disabled: Boolean(u.disabled) } : null;
     },
   } as unknown as AuthUserCache;
-  const registry = new ScopeRegistry();
+  // The guard's own resources, not the app's: a registry over a test map, handed to the policy as the app's type.
+  const registry = new ScopeRegistry<{ area: undefined; thing: { id: number; name: string } }>();
   registry.register('area', async (id) => ({ 7: '/1/2/7/', 9: '/1/3/9/' })[id] ?? null);
   // A resolver that reads the whole resource hands it over, so the handler does not read it again.
   registry.register('thing', async (id) => ({ 5: { path: '/1/2/5/', subject: { id: 5, name: 'in scope' } }, 6: { path: '/1/3/6/', subject: { id: 6, name: 'outside' } } })[id] ?? null);
-  const guard = new AccessGuard(new Reflector(), new AccessPolicy(tokens, cache, registry));
+  const guard = new AccessGuard(new Reflector(), new AccessPolicy(tokens, cache, registry as unknown as ScopeRegistry));
   const req = (token: string | null, params: Record<string, string> = {}) => ({ headers: token ? { authorization: `Bearer ${token}` } : {}, params, query: {} });
   const scoped: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'area', from: 'param', key: 'id' } };
 
@@ -74,7 +75,7 @@ describe(AccessGuard.name, () => {
   });
 
   it('puts the resource a resolver hands over on the request, only when in scope', async () => {
-    const thing: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'thing', from: 'param', key: 'id' } };
+    const thing: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'thing' as ScopedResourceKey, from: 'param', key: 'id' } };
     const ok: Record<string, unknown> = req('user-2', { id: '5' });
     await expect(guard.canActivate(contextFor(thing, ok))).resolves.toBe(true);
     expect(ok.scopedResource).toEqual({ id: 5, name: 'in scope' });

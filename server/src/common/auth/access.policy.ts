@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { TokenService } from '../../modules/auth/token.service';
-import { AuthUserCache } from '../../modules/users/auth-user.cache';
 import { AppException, forbidden, notFound, outOfScope } from '../app.exception';
 import type { AccessRule, ScopeRule } from './access.decorator';
+import { AccessTokenVerifier, AccessUserLoader } from './access.ports';
 import { AuthContext, inScope } from './auth-context';
 import { ScopeRegistry } from './scope-registry';
 
-export type AuthedRequest = FastifyRequest & { auth?: AuthContext; scopedResource?: unknown };
+export type AuthedRequest = FastifyRequest & { auth?: AuthContext; scopedResource?: unknown; scopedResourceKey?: string };
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -19,8 +18,8 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 @Injectable()
 export class AccessPolicy {
   constructor(
-    private readonly tokens: TokenService,
-    private readonly users: AuthUserCache,
+    private readonly tokens: AccessTokenVerifier,
+    private readonly users: AccessUserLoader,
     private readonly scopes: ScopeRegistry,
   ) {}
 
@@ -66,6 +65,9 @@ export class AccessPolicy {
     if (hit === null) throw notFound(scope.resource);
     const path = typeof hit === 'string' ? hit : hit.path;
     if (!inScope(auth, path)) throw outOfScope();
-    if (typeof hit !== 'string') request.scopedResource = hit.subject;
+    if (typeof hit !== 'string') {
+      request.scopedResource = hit.subject;
+      request.scopedResourceKey = scope.resource;
+    }
   }
 }

@@ -1,19 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ActivityResponse, AttendanceResponse, CheckInResponse, ListResponse, QrTokenResponse } from '@xjy/shared';
+import type { ActivityResponse, CheckInResponse, ListResponse, QrTokenResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CheckInThrottle, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { QuarterQuery } from '../organizations/dto/membership.dto';
 import { ActivitiesService } from './activities.service';
+import { CheckInsService } from './check-ins.service';
 import { ApproveCheckInDto, CheckInDto, CreateActivityDto, ListActivitiesQuery, UpdateActivityDto } from './dto/activity.dto';
 
 @ApiTags('activities')
 @ApiBearerAuth()
 @Controller()
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly checkIns: CheckInsService,
+  ) {}
 
   @Post('activities')
   @Access(STAFF, { resource: 'organization', from: 'body', key: 'organizationId' })
@@ -68,7 +71,7 @@ export class ActivitiesController {
     @Body() dto: CheckInDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CheckInResponse> {
-    const { checkIn, created } = await this.activities.checkIn(auth, id, dto);
+    const { checkIn, created } = await this.checkIns.checkIn(auth, id, dto);
     void reply.status(created ? 201 : 200);
     return checkIn;
   }
@@ -77,7 +80,7 @@ export class ActivitiesController {
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
   @ApiOperation({ summary: 'Live attendance list, refused attempts included with their reasons' })
   listCheckIns(@Param('id', ParseIdPipe) id: number): Promise<ListResponse<CheckInResponse>> {
-    return this.activities.listCheckIns(id);
+    return this.checkIns.listCheckIns(id);
   }
 
   @Post('check-ins/:id/approve')
@@ -85,20 +88,13 @@ export class ActivitiesController {
   @Access(STAFF, { resource: 'check_in', from: 'param', key: 'id' })
   @ApiOperation({ summary: 'Approve a refused check-in by hand, with a note (audited)' })
   approve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveCheckInDto): Promise<CheckInResponse> {
-    return this.activities.approve(auth, id, dto.note);
+    return this.checkIns.approve(auth, id, dto.note);
   }
 
   @Get('check-ins/mine')
   @Access(ANY_USER)
   @ApiOperation({ summary: 'My check-ins, newest first' })
   mine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<CheckInResponse>> {
-    return this.activities.mine(auth);
-  }
-
-  @Get('attendance/mine')
-  @Access(ANY_USER)
-  @ApiOperation({ summary: 'My attendance this quarter: meetings at either organization counted once' })
-  attendance(@CurrentAuth() auth: AuthContext, @Query() q: QuarterQuery): Promise<AttendanceResponse> {
-    return this.activities.attendance(auth, q.quarter);
+    return this.checkIns.mine(auth);
   }
 }

@@ -6,6 +6,12 @@ import { Activity } from './activity.entity';
 import { CheckIn } from './check-in.entity';
 
 export type ActivityWithOrg = Activity & { organization: { id: number; name: string; areaId: number; area: { path: string } } };
+export type ActivityFields = Pick<
+  Activity,
+  'organizationId' | 'type' | 'title' | 'address' | 'startsAt' | 'endsAt' | 'lat' | 'lng' | 'radiusM' | 'points' | 'capacity' | 'status' | 'createdBy'
+>;
+export type CheckInFields = Pick<CheckIn, 'activityId' | 'userId' | 'status' | 'lat' | 'lng' | 'accuracyM' | 'distanceM'> & { refusal?: CheckIn['refusal'] };
+export const attendanceKeyOf = (activityId: number, userId: number) => `${activityId}:${userId}`;
 
 @Injectable()
 export class ActivitiesRepository {
@@ -20,6 +26,41 @@ export class ActivitiesRepository {
       .innerJoinAndSelect('o.area', 'a')
       .where('x.id = :id', { id })
       .getOne() as Promise<ActivityWithOrg | null>;
+  }
+
+  async create(m: EntityManager, fields: ActivityFields): Promise<Activity> {
+    const repo = m.getRepository(Activity);
+    return repo.save(repo.create(fields));
+  }
+
+  async update(m: EntityManager, id: number, patch: Partial<ActivityFields>): Promise<void> {
+    await m.getRepository(Activity).update({ id }, patch);
+  }
+
+  /**
+   * Records an attempt: an attendance (accepted: its attendance key makes it one per member, so a second one throws
+   * a unique violation) or a refusal with its reason (no key).
+   */
+  insertCheckIn(m: EntityManager, fields: CheckInFields): Promise<CheckIn> {
+    const repo = m.getRepository(CheckIn);
+    const attended = fields.status !== 'refused';
+    return repo.save(repo.create({ ...fields, refusal: fields.refusal ?? null, attendanceKey: attended ? attendanceKeyOf(fields.activityId, fields.userId) : null }));
+  }
+
+  /** Turns a refused attempt into attendance; false when it was no longer refused. Throws a unique violation when the member already attended. */
+  async approveRefused(m: EntityManager, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string): Promise<boolean> {
+    const r = await m
+      .getRepository(CheckIn)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'approved', attendanceKey: attendanceKeyOf(c.activityId, c.userId), approvedBy, approvedAt: new Date(), note })
+      .where('id = :id AND status = :st', { id: c.id, st: 'refused' })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  async setPointsAwarded(m: EntityManager, checkInId: number, points: number): Promise<void> {
+    await m.getRepository(CheckIn).update({ id: checkInId }, { pointsAwarded: points });
   }
 
   /** Takes the activity's row lock for the rest of the transaction (MySQL), so capacity is checked by one check-in at a time. */
@@ -78,7 +119,7 @@ export class ActivitiesRepository {
   }
 
   findAttendanceOf(m: EntityManager | null, activityId: number, userId: number): Promise<CheckIn | null> {
-    return (m ?? this.ds.manager).getRepository(CheckIn).findOne({ where: { attendanceKey: `${activityId}:${userId}` } });
+    return (m ?? this.ds.manager).getRepository(CheckIn).findOne({ where: { attendanceKey: attendanceKeyOf(activityId, userId) } });
   }
 
   findCheckIn(id: number): Promise<(CheckIn & { activity: ActivityWithOrg }) | null> {

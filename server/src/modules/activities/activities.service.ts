@@ -1,32 +1,15 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import {
-  ACCURACY_ALLOWANCE_MAX_M,
-  ActivityResponse,
-  AttendanceResponse,
-  CHECK_IN_OPENS_BEFORE_MIN,
-  CHECK_IN_REFUSAL_LABELS,
-  CheckInRefusal,
-  CheckInResponse,
-  haversineM,
-  ListResponse,
-  QR_SLOT_SECONDS,
-  QrTokenResponse,
-} from '@xjy/shared';
+import { ActivityResponse, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from '@xjy/shared';
 import { AppException, badRequest, conflict, notFound } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
-import { isUniqueViolation } from '../../common/db-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
-import { resolveQuarter } from '../organizations/organizations.service';
-import { PointsLedger } from '../points/points.ledger';
-import { UsersRepository } from '../users/users.repository';
 import { ActivitiesRepository, ActivityWithOrg } from './activities.repository';
-import { mapActivity, mapCheckIn } from './activity.mapper';
-import { Activity } from './activity.entity';
-import { CheckIn } from './check-in.entity';
-import type { CheckInDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
+import { mapActivity } from './activity.mapper';
+import type { Activity } from './activity.entity';
+import type { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { QrTokens } from './qr-token';
 
 const MAX_DURATION_MS = 24 * 3600_000;
@@ -34,17 +17,14 @@ const LIST_LIMIT = 100;
 /** Lists show what is on now and coming, plus the past week. */
 const LIST_PAST_MS = 7 * 24 * 3600_000;
 
-type Attempt = { activity: ActivityWithOrg; auth: AuthContext; dto: CheckInDto; distanceM: number | null };
-
+/** Activities themselves: create, edit, cancel, list, and the rotating check-in code for the staff screen. */
 @Injectable()
 export class ActivitiesService implements OnModuleInit {
-  private readonly qr: QrTokens;
+  readonly qr: QrTokens;
 
   constructor(
     private readonly activities: ActivitiesRepository,
     private readonly orgs: OrganizationsRepository,
-    private readonly users: UsersRepository,
-    private readonly ledger: PointsLedger,
     private readonly tx: TransactionRunner,
     private readonly scopes: ScopeRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -57,7 +37,7 @@ export class ActivitiesService implements OnModuleInit {
     this.scopes.register('check_in', async (id) => (await this.activities.findCheckIn(id))?.activity.organization.area.path ?? null);
   }
 
-  private async require(id: number): Promise<ActivityWithOrg> {
+  async require(id: number): Promise<ActivityWithOrg> {
     const a = await this.activities.findById(id);
     if (!a) throw notFound('Activity', 'activity_not_found');
     return a;
@@ -71,7 +51,7 @@ export class ActivitiesService implements OnModuleInit {
   private readonly checkInCache = new Map<number, { activity: ActivityWithOrg; until: number }>();
   private static readonly CHECK_IN_CACHE_MS = 3000;
 
-  private async requireForCheckIn(id: number): Promise<ActivityWithOrg> {
+  async requireForCheckIn(id: number): Promise<ActivityWithOrg> {
     const hit = this.checkInCache.get(id);
     if (hit && hit.until > Date.now()) return hit.activity;
     const activity = await this.require(id);
@@ -92,23 +72,21 @@ export class ActivitiesService implements OnModuleInit {
     this.checkTimes(startsAt, endsAt);
     if (dto.type !== 'volunteer' && dto.points) throw badRequest('validation_failed', 'Only volunteer activities earn points', 'points');
     const saved = await this.tx.run((m) =>
-      m.getRepository(Activity).save(
-        m.getRepository(Activity).create({
-          organizationId: dto.organizationId,
-          type: dto.type,
-          title: dto.title.trim(),
-          address: dto.address?.trim() || null,
-          startsAt,
-          endsAt,
-          lat: dto.lat,
-          lng: dto.lng,
-          radiusM: dto.radiusM ?? 300,
-          points: dto.type === 'volunteer' ? (dto.points ?? 0) : 0,
-          capacity: dto.capacity ?? null,
-          status: 'scheduled',
-          createdBy: auth.userId,
-        }),
-      ),
+      this.activities.create(m, {
+        organizationId: dto.organizationId,
+        type: dto.type,
+        title: dto.title.trim(),
+        address: dto.address?.trim() || null,
+        startsAt,
+        endsAt,
+        lat: dto.lat,
+        lng: dto.lng,
+        radiusM: dto.radiusM ?? 300,
+        points: dto.type === 'volunteer' ? (dto.points ?? 0) : 0,
+        capacity: dto.capacity ?? null,
+        status: 'scheduled',
+        createdBy: auth.userId,
+      }),
     );
     return this.get(auth, saved.id);
   }
@@ -126,20 +104,17 @@ export class ActivitiesService implements OnModuleInit {
     }
     this.checkInCache.delete(id);
     await this.tx.run((m) =>
-      m.getRepository(Activity).update(
-        { id },
-        {
-          ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
-          ...(dto.address !== undefined ? { address: dto.address.trim() || null } : {}),
-          startsAt,
-          endsAt,
-          ...(dto.lat !== undefined ? { lat: dto.lat } : {}),
-          ...(dto.lng !== undefined ? { lng: dto.lng } : {}),
-          ...(dto.radiusM !== undefined ? { radiusM: dto.radiusM } : {}),
-          ...(dto.points !== undefined ? { points: dto.points } : {}),
-          ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
-        },
-      ),
+      this.activities.update(m, id, {
+        ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+        ...(dto.address !== undefined ? { address: dto.address.trim() || null } : {}),
+        startsAt,
+        endsAt,
+        ...(dto.lat !== undefined ? { lat: dto.lat } : {}),
+        ...(dto.lng !== undefined ? { lng: dto.lng } : {}),
+        ...(dto.radiusM !== undefined ? { radiusM: dto.radiusM } : {}),
+        ...(dto.points !== undefined ? { points: dto.points } : {}),
+        ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
+      }),
     );
     return this.get(auth, id);
   }
@@ -147,7 +122,7 @@ export class ActivitiesService implements OnModuleInit {
   async cancel(auth: AuthContext, id: number): Promise<ActivityResponse> {
     const a = await this.require(id);
     this.checkInCache.delete(id);
-    if (a.status !== 'cancelled') await this.tx.run((m) => m.getRepository(Activity).update({ id }, { status: 'cancelled' }));
+    if (a.status !== 'cancelled') await this.tx.run((m) => this.activities.update(m, id, { status: 'cancelled' }));
     return this.get(auth, id);
   }
 
@@ -192,144 +167,5 @@ export class ActivitiesService implements OnModuleInit {
     if (a.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
     const { token, expiresAt } = this.qr.issue(id);
     return { token, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
-  }
-
-  /** The first rule an attempt breaks, in the order a member would want to hear them; null when it passes. */
-  private async judge(attempt: Attempt, now: number): Promise<CheckInRefusal | null> {
-    const { activity, auth, dto } = attempt;
-    const verdict = this.qr.verify(dto.token, activity.id, now);
-    if (!verdict.ok) return verdict.reason;
-    if (now < activity.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MIN * 60_000 || now > activity.endsAt.getTime()) return 'outside_window';
-    if (activity.type !== 'volunteer' && !(await this.orgs.findVerifiedOrganizationIds(auth.userId)).includes(activity.organizationId)) return 'not_eligible';
-    const allowance = Math.min(Math.max(dto.accuracyM, 0), ACCURACY_ALLOWANCE_MAX_M);
-    if ((attempt.distanceM ?? Infinity) > activity.radiusM + allowance) return 'outside_fence';
-    return null;
-  }
-
-  async checkIn(auth: AuthContext, id: number, dto: CheckInDto): Promise<{ checkIn: CheckInResponse; created: boolean }> {
-    const activity = await this.requireForCheckIn(id);
-    if (activity.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
-    const member = await this.users.findById(auth.userId);
-    const respond = (c: CheckIn, created: boolean) => ({ checkIn: mapCheckIn(c, activity, member ?? undefined), created });
-
-    // A repeat after success returns the same check-in, whatever the token now says.
-    const existing = await this.activities.findAttendanceOf(null, id, auth.userId);
-    if (existing) return respond(existing, false);
-
-    const distanceM = Math.round(haversineM({ lat: dto.lat, lng: dto.lng }, { lat: activity.lat, lng: activity.lng }));
-    const refusal = await this.judge({ activity, auth, dto, distanceM }, Date.now());
-    if (refusal) await this.refuse(activity, auth.userId, dto, distanceM, refusal);
-
-    const outcome = await this.tx.run(async (m) => {
-      // Without a capacity the attendance key alone keeps one per member; with one, check-ins of this activity
-      // take turns so the count cannot be overtaken between reading it and inserting.
-      if (activity.capacity !== null) await this.activities.lockForCheckIn(m, id);
-      if (activity.capacity !== null && ((await this.activities.countAttendance([id], m)).get(id) ?? 0) >= activity.capacity) return { kind: 'full' as const };
-      const repo = m.getRepository(CheckIn);
-      try {
-        const row = await repo.save(
-          repo.create({ activityId: id, userId: auth.userId, status: 'accepted', attendanceKey: `${id}:${auth.userId}`, lat: dto.lat, lng: dto.lng, accuracyM: Math.round(dto.accuracyM), distanceM }),
-        );
-        await this.awardVolunteerPoints(m, activity, row, null);
-        return { kind: 'created' as const, row };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        // A concurrent attempt of the same member won; it is committed, so read it after this transaction.
-        return { kind: 'duplicate' as const };
-      }
-    });
-    if (outcome.kind === 'full') return this.refuse(activity, auth.userId, dto, distanceM, 'activity_full');
-    if (outcome.kind === 'duplicate') {
-      const winner = await this.activities.findAttendanceOf(null, id, auth.userId);
-      if (!winner) throw new Error(`attendance of user ${auth.userId} at activity ${id} vanished after a duplicate key`);
-      return respond(winner, false);
-    }
-    return respond(outcome.row, true);
-  }
-
-  /** Keeps the refused attempt with its reason (for staff and hand approval), then answers with that reason. */
-  private async refuse(activity: ActivityWithOrg, userId: number, dto: CheckInDto, distanceM: number | null, refusal: CheckInRefusal): Promise<never> {
-    const row = await this.tx.run((m) =>
-      m.getRepository(CheckIn).save(
-        m.getRepository(CheckIn).create({ activityId: activity.id, userId, status: 'refused', refusal, attendanceKey: null, lat: dto.lat, lng: dto.lng, accuracyM: Math.round(dto.accuracyM), distanceM }),
-      ),
-    );
-    throw new AppException(refusal, 422, CHECK_IN_REFUSAL_LABELS[refusal], {
-      checkInId: row.id,
-      ...(refusal === 'outside_fence' ? { distanceM, radiusM: activity.radiusM } : {}),
-    });
-  }
-
-  private async awardVolunteerPoints(m: Parameters<PointsLedger['record']>[0], activity: Activity, row: CheckIn, actorId: number | null): Promise<void> {
-    if (activity.type !== 'volunteer' || activity.points <= 0) return;
-    await this.ledger.record(m, { userId: row.userId, delta: activity.points, reason: 'volunteer_check_in', sourceType: 'check_in', sourceId: row.id, actorId });
-  }
-
-  async listCheckIns(id: number): Promise<ListResponse<CheckInResponse>> {
-    const activity = await this.require(id);
-    const rows = await this.activities.findCheckInsOfActivity(id);
-    const approvers = await this.approverNames(rows);
-    return { items: rows.map((c) => mapCheckIn(c, activity, (c as CheckIn & { user?: { id: number; nickname: string } }).user, c.approvedBy ? approvers.get(c.approvedBy) : null)) };
-  }
-
-  private async approverNames(rows: CheckIn[]): Promise<Map<number, { id: number; nickname: string }>> {
-    const out = new Map<number, { id: number; nickname: string }>();
-    for (const id of new Set(rows.map((r) => r.approvedBy).filter((x): x is number => x !== null))) {
-      const u = await this.users.findById(id);
-      if (u) out.set(id, { id: u.id, nickname: u.nickname });
-    }
-    return out;
-  }
-
-  /**
-   * Staff turn a refused attempt into attendance by hand, with a note; allowed from the moment check-in opens
-   * until one activity-length after the end. The refusal reason, approver, time and note stay on the record.
-   */
-  async approve(auth: AuthContext, checkInId: number, note: string): Promise<CheckInResponse> {
-    const c = await this.activities.findCheckIn(checkInId);
-    if (!c) throw notFound('Check-in', 'check_in_not_found');
-    const a = c.activity;
-    if (c.status !== 'refused') throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
-    const now = Date.now();
-    const closes = a.endsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime());
-    if (now < a.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MIN * 60_000 || now > closes) {
-      throw conflict('approval_window_closed', 'Hand approval is possible from check-in opening until one activity-length after the end');
-    }
-    await this.tx.run(async (m) => {
-      if (await this.activities.findAttendanceOf(m, a.id, c.userId)) throw conflict('already_attended', 'This member already has an attendance for this activity');
-      try {
-        const r = await m
-          .getRepository(CheckIn)
-          .createQueryBuilder()
-          .update()
-          .set({ status: 'approved', attendanceKey: `${a.id}:${c.userId}`, approvedBy: auth.userId, approvedAt: new Date(), note })
-          .where('id = :id AND status = :st', { id: c.id, st: 'refused' })
-          .execute();
-        if (!r.affected) throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
-      } catch (e) {
-        if (isUniqueViolation(e)) throw conflict('already_attended', 'This member already has an attendance for this activity');
-        throw e;
-      }
-      await this.awardVolunteerPoints(m, a, { ...c, status: 'approved' } as CheckIn, auth.userId);
-    });
-    const fresh = (await this.activities.findCheckIn(checkInId))!;
-    const approver = await this.users.findById(auth.userId);
-    return mapCheckIn(fresh, a, (fresh as CheckIn & { user?: { id: number; nickname: string } }).user, approver);
-  }
-
-  async mine(auth: AuthContext): Promise<ListResponse<CheckInResponse>> {
-    const rows = await this.activities.findCheckInsOfUser(auth.userId, 100);
-    const me = await this.users.findById(auth.userId);
-    return { items: rows.map((c) => mapCheckIn(c, c.activity, me ?? undefined)) };
-  }
-
-  async attendance(auth: AuthContext, quarter: string | undefined): Promise<AttendanceResponse> {
-    const range = resolveQuarter(quarter);
-    const [meetings, all] = await Promise.all([
-      this.activities.countAttendedBetween([auth.userId], ['meeting'], range.from, range.to),
-      this.activities.countAttendedBetween([auth.userId], ['meeting', 'theme_day', 'volunteer', 'training'], range.from, range.to),
-    ]);
-    const volunteerPoints = await this.ledger.sumBetween(auth.userId, ['volunteer_check_in', 'volunteer_check_in_reversed'], range.from, range.to);
-    return { quarter: range.quarter, meetingsAttended: meetings.get(auth.userId) ?? 0, activitiesAttended: all.get(auth.userId) ?? 0, volunteerPoints };
   }
 }

@@ -35,7 +35,7 @@ export function mapCheckIn(c: CheckIn, activity: Pick<Activity, 'id' | 'title' |
     status: c.status,
     refusal: c.refusal,
     distanceM: c.distanceM,
-    pointsAwarded: attended && activity.type === 'volunteer' ? activity.points : 0,
+    pointsAwarded: attended && activity.type === 'volunteer' ? c.pointsAwarded : 0,
     member: { id: c.userId, nickname: member?.nickname ?? '' },
     approvedBy: approver ? { id: approver.id, nickname: approver.nickname } : null,
     note: c.note,

@@ -44,6 +44,10 @@ export class CheckIn {
   @Column({ type: 'int', nullable: true })
   distanceM: number | null;
 
+  /** What the ledger awarded for this attendance (the activity's points, or less under the daily cap). */
+  @Column({ type: 'int', default: 0 })
+  pointsAwarded: number;
+
   @Column({ type: 'int', nullable: true })
   approvedBy: number | null;
 

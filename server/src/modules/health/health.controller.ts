@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { driverKind } from '../../database/data-source';
+import { DatabaseHealth } from '../../database/database-health';
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -14,7 +13,7 @@ const PING_TIMEOUT_MS = 2000;
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: DatabaseHealth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,21 +31,7 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Readiness (database ping)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    let up = false;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.ds.query('SELECT 1'),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS);
-        }),
-      ]);
-      up = true;
-    } catch {
-      up = false;
-    } finally {
-      clearTimeout(timer);
-    }
+    const up = await this.db.ping(PING_TIMEOUT_MS);
     void reply.status(up ? 200 : 503);
     return { status: up ? 'ok' : 'unavailable', db: up ? 'up' : 'down', driver: driverKind(this.config), uptimeS: Math.round(process.uptime()) };
   }

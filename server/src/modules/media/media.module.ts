@@ -1,5 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { UsersModule } from '../users/users.module';
+import { WechatModule } from '../wechat/wechat.module';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
@@ -8,9 +10,9 @@ import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 import { S3MediaStorage } from './storage/s3-media.storage';
 import { WechatPushController } from './wechat-push.controller';
 
-/** Global so every feature (reports, stations) can inject MediaService to attach and resolve photos. */
-@Global()
+/** Photos for every feature that has them (reports, stations): they import this module for MediaService. */
 @Module({
+  imports: [UsersModule, WechatModule],
   controllers: [MediaController, WechatPushController],
   providers: [
     MediaRepository,

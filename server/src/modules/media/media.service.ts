@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MEDIA_LINK_TTL_SECONDS, MediaAttachType, MediaResponse } from '@xjy/shared';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '../../database/transaction.runner';
 import { AppException, conflict, notFound } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -66,7 +66,7 @@ export class MediaService {
    * Attaches photos to a target inside the caller's transaction. Only their uploader may attach them (another
    * user's id is a 404, as if it did not exist); a photo attached elsewhere already is a 409.
    */
-  async attach(m: EntityManager, ownerId: number, ids: number[], type: MediaAttachType, attachedId: number): Promise<Media[]> {
+  async attach(m: UnitOfWork, ownerId: number, ids: number[], type: MediaAttachType, attachedId: number): Promise<Media[]> {
     const unique = [...new Set(ids)];
     const claimed = await this.media.attachOwned(m, ownerId, unique, type, attachedId);
     if (claimed !== unique.length) {
@@ -106,7 +106,7 @@ export class MediaService {
   }
 
   /** True when any of these photos was found risky (a feature flags its item then). */
-  async anyRisky(ids: number[], m?: EntityManager): Promise<boolean> {
+  async anyRisky(ids: number[], m?: UnitOfWork): Promise<boolean> {
     return (await this.media.findByIds(ids, m)).some((r) => r.checkStatus === 'risky');
   }
 

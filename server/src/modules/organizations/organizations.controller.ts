@@ -1,35 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AbsenteeResponse, ListResponse, MembershipResponse, OrganizationResponse } from '@xjy/shared';
+import type { ListResponse, MembershipResponse, OrganizationResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { CreateMembershipDto, DeclineMembershipDto, ListMembershipsQuery, ListOrganizationsQuery, QuarterQuery, RegisterExportQuery } from './dto/membership.dto';
+import { CreateMembershipDto, DeclineMembershipDto, ListMembershipsQuery, ListOrganizationsQuery } from './dto/membership.dto';
 import { OrganizationsService } from './organizations.service';
-import { RegisterService } from './register.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller()
 export class OrganizationsController {
-  constructor(
-    private readonly orgs: OrganizationsService,
-    private readonly register: RegisterService,
-  ) {}
+  constructor(private readonly orgs: OrganizationsService) {}
 
   @Get('organizations')
   @Access(ANY_USER)
   @ApiOperation({ summary: 'Organizations (one per grid and community) in an area subtree' })
   list(@Query() q: ListOrganizationsQuery): Promise<ListResponse<OrganizationResponse>> {
     return this.orgs.list(q.areaId);
-  }
-
-  @Get('organizations/:id/absentees')
-  @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })
-  @ApiOperation({ summary: 'Verified members with no meeting attended this quarter at either of their organizations' })
-  absentees(@Param('id', ParseIdPipe) id: number, @Query() q: QuarterQuery): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
-    return this.orgs.absentees(id, q.quarter);
   }
 
   @Get('memberships/mine')
@@ -77,16 +66,5 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Leave an organization (my own membership)' })
   end(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<MembershipResponse> {
     return this.orgs.endMine(auth, id);
-  }
-
-  @Get('register/export.xlsx')
-  @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
-  @ApiOperation({ summary: 'The register (台账) of members in scope by trade and area, with membership and attendance columns' })
-  async export(@CurrentAuth() auth: AuthContext, @Query() q: RegisterExportQuery, @Res() reply: FastifyReply): Promise<void> {
-    const { buffer, filename } = await this.register.export(auth, q.areaId, q.quarter);
-    await reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(buffer);
   }
 }

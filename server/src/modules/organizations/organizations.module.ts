@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
-import { ActivitiesController } from '../activities/activities.controller';
-import { ActivitiesRepository } from '../activities/activities.repository';
-import { ActivitiesService } from '../activities/activities.service';
 import { AreasModule } from '../areas/areas.module';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
-import { RegisterService } from './register.service';
 
-/** Organizations, dual memberships, activities, check-ins and the register: one bounded context. */
+declare module '../../common/auth/scope-registry' {
+  interface ScopedResources {
+    organization: undefined;
+    membership: undefined;
+  }
+}
+
+/** Organizations and members' dual memberships; activities build on it (ActivitiesModule imports this one). */
 @Module({
   imports: [AreasModule],
-  controllers: [OrganizationsController, ActivitiesController],
-  providers: [OrganizationsRepository, OrganizationsService, RegisterService, ActivitiesRepository, ActivitiesService],
+  controllers: [OrganizationsController],
+  providers: [OrganizationsRepository, OrganizationsService],
+  exports: [OrganizationsRepository],
 })
 export class OrganizationsModule {}

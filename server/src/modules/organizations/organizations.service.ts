@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AbsenteeResponse, ListResponse, MembershipResponse, MembershipStatus, OrganizationResponse, quarterOf, quarterRange } from '@xjy/shared';
+import { ListResponse, MembershipResponse, MembershipStatus, OrganizationResponse, quarterOf, quarterRange } from '@xjy/shared';
 import { AppException, conflict, notFound } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
-import { ActivitiesRepository } from '../activities/activities.repository';
 import { AreasRepository } from '../areas/areas.repository';
 import { mapMembership, mapOrganization } from './organization.mapper';
 import { OrganizationsRepository } from './organizations.repository';
@@ -22,7 +21,6 @@ export class OrganizationsService implements OnModuleInit {
   constructor(
     private readonly orgs: OrganizationsRepository,
     private readonly areas: AreasRepository,
-    private readonly activities: ActivitiesRepository,
     private readonly scopes: ScopeRegistry,
   ) {}
 
@@ -61,6 +59,8 @@ export class OrganizationsService implements OnModuleInit {
   async decide(auth: AuthContext, id: number, decision: 'verified' | 'declined', note: string | null): Promise<MembershipResponse> {
     const current = await this.orgs.findMembership(id);
     if (!current) throw notFound('Membership', 'membership_not_found');
+    // Staff can be members too; whether they belong is for a colleague to judge.
+    if (current.userId === auth.userId) throw new AppException('own_membership', 403, '不能审核自己的组织关系，请由其他工作人员处理');
     if (!(await this.orgs.decide(id, decision, auth.userId, note))) {
       throw conflict('illegal_state', `Only a pending membership can be ${decision === 'verified' ? 'verified' : 'declined'}; this one is ${current.status}`);
     }
@@ -72,21 +72,5 @@ export class OrganizationsService implements OnModuleInit {
     if (!current || current.userId !== auth.userId) throw notFound('Membership', 'membership_not_found');
     if (!(await this.orgs.end(id))) throw conflict('illegal_state', `This membership is already ${current.status}`);
     return mapMembership((await this.orgs.findMembership(id))!);
-  }
-
-  /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */
-  async absentees(organizationId: number, quarter: string | undefined): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
-    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
-    const range = resolveQuarter(quarter);
-    const members = await this.orgs.findVerifiedMembers([organizationId], range.from, range.to);
-    const attended = await this.activities.countAttendedBetween([...new Set(members.map((m) => m.userId))], ['meeting'], range.from, range.to);
-    const seen = new Set<number>();
-    const items: AbsenteeResponse[] = [];
-    for (const m of members) {
-      if (seen.has(m.userId) || (attended.get(m.userId) ?? 0) > 0) continue;
-      seen.add(m.userId);
-      items.push({ member: { id: m.userId, nickname: m.user?.nickname ?? '', phone: m.user?.phone ?? null, trade: m.user?.trade ?? null }, role: m.role, meetingsAttended: 0 });
-    }
-    return { quarter: range.quarter, items };
   }
 }

@@ -60,8 +60,8 @@ export class PointsLedger {
   }
 
   /** Sum of a user's entries with these reasons since a time (e.g. report points today, for the daily cap). */
-  async sumSince(m: EntityManager, userId: number, reasons: PointsReason[], since: Date): Promise<number> {
-    const row = await m
+  async sumSince(m: EntityManager | null, userId: number, reasons: PointsReason[], since: Date): Promise<number> {
+    const row = await (m ?? this.ds.manager)
       .getRepository(PointsEntry)
       .createQueryBuilder('p')
       .select('COALESCE(SUM(p.delta), 0)', 'total')

@@ -1,9 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AreasModule } from '../areas/areas.module';
 import { PointsController } from './points.controller';
 import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 
-@Global()
-@Module({ controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger] })
+@Module({ imports: [AreasModule], controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger] })
 export class PointsModule {}

@@ -8,11 +8,9 @@ import {
   PointsEntryPageResponse,
   ReconcileResponse,
 } from '@xjy/shared';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
-import { Area } from '../areas/area.entity';
+import { AreasRepository } from '../areas/areas.repository';
 import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 
@@ -35,13 +33,13 @@ export class PointsService {
     private readonly points: PointsRepository,
     private readonly ledger: PointsLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly areas: AreasRepository,
   ) {}
 
   async me(userId: number): Promise<PointsBalanceResponse> {
     const [balance, today] = await Promise.all([
       this.points.findBalance(userId),
-      this.ledger.sumSince(this.ds.manager, userId, ['report_accepted', 'report_accept_reversed'], periodStart('day', new Date())!),
+      this.ledger.sumSince(null, userId, ['report_accepted', 'report_accept_reversed'], periodStart('day', new Date())!),
     ]);
     return { balance, reportPointsToday: Math.max(0, today), reportPointsDailyCap: this.config.reportPointsDailyCap };
   }
@@ -55,9 +53,8 @@ export class PointsService {
   async leaderboard(userId: number, period: LeaderboardPeriod, areaId: number | null): Promise<LeaderboardResponse> {
     let areaPath: string | null = null;
     if (areaId) {
-      const area = await this.ds.getRepository(Area).findOne({ where: { id: areaId }, select: { id: true, path: true } });
-      if (!area) throw notFound('Area', 'area_not_found');
-      areaPath = area.path;
+      areaPath = await this.areas.findPathById(areaId);
+      if (!areaPath) throw notFound('Area', 'area_not_found');
     }
     const totals = await this.points.totalsByUser(periodStart(period, new Date()), areaPath);
     // Equal points share a rank (1, 2, 2, 4).

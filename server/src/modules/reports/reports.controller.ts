@@ -7,7 +7,7 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateReportDto } from './dto/create-report.dto';
 import { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectReportDto, ReopenReportDto, ResolveReportDto } from './dto/report-actions.dto';
 import { ListReportsQuery, MineQuery, NearbyReportsQuery } from './dto/report-queries.dto';
-import { Report } from './report.entity';
+import type { Scoped } from '../../common/auth/scope-registry';
 import { ReportsService } from './reports.service';
 
 const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
@@ -68,7 +68,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: "Accept and award points within the category's range (once, whatever the retries)" })
-  accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.accept(auth, id, dto, report);
   }
 
@@ -76,7 +76,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reject with a reason (reverses points of an earlier acceptance)' })
-  reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.reject(auth, id, dto, report);
   }
 
@@ -84,7 +84,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close as a duplicate of another report' })
-  duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.duplicate(auth, id, dto, report);
   }
 
@@ -92,7 +92,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Dispatch an accepted report to a department' })
-  dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.dispatch(auth, id, dto, report);
   }
 
@@ -100,7 +100,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close with the outcome (and photos of it)' })
-  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.resolve(auth, id, dto, report);
   }
 
@@ -108,7 +108,7 @@ export class ReportsController {
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reopen a finished report for review again' })
-  reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
+  reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
     return this.reports.reopen(auth, id, dto, report);
   }
 }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
+import { PointsModule } from '../points/points.module';
+import { UsersModule } from '../users/users.module';
+import { WechatModule } from '../wechat/wechat.module';
 import { ReportCategoriesController } from './categories/report-categories.controller';
 import { ReportCategoriesRepository } from './categories/report-categories.repository';
 import { ReportCategoriesService } from './categories/report-categories.service';
@@ -11,11 +15,20 @@ import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { ReportRoutingRepository } from './report-routing.repository';
+import type { Report } from './report.entity';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
+declare module '../../common/auth/scope-registry' {
+  interface ScopedResources {
+    /** The whole row, so a review action reads it once per request. */
+    report: Report;
+  }
+}
+
 @Module({
+  imports: [MediaModule, PointsModule, UsersModule, WechatModule],
   // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
   controllers: [ReportDashboardController, ReportsController, ReportCategoriesController, DepartmentsController, MessagesController],
   providers: [

@@ -22,7 +22,7 @@ import {
   reportStatusesIn,
   ReportSummaryResponse,
 } from '@xjy/shared';
-import type { EntityManager } from 'typeorm';
+import type { UnitOfWork as EntityManager } from '../../database/transaction.runner';
 import { AppException, conflict, notFound, outOfScope } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { inScope } from '../../common/auth/auth-context';

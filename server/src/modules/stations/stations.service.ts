@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import {
   BBox,
   compileHours,
@@ -21,11 +20,11 @@ import {
   StationMapResponse,
   STATION_MAP_POINTS_MAX,
 } from '@xjy/shared';
-import type { EntityManager } from 'typeorm';
 import { AppException, badRequest, conflict, notFound, outOfScope } from '../../common/app.exception';
 import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isUniqueViolation } from '../../common/db-errors';
+import type { UnitOfWork } from '../../database/transaction.runner';
 import type { Area } from '../areas/area.entity';
 import { AreasRepository } from '../areas/areas.repository';
 import { MediaService } from '../media/media.service';
@@ -44,31 +43,17 @@ const PAGE = 20;
 
 @Injectable()
 export class StationsService implements OnModuleInit {
-  private mediaService: MediaService | null | undefined;
-
   constructor(
     private readonly stations: StationsRepository,
     private readonly areas: AreasRepository,
     private readonly index: StationIndexService,
     private readonly scopes: ScopeRegistry,
-    private readonly moduleRef: ModuleRef,
+    private readonly media: MediaService,
   ) {}
 
   onModuleInit(): void {
     this.scopes.register('station', (id) => this.stations.findAreaPathOfStation(id));
     this.scopes.register('station_feedback', (id) => this.stations.findAreaPathOfFeedback(id));
-  }
-
-  /** Photos go through the shared media feature; looked up lazily so stations work in a build without it. */
-  private get media(): MediaService | null {
-    if (this.mediaService === undefined) {
-      try {
-        this.mediaService = this.moduleRef.get(MediaService, { strict: false });
-      } catch {
-        this.mediaService = null;
-      }
-    }
-    return this.mediaService ?? null;
   }
 
   /** The hot path: parse by hand, search the in-process index, send pre-built JSON bytes. */
@@ -254,17 +239,15 @@ export class StationsService implements OnModuleInit {
     this.index.apply(await this.stations.findByIds(ids));
   }
 
-  private async attachPhotos(m: EntityManager, auth: AuthContext, stationId: number, ids: number[], already: number[]): Promise<void> {
+  private async attachPhotos(m: UnitOfWork, auth: AuthContext, stationId: number, ids: number[], already: number[]): Promise<void> {
     const fresh = ids.filter((id) => !already.includes(id));
     if (!fresh.length) return;
-    const media = this.media;
-    if (!media) throw new AppException('station_photo_not_found', 400, 'Photo upload is not available on this server', { fields: [{ field: 'photoMediaIds', message: 'photos unavailable' }] });
-    await media.attach(m, auth.userId, fresh, 'station', stationId);
+    await this.media.attach(m, auth.userId, fresh, 'station', stationId);
   }
 
   private async detail(s: Station): Promise<StationDetailResponse> {
     let photos: MediaResponse[] = [];
-    if (s.photoMediaIds.length && this.media) {
+    if (s.photoMediaIds.length) {
       const attached = (await this.media.attachedTo('station', [s.id], { hideRisky: true })).get(s.id) ?? [];
       photos = s.photoMediaIds.map((mid) => attached.find((p) => p.id === mid)).filter((p): p is MediaResponse => Boolean(p));
     }

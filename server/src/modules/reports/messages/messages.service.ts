@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
-import type { EntityManager } from 'typeorm';
+import type { UnitOfWork as EntityManager } from '../../../database/transaction.runner';
 import { AppException } from '../../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
 import { UsersRepository } from '../../users/users.repository';

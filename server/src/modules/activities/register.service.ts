@@ -3,11 +3,11 @@ import { MEMBERSHIP_STATUS_LABELS, Trade, TRADE_LABELS } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { notFound } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
-import { ActivitiesRepository } from '../activities/activities.repository';
+import { ActivitiesRepository } from './activities.repository';
 import { AreasRepository } from '../areas/areas.repository';
 import type { User } from '../users/user.entity';
-import { MembershipWithOrg, OrganizationsRepository } from './organizations.repository';
-import { resolveQuarter } from './organizations.service';
+import { MembershipWithOrg, OrganizationsRepository } from '../organizations/organizations.repository';
+import { resolveQuarter } from '../organizations/organizations.service';
 
 interface Row {
   user: User;

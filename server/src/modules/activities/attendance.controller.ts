@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AbsenteeResponse, AttendanceResponse, ListResponse } from '@xjy/shared';
+import type { FastifyReply } from 'fastify';
+import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { QuarterQuery, RegisterExportQuery } from '../organizations/dto/membership.dto';
+import { AttendanceService } from './attendance.service';
+import { RegisterService } from './register.service';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller()
+export class AttendanceController {
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly register: RegisterService,
+  ) {}
+
+  @Get('organizations/:id/absentees')
+  @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })
+  @ApiOperation({ summary: 'Verified members with no meeting attended this quarter at either of their organizations' })
+  absentees(@Param('id', ParseIdPipe) id: number, @Query() q: QuarterQuery): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
+    return this.attendance.absentees(id, q.quarter);
+  }
+
+  @Get('attendance/mine')
+  @Access(ANY_USER)
+  @ApiOperation({ summary: 'My attendance this quarter: meetings at either organization counted once' })
+  mine(@CurrentAuth() auth: AuthContext, @Query() q: QuarterQuery): Promise<AttendanceResponse> {
+    return this.attendance.mine(auth, q.quarter);
+  }
+
+  @Get('register/export.xlsx')
+  @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
+  @ApiOperation({ summary: 'The register (台账) of members in scope by trade and area, with membership and attendance columns' })
+  async export(@CurrentAuth() auth: AuthContext, @Query() q: RegisterExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const { buffer, filename } = await this.register.export(auth, q.areaId, q.quarter);
+    await reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .send(buffer);
+  }
+}

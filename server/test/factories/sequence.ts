@@ -1,0 +1,3 @@
+let next = 1000;
+/** Ids that never collide within one test process. */
+export const nextId = (): number => ++next;

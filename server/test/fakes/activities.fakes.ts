@@ -1,0 +1,167 @@
+import type { PointsReason } from '@xjy/shared';
+import type { AppConfig } from '../../src/config/app.config';
+import type { TransactionRunner } from '../../src/database/transaction.runner';
+import type { ActivitiesRepository, ActivityFields, ActivityWithOrg, CheckInFields } from '../../src/modules/activities/activities.repository';
+import { attendanceKeyOf } from '../../src/modules/activities/activities.repository';
+import type { CheckIn } from '../../src/modules/activities/check-in.entity';
+import type { MembershipWithOrg, OrganizationsRepository, OrganizationWithArea } from '../../src/modules/organizations/organizations.repository';
+import type { PointsEvent, PointsLedger } from '../../src/modules/points/points.ledger';
+import type { User } from '../../src/modules/users/user.entity';
+import type { UsersRepository } from '../../src/modules/users/users.repository';
+import { checkInFactory } from '../factories/activity.factory';
+import { nextId } from '../factories/sequence';
+
+/** The driver's duplicate-key error, as the services recognise it. */
+export const duplicateKey = () => Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+
+/** Runs the work at once; the fakes keep no transactions. */
+export const inlineTx = { run: <T>(work: (m: never) => Promise<T>) => work({} as never) } as unknown as TransactionRunner;
+
+export const testConfig = { jwtSecret: 'unit-test-secret-unit-test-secret', volunteerPointsDailyCap: 40, reportPointsDailyCap: 30 } as AppConfig;
+
+/** Activities and check-ins in memory, with the attendance key's uniqueness. */
+export class FakeActivitiesRepository {
+  readonly activities = new Map<number, ActivityWithOrg>();
+  readonly checkIns: CheckIn[] = [];
+
+  constructor(private readonly orgs?: FakeOrganizationsRepository) {}
+
+  add(...activities: ActivityWithOrg[]): void {
+    for (const a of activities) this.activities.set(a.id, a);
+  }
+
+  async findById(id: number) {
+    return this.activities.get(id) ?? null;
+  }
+  async create(_m: unknown, fields: ActivityFields) {
+    const org = this.orgs?.organizations.get(fields.organizationId);
+    const a = { ...fields, id: nextId(), createdAt: new Date(), updatedAt: new Date(), organization: org } as ActivityWithOrg;
+    this.activities.set(a.id, a);
+    return a;
+  }
+  async update(_m: unknown, id: number, patch: Partial<ActivityFields>) {
+    Object.assign(this.activities.get(id)!, patch);
+  }
+  async lockForCheckIn() {}
+  async findListed() {
+    return [...this.activities.values()];
+  }
+  async countAttendance(ids: number[]) {
+    const out = new Map<number, number>();
+    for (const c of this.checkIns) if (ids.includes(c.activityId) && c.status !== 'refused') out.set(c.activityId, (out.get(c.activityId) ?? 0) + 1);
+    return out;
+  }
+  async findAttendance(userId: number, ids: number[]) {
+    return this.checkIns.filter((c) => c.userId === userId && ids.includes(c.activityId) && c.status !== 'refused');
+  }
+  async findAttendanceOf(_m: unknown, activityId: number, userId: number) {
+    return this.checkIns.find((c) => c.attendanceKey === attendanceKeyOf(activityId, userId)) ?? null;
+  }
+  async insertCheckIn(_m: unknown, fields: CheckInFields) {
+    const row = checkInFactory({ ...fields, refusal: fields.refusal ?? null });
+    if (row.attendanceKey && this.checkIns.some((c) => c.attendanceKey === row.attendanceKey)) throw duplicateKey();
+    this.checkIns.push(row);
+    return { ...row };
+  }
+  async approveRefused(_m: unknown, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string) {
+    const row = this.checkIns.find((x) => x.id === c.id);
+    if (!row || row.status !== 'refused') return false;
+    const key = attendanceKeyOf(c.activityId, c.userId);
+    if (this.checkIns.some((x) => x.attendanceKey === key)) throw duplicateKey();
+    Object.assign(row, { status: 'approved', attendanceKey: key, approvedBy, approvedAt: new Date(), note });
+    return true;
+  }
+  async setPointsAwarded(_m: unknown, id: number, points: number) {
+    this.checkIns.find((c) => c.id === id)!.pointsAwarded = points;
+  }
+  async findCheckIn(id: number) {
+    const c = this.checkIns.find((x) => x.id === id);
+    return c ? { ...c, activity: this.activities.get(c.activityId)! } : null;
+  }
+  async findCheckInsOfActivity(activityId: number) {
+    return this.checkIns.filter((c) => c.activityId === activityId);
+  }
+  async findCheckInsOfUser(userId: number) {
+    return this.checkIns.filter((c) => c.userId === userId).map((c) => ({ ...c, activity: this.activities.get(c.activityId)! }));
+  }
+  asRepository(): ActivitiesRepository {
+    return this as unknown as ActivitiesRepository;
+  }
+}
+
+/** Organizations and memberships in memory. */
+export class FakeOrganizationsRepository {
+  readonly organizations = new Map<number, OrganizationWithArea>();
+  readonly memberships: MembershipWithOrg[] = [];
+  decided: Array<{ id: number; decision: string; actorId: number }> = [];
+
+  add(...orgs: OrganizationWithArea[]): void {
+    for (const o of orgs) this.organizations.set(o.id, o);
+  }
+  async findById(id: number) {
+    return this.organizations.get(id) ?? null;
+  }
+  async findVerifiedOrganizationIds(userId: number) {
+    return this.memberships.filter((m) => m.userId === userId && m.status === 'verified').map((m) => m.organizationId);
+  }
+  async findActiveMemberships(userId: number) {
+    return this.memberships.filter((m) => m.userId === userId && (m.status === 'pending' || m.status === 'verified'));
+  }
+  async findMembership(id: number) {
+    return this.memberships.find((m) => m.id === id) ?? null;
+  }
+  async decide(id: number, decision: 'verified' | 'declined', actorId: number, note: string | null) {
+    const m = this.memberships.find((x) => x.id === id);
+    if (!m || m.status !== 'pending') return false;
+    Object.assign(m, { status: decision, decidedBy: actorId, note, ...(decision === 'declined' ? { activeKey: null } : { verifiedAt: new Date() }) });
+    this.decided.push({ id, decision, actorId });
+    return true;
+  }
+  async end(id: number) {
+    const m = this.memberships.find((x) => x.id === id);
+    if (!m || !(m.status === 'pending' || m.status === 'verified')) return false;
+    Object.assign(m, { status: 'ended', activeKey: null, endedAt: new Date() });
+    return true;
+  }
+  asRepository(): OrganizationsRepository {
+    return this as unknown as OrganizationsRepository;
+  }
+}
+
+export class FakeUsersRepository {
+  readonly users = new Map<number, User>();
+  add(...users: User[]): void {
+    for (const u of users) this.users.set(u.id, u);
+  }
+  async findById(id: number) {
+    return this.users.get(id) ?? null;
+  }
+  asRepository(): UsersRepository {
+    return this as unknown as UsersRepository;
+  }
+}
+
+/** The ledger's rules that matter to callers: one entry per (reason, source, user), sums by reason and time. */
+export class FakeLedger {
+  readonly entries: Array<PointsEvent & { createdAt: Date }> = [];
+  async record(_m: unknown, e: PointsEvent) {
+    const same = this.entries.find((x) => x.reason === e.reason && x.sourceType === e.sourceType && x.sourceId === e.sourceId && x.userId === e.userId);
+    if (same) return { recorded: false, entry: same };
+    const entry = { ...e, createdAt: new Date() };
+    this.entries.push(entry);
+    return { recorded: true, entry };
+  }
+  async lockBalance() {}
+  async sumSince(_m: unknown, userId: number, reasons: PointsReason[], since: Date) {
+    return this.entries.filter((x) => x.userId === userId && reasons.includes(x.reason) && x.createdAt >= since).reduce((s, x) => s + x.delta, 0);
+  }
+  async sumBetween(userId: number, reasons: PointsReason[], from: Date, to: Date) {
+    return this.entries.filter((x) => x.userId === userId && reasons.includes(x.reason) && x.createdAt >= from && x.createdAt < to).reduce((s, x) => s + x.delta, 0);
+  }
+  balance(userId: number): number {
+    return this.entries.filter((x) => x.userId === userId).reduce((s, x) => s + x.delta, 0);
+  }
+  asLedger(): PointsLedger {
+    return this as unknown as PointsLedger;
+  }
+}
