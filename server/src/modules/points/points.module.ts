@@ -5,5 +5,5 @@ import { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 
 @Global()
-@Module({ controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger] })
+@Module({ controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger, PointsService] })
 export class PointsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { Area } from '../areas/area.entity';
 import { Report } from '../reports/report.entity';
 import { User } from '../users/user.entity';
 import { PointsEntry } from './points-entry.entity';
@@ -12,6 +13,11 @@ export class PointsRepository {
   async findBalance(userId: number): Promise<number> {
     const u = await this.ds.getRepository(User).findOne({ where: { id: userId }, select: { id: true, pointsBalance: true } });
     return u?.pointsBalance ?? 0;
+  }
+
+  async findAreaPath(areaId: number): Promise<string | null> {
+    const area = await this.ds.getRepository(Area).findOne({ where: { id: areaId }, select: { id: true, path: true } });
+    return area?.path ?? null;
   }
 
   findEntries(userId: number, beforeId: number | null, limit: number): Promise<PointsEntry[]> {

@@ -10,18 +10,24 @@ import { DepartmentsService } from './departments/departments.service';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
+import { PointsModule } from '../points/points.module';
+import { ReportQueriesService } from './report-queries.service';
+import { ReportReviewService } from './report-review.service';
 import { ReportRoutingRepository } from './report-routing.repository';
+import { ReportSubmissionService } from './report-submission.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
-import { ReportsService } from './reports.service';
 
 @Module({
+  imports: [PointsModule],
   // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
   controllers: [ReportDashboardController, ReportsController, ReportCategoriesController, DepartmentsController, MessagesController],
   providers: [
     ReportsRepository,
     ReportRoutingRepository,
-    ReportsService,
+    ReportQueriesService,
+    ReportSubmissionService,
+    ReportReviewService,
     ReportCategoriesRepository,
     ReportCategoriesService,
     DepartmentsRepository,
