@@ -48,16 +48,48 @@ export function isReportFinished(status: ReportStatus): boolean {
   return REPORT_STATUS_GROUP[status] !== 'open';
 }
 
+/**
+ * Which deadline runs while a report waits in a status: the accept deadline until it is reviewed, the resolve
+ * deadline while it is being handled, none once it has an outcome. Code asks for these groups, not status lists.
+ */
+export const REPORT_DEADLINES = ['accept', 'resolve'] as const;
+export type ReportDeadline = (typeof REPORT_DEADLINES)[number];
+export const REPORT_STATUS_DEADLINE: Record<ReportStatus, ReportDeadline | null> = {
+  submitted: 'accept',
+  accepted: 'resolve',
+  dispatched: 'resolve',
+  resolved: null,
+  rejected: null,
+  duplicate: null,
+};
+export function reportStatusesDue(deadline: ReportDeadline): ReportStatus[] {
+  return REPORT_STATUSES.filter((s) => REPORT_STATUS_DEADLINE[s] === deadline);
+}
+
 export const REPORT_ACTIONS = ['accept', 'reject', 'duplicate', 'dispatch', 'resolve', 'reopen'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
-/** The state machine: from which statuses each staff action may start, and where it leads. */
-export const REPORT_TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; to: ReportStatus }> = {
-  accept: { from: ['submitted'], to: 'accepted' },
-  reject: { from: ['submitted'], to: 'rejected' },
-  duplicate: { from: ['submitted'], to: 'duplicate' },
-  dispatch: { from: ['accepted', 'dispatched'], to: 'dispatched' },
-  resolve: { from: ['accepted', 'dispatched'], to: 'resolved' },
-  reopen: { from: ['resolved', 'rejected', 'duplicate'], to: 'submitted' },
+
+export interface ReportTransition {
+  /** The statuses the action may start from. */
+  from: readonly ReportStatus[];
+  to: ReportStatus;
+  /** The timeline event it writes. */
+  event: ReportEventType;
+  /** The title of the message the reporter gets. */
+  notice: string;
+  /** A first decision on the report (stamps reviewedAt once). */
+  reviews: boolean;
+  /** What happens to the reporter's points for this report. */
+  points: 'award' | 'reverse' | null;
+}
+/** The state machine: from which statuses each staff action may start, where it leads and what it records. */
+export const REPORT_TRANSITIONS: Record<ReportAction, ReportTransition> = {
+  accept: { from: ['submitted'], to: 'accepted', event: 'accepted', notice: '你的随手拍已被采纳', reviews: true, points: 'award' },
+  reject: { from: ['submitted'], to: 'rejected', event: 'rejected', notice: '你的随手拍未被采纳', reviews: true, points: 'reverse' },
+  duplicate: { from: ['submitted'], to: 'duplicate', event: 'duplicate', notice: '你的随手拍与已有上报重复', reviews: true, points: null },
+  dispatch: { from: ['accepted', 'dispatched'], to: 'dispatched', event: 'dispatched', notice: '你的随手拍已派单处理', reviews: false, points: null },
+  resolve: { from: ['accepted', 'dispatched'], to: 'resolved', event: 'resolved', notice: '你的随手拍已办结', reviews: false, points: null },
+  reopen: { from: ['resolved', 'rejected', 'duplicate'], to: 'submitted', event: 'reopened', notice: '你的随手拍已重新打开', reviews: false, points: null },
 };
 export function canTransition(action: ReportAction, from: ReportStatus): boolean {
   return REPORT_TRANSITIONS[action].from.includes(from);
@@ -109,6 +141,7 @@ export const REPORT_ERROR_CODES = [
   'outside_service_area',
   'cannot_witness_own_report',
   'report_not_open',
+  'own_report',
 ] as const;
 export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];
 
@@ -258,6 +291,21 @@ export interface ResolveReportRequest {
 }
 export interface ReopenReportRequest {
   note: string;
+}
+/** What each staff action takes. */
+export interface ReportActionRequests {
+  accept: AcceptReportRequest;
+  reject: RejectReportRequest;
+  duplicate: DuplicateReportRequest;
+  dispatch: DispatchReportRequest;
+  resolve: ResolveReportRequest;
+  reopen: ReopenReportRequest;
+}
+
+/** 我也看到: where the user is now (GCJ-02); only a report the nearby list would show them there can be confirmed. */
+export interface WitnessReportRequest {
+  lat: number;
+  lng: number;
 }
 
 export interface ReportDashboardResponse {

@@ -16,6 +16,7 @@ import type {
   ReportStatusGroup,
   ResolveReportRequest,
   SubscribeConsentRequest,
+  WitnessReportRequest,
 } from '@xjy/shared/report';
 import { http } from './http';
 
@@ -27,8 +28,8 @@ export const createReport = (body: CreateReportRequest, idempotencyKey: string) 
 
 export const nearbyReports = (q: { lat: number; lng: number; category: string }) => http.get<{ items: NearbyReportResponse[] }>('/api/reports/nearby', { query: q });
 
-/** 我也看到 counts once per user on the server, so a retry is harmless. */
-export const witnessReport = (id: number) => http.post<NearbyReportResponse>(`/api/reports/${id}/witness`, undefined, { idempotent: true });
+/** 我也看到 counts once per user on the server, so a retry is harmless; `at` is where the nearby list was asked for. */
+export const witnessReport = (id: number, at: WitnessReportRequest) => http.post<NearbyReportResponse>(`/api/reports/${id}/witness`, at, { idempotent: true });
 
 export const myReports = (cursor?: string | null) => http.get<ReportPageResponse>('/api/reports/mine', { query: { cursor } });
 

@@ -205,16 +205,99 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
       expect(other.body.items.map((x: { id: number }) => x.id)).not.toContain(r.body.id);
 
       const riderBefore = await balance(rider);
-      const w1 = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider });
-      const w2 = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider });
+      // 我也看到 carries where the user is now: here, the point the nearby list was asked for.
+      const here = { lat: at.lat + 0.001, lng: at.lng };
+      const w1 = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider, body: here });
+      const w2 = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider, body: here });
       expect([w1.status, w2.status]).toEqual([200, 200]);
       expect(w2.body.witnessCount).toBe(1);
       expect(await balance(rider)).toBe(riderBefore);
-      const own = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: streamer });
+      const own = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: streamer, body: here });
       expect(own.status).toBe(400);
       const detail = await t.http('GET', `/api/reports/${r.body.id}`, { token: staff });
       expect(detail.body.priority).toBe(1);
       expect(detail.body.timeline.find((e: { type: string }) => e.type === 'witnessed').actor).toBeNull();
+    });
+
+    it('refuses 我也看到 from farther than 250 m as if the report did not exist, and records nothing', async () => {
+      const at = await centerOf(t, '13018400100104');
+      const r = await createReport(t, streamer, { lat: at.lat, lng: at.lng, category: 'facility' });
+      // About 445 m north: the nearby list there does not offer the report.
+      const far = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider, body: { lat: at.lat + 0.004, lng: at.lng } });
+      expect({ status: far.status, code: far.body.code }).toEqual({ status: 404, code: 'report_not_found' });
+      expect(JSON.stringify(far.body)).not.toContain('路口电动车逆行');
+      const missing = await t.http('POST', '/api/reports/99999999/witness', { token: rider, body: { lat: at.lat + 0.004, lng: at.lng } });
+      expect({ status: missing.status, body: missing.body.code }).toEqual({ status: far.status, body: far.body.code });
+      const unplaced = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider });
+      expect({ status: unplaced.status, code: unplaced.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+      const detail = await t.http('GET', `/api/reports/${r.body.id}`, { token: staff });
+      expect(detail.body).toMatchObject({ witnessCount: 0, priority: 0 });
+      expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created']);
+    });
+
+    it('refuses 我也看到 on a report older than the nearby list reaches back (7 days)', async () => {
+      const at = await centerOf(t, '13018400100104');
+      const r = await createReport(t, streamer, { lat: at.lat, lng: at.lng, category: 'facility' });
+      await t.ds.getRepository(Report).update({ id: r.body.id }, { createdAt: new Date(Date.now() - 8 * 24 * 3600_000) });
+      const w = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider, body: { lat: at.lat, lng: at.lng } });
+      expect({ status: w.status, code: w.body.code }).toEqual({ status: 404, code: 'report_not_found' });
+    });
+
+    it('confirms a near report of any category (the nearby list offers each category on request) and answers no more than its nearby item', async () => {
+      const at = await centerOf(t, '13018400100104');
+      const r = await createReport(t, streamer, { lat: at.lat, lng: at.lng, category: 'hazard' });
+      const here = { lat: at.lat, lng: at.lng + 0.001 };
+      const near = await t.http('GET', `/api/reports/nearby?lat=${here.lat}&lng=${here.lng}&category=hazard`, { token: rider });
+      const item = near.body.items.find((x: { id: number }) => x.id === r.body.id);
+      expect(item).toBeDefined();
+      const w = await t.http('POST', `/api/reports/${r.body.id}/witness`, { token: rider, body: here });
+      expect(w.status).toBe(200);
+      expect(Object.keys(w.body).sort()).toEqual(Object.keys(item).sort());
+      expect(w.body).toEqual({ ...item, witnessCount: item.witnessCount + 1 });
+    });
+  });
+
+  describe('conflict of interest', () => {
+    const act = (token: string, id: number, action: string, body: object) => t.http('POST', `/api/reports/${id}/${action}`, { token, body });
+
+    it('refuses staff every review action on a report they filed themselves (403 own_report); another staff member may act', async () => {
+      const own = await createReport(t, staff);
+      expect(own.status).toBe(201);
+      const id = own.body.id;
+      const accept = await act(staff, id, 'accept', { points: 6 });
+      expect({ status: accept.status, code: accept.body.code }).toEqual({ status: 403, code: 'own_report' });
+      for (const [action, body] of [
+        ['reject', { reason: 'other' }],
+        ['duplicate', { ofReportId: id - 1 }],
+      ] as const) {
+        const r = await act(staff, id, action, body);
+        expect({ action, status: r.status, code: r.body.code }).toEqual({ action, status: 403, code: 'own_report' });
+      }
+      expect(await entriesFor(id)).toHaveLength(0);
+      const mine = await t.http('GET', `/api/reports/${id}`, { token: staff });
+      expect(mine.body).toMatchObject({ status: 'submitted', actions: [] });
+
+      expect((await act(admin, id, 'accept', { points: 6 })).body.status).toBe('accepted');
+      const deps = await t.http('GET', '/api/departments', { token: staff });
+      for (const [action, body] of [
+        ['dispatch', { departmentId: deps.body.items[0].id }],
+        ['resolve', { note: '自己办结' }],
+      ] as const) {
+        const r = await act(staff, id, action, body);
+        expect({ action, status: r.status, code: r.body.code }).toEqual({ action, status: 403, code: 'own_report' });
+      }
+      expect((await act(admin, id, 'resolve', { note: '已处理' })).body.status).toBe('resolved');
+      const reopen = await act(staff, id, 'reopen', { note: '重开' });
+      expect({ status: reopen.status, code: reopen.body.code }).toEqual({ status: 403, code: 'own_report' });
+      const timeline = (await t.http('GET', `/api/reports/${id}`, { token: admin })).body.timeline;
+      expect(timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'accepted', 'resolved']);
+    });
+
+    it('refuses an admin acting on their own report', async () => {
+      const own = await createReport(t, admin);
+      const r = await act(admin, own.body.id, 'accept', { points: 6 });
+      expect({ status: r.status, code: r.body.code }).toEqual({ status: 403, code: 'own_report' });
+      expect((await act(staff, own.body.id, 'accept', { points: 6 })).body.status).toBe('accepted');
     });
   });
 

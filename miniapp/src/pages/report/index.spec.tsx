@@ -174,6 +174,7 @@ describe('ReportPage', () => {
     await screen.findByTestId('report-nearby');
     fireEvent.click(screen.getByText('我也看到'));
     await waitFor(() => expect(callsTo('/api/reports/9/witness', 'POST')).toHaveLength(1));
+    expect(callsTo('/api/reports/9/witness', 'POST')[0].data).toEqual({ lat: 38.3435, lng: 114.6839 });
     expect(await screen.findByText('已记录')).toBeInTheDocument();
   });
 });

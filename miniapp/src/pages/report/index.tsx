@@ -133,8 +133,10 @@ export default function ReportPage() {
   };
 
   const witness = async (id: number) => {
+    // The list was fetched for this spot; the server confirms only what its nearby list shows there.
+    if (!spot) return;
     try {
-      await witnessReport(id);
+      await witnessReport(id, { lat: spot.lat, lng: spot.lng });
       setWitnessed((s) => new Set([...s, id]));
       void Taro.showToast({ title: '已记录，谢谢你', icon: 'success' });
     } catch (e) {

@@ -59,7 +59,10 @@ export class PointsLedger {
     await m.getRepository(User).createQueryBuilder('u').select('u.id').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOne();
   }
 
-  /** Sum of a user's entries with these reasons since a time (e.g. report points today, for the daily cap). */
+  /**
+   * Sum of a user's entries with these reasons since a time (e.g. report points today, for the daily cap); inside
+   * the caller's transaction when `m` is given.
+   */
   async sumSince(m: EntityManager | null, userId: number, reasons: PointsReason[], since: Date): Promise<number> {
     const row = await (m ?? this.ds.manager)
       .getRepository(PointsEntry)

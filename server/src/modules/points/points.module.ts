@@ -5,5 +5,5 @@ import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 
-@Module({ imports: [AreasModule], controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger] })
+@Module({ imports: [AreasModule], controllers: [PointsController], providers: [PointsLedger, PointsRepository, PointsService], exports: [PointsLedger, PointsService] })
 export class PointsModule {}

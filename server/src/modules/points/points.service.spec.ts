@@ -1,5 +1,4 @@
-import { startOfChinaDay } from '../reports/reports.service';
-import { periodStart } from './points.service';
+import { periodStart, startOfChinaDay } from './points.service';
 
 describe('periods in China time', () => {
   // 2026-11-22 (a Sunday) 01:30 in Beijing is 2026-11-21 17:30 UTC.

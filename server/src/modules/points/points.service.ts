@@ -6,16 +6,20 @@ import {
   PAGE_SIZE_DEFAULT,
   PointsBalanceResponse,
   PointsEntryPageResponse,
+  PointsReason,
   ReconcileResponse,
 } from '@xjy/shared';
 import { notFound } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import type { UnitOfWork } from '../../database/transaction.runner';
 import { AreasRepository } from '../areas/areas.repository';
 import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 
 const HOUR_MS = 3600_000;
 const CHINA_OFFSET = 8 * HOUR_MS;
+/** The entries that count against the daily cap on report points, and what a reporter holds for one report. */
+const REPORT_REASONS: PointsReason[] = ['report_accepted', 'report_accept_reversed'];
 
 /** Start of the current day, week (Monday) or month in China time; null for all time. */
 export function periodStart(period: LeaderboardPeriod | 'day', now: Date): Date | null {
@@ -27,6 +31,29 @@ export function periodStart(period: LeaderboardPeriod | 'day', now: Date): Date 
   return new Date(t.getTime() - CHINA_OFFSET);
 }
 
+/** Midnight in China (UTC+8, no DST) at or before `now`: the daily cap resets then. */
+export function startOfChinaDay(now: Date): Date {
+  return periodStart('day', now)!;
+}
+
+export interface ReportAward {
+  reporterId: number;
+  reportId: number;
+  /** What the staff member asked for, already checked against the category's range. */
+  points: number;
+  actorId: number;
+  now: Date;
+}
+
+export interface ReportAwardResult {
+  /** False when the ledger already held this report's award (a re-accept after a reopen, or a retry). */
+  recorded: boolean;
+  /** The award entry's points: less than asked when the daily cap cut it, the earlier entry's when not recorded. */
+  delta: number;
+  /** What the reporter holds for this report now. */
+  held: number;
+}
+
 @Injectable()
 export class PointsService {
   constructor(
@@ -36,11 +63,33 @@ export class PointsService {
     private readonly areas: AreasRepository,
   ) {}
 
+  /**
+   * Awards an accepted report's points within the reporter's daily cap, inside the caller's transaction. Call it
+   * after the conditional status change, so two staff accepting at once award once; the ledger's unique key makes
+   * every later award for the same report a no-op.
+   */
+  async awardForReport(m: UnitOfWork, a: ReportAward): Promise<ReportAwardResult> {
+    await this.ledger.lockBalance(m, a.reporterId);
+    const today = await this.ledger.sumSince(m, a.reporterId, REPORT_REASONS, startOfChinaDay(a.now));
+    const delta = Math.max(0, Math.min(a.points, this.config.reportPointsDailyCap - today));
+    const res = await this.ledger.record(m, { userId: a.reporterId, delta, reason: 'report_accepted', sourceType: 'report', sourceId: a.reportId, actorId: a.actorId });
+    const held = res.recorded ? res.entry.delta : await this.ledger.sumForSource(m, a.reporterId, 'report', a.reportId, REPORT_REASONS);
+    return { recorded: res.recorded, delta: res.entry.delta, held };
+  }
+
+  /**
+   * Undoes an acceptance (reopen, then reject): one reversing entry for exactly what the reporter holds for the
+   * report. False when there is nothing to reverse or it was reversed before.
+   */
+  async reverseForReport(m: UnitOfWork, r: { reporterId: number; reportId: number; held: number; actorId: number }): Promise<boolean> {
+    if (r.held <= 0) return false;
+    await this.ledger.lockBalance(m, r.reporterId);
+    const res = await this.ledger.record(m, { userId: r.reporterId, delta: -r.held, reason: 'report_accept_reversed', sourceType: 'report', sourceId: r.reportId, actorId: r.actorId });
+    return res.recorded;
+  }
+
   async me(userId: number): Promise<PointsBalanceResponse> {
-    const [balance, today] = await Promise.all([
-      this.points.findBalance(userId),
-      this.ledger.sumSince(null, userId, ['report_accepted', 'report_accept_reversed'], periodStart('day', new Date())!),
-    ]);
+    const [balance, today] = await Promise.all([this.points.findBalance(userId), this.ledger.sumSince(null, userId, REPORT_REASONS, startOfChinaDay(new Date()))]);
     return { balance, reportPointsToday: Math.max(0, today), reportPointsDailyCap: this.config.reportPointsDailyCap };
   }
 

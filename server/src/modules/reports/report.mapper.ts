@@ -3,6 +3,7 @@ import {
   DepartmentResponse,
   MediaResponse,
   NearbyReportResponse,
+  REPORT_STATUS_DEADLINE,
   REPORT_STATUS_GROUP,
   ReportDetailResponse,
   ReportEventResponse,
@@ -14,8 +15,9 @@ import type { Report } from './report.entity';
 
 /** Overdue: still waiting for review past its accept deadline, or accepted but unresolved past its resolve deadline. */
 export function isOverdue(r: Pick<Report, 'status' | 'acceptDueAt' | 'resolveDueAt'>, now: Date): boolean {
-  if (r.status === 'submitted') return r.acceptDueAt < now;
-  if (r.status === 'accepted' || r.status === 'dispatched') return r.resolveDueAt < now;
+  const deadline = REPORT_STATUS_DEADLINE[r.status];
+  if (deadline === 'accept') return r.acceptDueAt < now;
+  if (deadline === 'resolve') return r.resolveDueAt < now;
   return false;
 }
 

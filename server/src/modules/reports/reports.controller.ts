@@ -8,7 +8,10 @@ import { CreateReportDto } from './dto/create-report.dto';
 import { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectReportDto, ReopenReportDto, ResolveReportDto } from './dto/report-actions.dto';
 import { ListReportsQuery, MineQuery, NearbyReportsQuery } from './dto/report-queries.dto';
 import type { Scoped } from '../../common/auth/scope-registry';
-import { ReportsService } from './reports.service';
+import { WitnessReportDto } from './dto/witness-report.dto';
+import { ReportQueriesService } from './report-queries.service';
+import { ReportReviewService } from './report-review.service';
+import { ReportSubmissionService } from './report-submission.service';
 
 const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
 
@@ -16,7 +19,11 @@ const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly submission: ReportSubmissionService,
+    private readonly review: ReportReviewService,
+    private readonly queries: ReportQueriesService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -24,28 +31,28 @@ export class ReportsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Client-made key; a retry with the same key returns the same report' })
   @ApiOperation({ summary: '随手拍: send a report with 1–3 photos' })
   create(@CurrentAuth() auth: AuthContext, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreateReportDto): Promise<ReportDetailResponse> {
-    return this.reports.create(auth, key, dto);
+    return this.submission.create(auth, key, dto);
   }
 
   @Get('nearby')
   @Access(ANY_USER)
   @ApiOperation({ summary: 'Open reports of a category within 250 m in the last 7 days (no reporter, no photos)' })
   nearby(@CurrentAuth() auth: AuthContext, @Query() q: NearbyReportsQuery): Promise<{ items: NearbyReportResponse[] }> {
-    return this.reports.nearby(auth, q);
+    return this.queries.nearby(auth, q);
   }
 
   @Get('mine')
   @Access(ANY_USER)
   @ApiOperation({ summary: 'My reports, newest first' })
   mine(@CurrentAuth() auth: AuthContext, @Query() q: MineQuery): Promise<ReportPageResponse> {
-    return this.reports.mine(auth, q.cursor);
+    return this.queries.mine(auth, q.cursor);
   }
 
   @Get()
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
   @ApiOperation({ summary: 'The staff queue in scope: filters by status or group, category, area, overdue, flagged' })
   list(@CurrentAuth() auth: AuthContext, @Query() q: ListReportsQuery): Promise<ReportPageResponse> {
-    return this.reports.list(auth, q);
+    return this.queries.list(auth, q);
   }
 
   @Get(':id')
@@ -53,15 +60,15 @@ export class ReportsController {
   @Access(ANY_USER)
   @ApiOperation({ summary: 'One report with photos and its timeline (the reporter, or staff in scope)' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ReportDetailResponse> {
-    return this.reports.detail(auth, id);
+    return this.queries.detail(auth, id);
   }
 
   @Post(':id/witness')
   @HttpCode(200)
   @Access(ANY_USER)
-  @ApiOperation({ summary: '我也看到: confirm an open report instead of sending a duplicate (no points)' })
-  witness(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<NearbyReportResponse> {
-    return this.reports.witness(auth, id);
+  @ApiOperation({ summary: '我也看到: confirm an open report the nearby list shows where the user is now (no points)' })
+  witness(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: WitnessReportDto): Promise<NearbyReportResponse> {
+    return this.submission.witness(auth, id, dto);
   }
 
   @Post(':id/accept')
@@ -69,7 +76,7 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: "Accept and award points within the category's range (once, whatever the retries)" })
   accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.accept(auth, id, dto, report);
+    return this.review.act('accept', auth, id, dto, report);
   }
 
   @Post(':id/reject')
@@ -77,7 +84,7 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reject with a reason (reverses points of an earlier acceptance)' })
   reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.reject(auth, id, dto, report);
+    return this.review.act('reject', auth, id, dto, report);
   }
 
   @Post(':id/duplicate')
@@ -85,7 +92,7 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close as a duplicate of another report' })
   duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.duplicate(auth, id, dto, report);
+    return this.review.act('duplicate', auth, id, dto, report);
   }
 
   @Post(':id/dispatch')
@@ -93,7 +100,7 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Dispatch an accepted report to a department' })
   dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.dispatch(auth, id, dto, report);
+    return this.review.act('dispatch', auth, id, dto, report);
   }
 
   @Post(':id/resolve')
@@ -101,7 +108,7 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Close with the outcome (and photos of it)' })
   resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.resolve(auth, id, dto, report);
+    return this.review.act('resolve', auth, id, dto, report);
   }
 
   @Post(':id/reopen')
@@ -109,6 +116,6 @@ export class ReportsController {
   @Access(STAFF, IN_SCOPE)
   @ApiOperation({ summary: 'Reopen a finished report for review again' })
   reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto, @ScopedResource('report') report?: Scoped<'report'>): Promise<ReportDetailResponse> {
-    return this.reports.reopen(auth, id, dto, report);
+    return this.review.act('reopen', auth, id, dto, report);
   }
 }

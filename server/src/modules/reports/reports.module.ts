@@ -14,11 +14,13 @@ import { DepartmentsService } from './departments/departments.service';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
+import { ReportQueriesService } from './report-queries.service';
+import { ReportReviewService } from './report-review.service';
 import { ReportRoutingRepository } from './report-routing.repository';
 import type { Report } from './report.entity';
+import { ReportSubmissionService } from './report-submission.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
-import { ReportsService } from './reports.service';
 
 declare module '../../common/auth/scope-registry' {
   interface ScopedResources {
@@ -34,7 +36,9 @@ declare module '../../common/auth/scope-registry' {
   providers: [
     ReportsRepository,
     ReportRoutingRepository,
-    ReportsService,
+    ReportQueriesService,
+    ReportSubmissionService,
+    ReportReviewService,
     ReportCategoriesRepository,
     ReportCategoriesService,
     DepartmentsRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatus } from '@xjy/shared';
-import { reportStatusesIn } from '@xjy/shared';
+import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, In, LessThan, SelectQueryBuilder } from 'typeorm';
 import { User } from '../users/user.entity';
 import { ReportEvent, ReportEventData } from './report-event.entity';
@@ -21,6 +21,8 @@ export interface ReportFilter {
 }
 
 const OPEN = reportStatusesIn('open');
+const AWAITING_REVIEW = reportStatusesDue('accept');
+const IN_HAND = reportStatusesDue('resolve');
 
 @Injectable()
 export class ReportsRepository {
@@ -130,8 +132,8 @@ export class ReportsRepository {
     if (f.createdFrom) qb.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.createdAt < :to', { to: f.createdTo });
     if (f.overdue !== undefined) {
-      const overdue = "((r.status = 'submitted' AND r.acceptDueAt < :now) OR (r.status IN ('accepted', 'dispatched') AND r.resolveDueAt < :now))";
-      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { now });
+      const overdue = '((r.status IN (:...awaitingReview) AND r.acceptDueAt < :now) OR (r.status IN (:...inHand) AND r.resolveDueAt < :now))';
+      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { now, awaitingReview: AWAITING_REVIEW, inHand: IN_HAND });
     }
     return qb;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isReportFinished, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportDashboardResponse } from '@xjy/shared';
+import { isReportFinished, REPORT_STATUS_GROUP, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportDashboardResponse } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { AppException } from '../../../common/app.exception';
 import type { AuthContext } from '../../../common/auth/auth-context';
@@ -10,7 +10,7 @@ import { isOverdue } from '../report.mapper';
 import { ReportRoutingRepository } from '../report-routing.repository';
 import type { Report } from '../report.entity';
 import { ReportsRepository } from '../reports.repository';
-import { ReportsService } from '../reports.service';
+import { ReportQueriesService } from '../report-queries.service';
 
 const DAY_MS = 24 * 3600_000;
 /** The export and the figures read at most this many reports; a wider range must be narrowed. */
@@ -30,7 +30,7 @@ export function median(values: number[]): number | null {
 export function finishedOnTime(r: Pick<Report, 'status' | 'reviewedAt' | 'finishedAt' | 'acceptDueAt' | 'resolveDueAt'>): boolean {
   if (!r.reviewedAt || !r.finishedAt) return false;
   if (r.reviewedAt > r.acceptDueAt) return false;
-  return r.status !== 'resolved' || r.finishedAt <= r.resolveDueAt;
+  return REPORT_STATUS_GROUP[r.status] !== 'fixed' || r.finishedAt <= r.resolveDueAt;
 }
 
 /** Excel cells have no time zone: write the wall-clock time in China. */
@@ -41,7 +41,7 @@ const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 6
 export class ReportDashboardService {
   constructor(
     private readonly reports: ReportsRepository,
-    private readonly service: ReportsService,
+    private readonly queries: ReportQueriesService,
     private readonly categories: ReportCategoriesRepository,
     private readonly departments: DepartmentsRepository,
     private readonly routing: ReportRoutingRepository,
@@ -51,7 +51,7 @@ export class ReportDashboardService {
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY_MS);
     if (from >= to) throw new AppException('validation_failed', 400, 'from must be before to', { fields: [{ field: 'from', message: 'must be before to' }] });
-    const filter = await this.service.filterFor(auth, q.areaId);
+    const filter = await this.queries.filterFor(auth, q.areaId);
     const rows = await this.reports.findAll({ ...filter, createdFrom: from, createdTo: to }, new Date(), ROWS_MAX + 1);
     if (rows.length > ROWS_MAX) throw new AppException('validation_failed', 400, `More than ${ROWS_MAX} reports in range; narrow the dates or the area`);
     return { rows, from, to };
@@ -84,7 +84,7 @@ export class ReportDashboardService {
       handlingRate: rows.length ? finished.length / rows.length : null,
       onTimeRate: finished.length ? finished.filter(finishedOnTime).length / finished.length : null,
       medianAcceptMinutes: median(rows.filter((r) => r.acceptedAt).map((r) => minutes(r.createdAt, r.acceptedAt!))),
-      medianResolveMinutes: median(rows.filter((r) => r.status === 'resolved' && r.finishedAt).map((r) => minutes(r.createdAt, r.finishedAt!))),
+      medianResolveMinutes: median(rows.filter((r) => REPORT_STATUS_GROUP[r.status] === 'fixed' && r.finishedAt).map((r) => minutes(r.createdAt, r.finishedAt!))),
       overdue: rows.filter((r) => isOverdue(r, now)).length,
       byStatus: REPORT_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
       byCategory: [...byCategory.entries()].map(([id, n]) => {

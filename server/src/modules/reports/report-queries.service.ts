@@ -1,0 +1,173 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  bboxAround,
+  DepartmentResponse,
+  MediaResponse,
+  NearbyReportResponse,
+  PAGE_SIZE_DEFAULT,
+  REPORT_NEARBY_RADIUS_M,
+  REPORT_STATUS_GROUPS,
+  ReportDetailResponse,
+  ReportPageResponse,
+  ReportStatus,
+  ReportStatusGroup,
+  reportStatusesIn,
+  ReportSummaryResponse,
+} from '@xjy/shared';
+import { notFound, outOfScope } from '../../common/app.exception';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { inScope } from '../../common/auth/auth-context';
+import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { MediaService } from '../media/media.service';
+import { ReportCategoriesRepository } from './categories/report-categories.repository';
+import { DepartmentsRepository } from './departments/departments.repository';
+import { mapDepartment } from './departments/departments.service';
+import type { ListReportsQuery } from './dto/report-queries.dto';
+import { ReportRoutingRepository } from './report-routing.repository';
+import type { Report } from './report.entity';
+import { mapNearby, mapReportDetail, mapReportEvent, mapReportSummary } from './report.mapper';
+import { nearbyReach, nearbySince } from './report-nearby';
+import { ReportFilter, ReportsRepository } from './reports.repository';
+
+export const reportNotFound = () => notFound('Report', 'report_not_found');
+
+/** What people read: the nearby list, my reports, one report with its timeline, and the staff queue. */
+@Injectable()
+export class ReportQueriesService implements OnModuleInit {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly routing: ReportRoutingRepository,
+    private readonly categories: ReportCategoriesRepository,
+    private readonly departments: DepartmentsRepository,
+    private readonly media: MediaService,
+    private readonly scopes: ScopeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    // The whole row, handed to the action so it is read once per request (see ScopedResource).
+    this.scopes.register('report', async (id) => {
+      const r = await this.reports.findById(id);
+      return r ? { path: r.areaPath, subject: r } : null;
+    });
+  }
+
+  async nearby(auth: AuthContext, q: { lat: number; lng: number; category: string }): Promise<{ items: NearbyReportResponse[] }> {
+    const category = await this.categories.findByKey(q.category);
+    if (!category) return { items: [] };
+    const now = new Date();
+    const rows = await this.reports.findOpenNear(category.id, bboxAround(q, REPORT_NEARBY_RADIUS_M), nearbySince(now));
+    const items = rows
+      .map((r) => ({ r, d: nearbyReach(r, q, now) }))
+      .filter((x): x is { r: Report; d: number } => x.d !== null && x.r.reporterId !== auth.userId)
+      .sort((a, b) => a.d - b.d)
+      .map((x) => mapNearby(x.r, category.key, x.d));
+    return { items };
+  }
+
+  async mine(auth: AuthContext, cursor: string | undefined): Promise<ReportPageResponse> {
+    const before = cursor ? Number(cursor) : null;
+    const rows = await this.reports.findMine(auth.userId, before, PAGE_SIZE_DEFAULT + 1);
+    const page = rows.slice(0, PAGE_SIZE_DEFAULT);
+    return { items: await this.summaries(page), nextCursor: rows.length > PAGE_SIZE_DEFAULT ? String(page[page.length - 1].id) : null };
+  }
+
+  /** The reporter, or staff whose scope holds the report; anyone else is told it does not exist. */
+  async detail(auth: AuthContext, id: number): Promise<ReportDetailResponse> {
+    const r = await this.reports.findById(id);
+    if (!r) throw reportNotFound();
+    const isStaff = auth.role === 'staff' || auth.role === 'admin';
+    const canAct = isStaff && inScope(auth, r.areaPath);
+    if (r.reporterId !== auth.userId && !canAct) {
+      if (isStaff) throw outOfScope();
+      throw reportNotFound();
+    }
+    const [events, media] = await Promise.all([this.reports.findEvents(id), this.media.attachedToEach(['report', 'report_resolution'], [id], { hideRisky: false })]);
+    const photos = media.get('report')!;
+    const resolution = media.get('report_resolution')!;
+    const [people, departments] = await Promise.all([
+      this.reports.findUsers([r.reporterId, ...events.map((e) => e.actorId).filter((x): x is number => x !== null)]),
+      this.departmentMap([r.departmentId, ...events.map((e) => e.data?.departmentId ?? null)]),
+    ]);
+    const [summary] = await this.summaries([r], photos);
+    const byId = new Map(people.map((u) => [u.id, u]));
+    const resolutionPhotos = resolution.get(id) ?? [];
+    const timeline = events.map((e) =>
+      mapReportEvent(
+        e,
+        e.actorId === null ? undefined : byId.get(e.actorId),
+        r.reporterId,
+        departments,
+        e.type === 'resolved' ? resolutionPhotos.filter((p) => e.data?.mediaIds?.includes(p.id)) : [],
+      ),
+    );
+    return mapReportDetail(r, summary, {
+      reporter: isStaff || r.reporterId === auth.userId ? byId.get(r.reporterId) : undefined,
+      photos: photos.get(id) ?? [],
+      resolutionPhotos,
+      department: r.departmentId ? (departments.get(r.departmentId) ?? null) : null,
+      // Nobody acts on their own report, so staff are offered no actions on it.
+      canAct: canAct && r.reporterId !== auth.userId,
+      timeline,
+    });
+  }
+
+  async list(auth: AuthContext, q: ListReportsQuery): Promise<ReportPageResponse> {
+    const filter = await this.filterFor(auth, q.areaId);
+    if (q.status) filter.statuses = (REPORT_STATUS_GROUPS as readonly string[]).includes(q.status) ? reportStatusesIn(q.status as ReportStatusGroup) : [q.status as ReportStatus];
+    if (q.category) {
+      const c = await this.categories.findByKey(q.category);
+      if (!c) return { items: [], nextCursor: null };
+      filter.categoryId = c.id;
+    }
+    if (q.overdue !== undefined) filter.overdue = q.overdue;
+    if (q.flagged !== undefined) filter.flagged = q.flagged;
+    const cursor = q.cursor ? { priority: Number(q.cursor.split(':')[0]), id: Number(q.cursor.split(':')[1]) } : null;
+    const rows = await this.reports.findPage(filter, cursor, PAGE_SIZE_DEFAULT + 1, new Date());
+    const page = rows.slice(0, PAGE_SIZE_DEFAULT);
+    const last = page[page.length - 1];
+    return { items: await this.summaries(page), nextCursor: rows.length > PAGE_SIZE_DEFAULT ? `${last.priority}:${last.id}` : null };
+  }
+
+  /** Staff see their scope (narrowed to an area when asked; the guard already checked it is theirs); admin sees all. */
+  async filterFor(auth: AuthContext, areaId: number | undefined): Promise<ReportFilter> {
+    const filter: ReportFilter = { scopePaths: auth.role === 'admin' ? null : auth.scopePaths };
+    if (areaId) {
+      const area = await this.routing.findArea(areaId);
+      if (!area) throw notFound('Area', 'area_not_found');
+      filter.areaPath = area.path;
+    }
+    return filter;
+  }
+
+  private async departmentMap(ids: Array<number | null>): Promise<Map<number, DepartmentResponse>> {
+    const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
+    const rows = wanted.length ? await this.departments.findByIds(wanted) : [];
+    return new Map(rows.map((d) => [d.id, mapDepartment(d)]));
+  }
+
+  /** `photos`: the reports' photos when the caller has them already. */
+  async summaries(rows: Report[], photos?: Map<number, MediaResponse[]>): Promise<ReportSummaryResponse[]> {
+    if (!rows.length) return [];
+    const [categories, areas, thumbs] = await Promise.all([
+      this.categories.findByIds([...new Set(rows.map((r) => r.categoryId))]),
+      this.routing.findAreas([...new Set(rows.map((r) => r.areaId))]),
+      photos ??
+        this.media.attachedTo(
+          'report',
+          rows.map((r) => r.id),
+          { hideRisky: false },
+        ),
+    ]);
+    const now = new Date();
+    return rows.map((r) => {
+      const c = categories.find((x) => x.id === r.categoryId);
+      return mapReportSummary(r, {
+        categoryKey: c?.key ?? '',
+        categoryLabel: c?.label ?? '',
+        areaName: areas.find((a) => a.id === r.areaId)?.name ?? '',
+        thumbUrl: thumbs.get(r.id)?.[0]?.thumbUrl ?? null,
+        now,
+      });
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './entities';
+export * from './in-memory';
+export * from './sequence';
