@@ -23,14 +23,14 @@ export interface ProcessedImage {
   height: number;
 }
 
-export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', 415, message);
+export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', undefined, message);
 
 const damaged = (type: SniffedType) =>
   unsupportedType(type === 'heic' ? '这张 HEIC 照片已损坏或格式不受支持，无法读取' : '照片已损坏，无法读取');
 
 /** 413 image_too_large: the file is within the byte limit but declares more pixels than the server decodes. */
 export const imageTooLarge = (width: number, height: number) =>
-  new AppException('image_too_large', 413, `照片像素过多（${width}×${height}），最多 ${MEDIA_MAX_PIXELS / 1_000_000} 百万像素`, { maxPixels: MEDIA_MAX_PIXELS, width, height });
+  new AppException('image_too_large', { maxPixels: MEDIA_MAX_PIXELS, width, height });
 
 /**
  * Re-encodes to JPEG: turned upright from the EXIF orientation, every piece of metadata dropped (sharp keeps none
