@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
+/** Where @nestjs/swagger keeps @ApiProperty options (API_MODEL_PROPERTIES). */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
 import { constraintMessage, isChineseText, NOT_NULL_CONSTRAINT, UNKNOWN_FIELD_CONSTRAINT, type FieldError } from '@xjy/shared';
 import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -24,7 +25,7 @@ function inheritedNamePaths(value: unknown, parent = '', out: string[] = [], dep
 
 /** A field may hold null only where its OpenAPI property says nullable; elsewhere null is a validation error. */
 function isDocumentedNullable(target: object, property: string): boolean {
-  const meta = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, target, property) as { nullable?: boolean } | undefined;
+  const meta = Reflect.getMetadata(API_MODEL_PROPERTIES, target, property) as { nullable?: boolean } | undefined;
   return meta?.nullable === true;
 }
 
