@@ -13,7 +13,7 @@ import { AppException } from './app.exception';
  */
 const INHERITED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-function inheritedNamePaths(value: unknown, parent = '', out: string[] = [], depth = 0): string[] {
+export function inheritedNamePaths(value: unknown, parent = '', out: string[] = [], depth = 0): string[] {
   if (value === null || typeof value !== 'object' || depth > 64 || ArrayBuffer.isView(value)) return out;
   for (const key of Object.keys(value)) {
     const path = parent ? `${parent}.${key}` : key;
@@ -114,6 +114,14 @@ class AppValidationPipe extends ValidationPipe {
       if (inherited.length) throw validationFailed(inherited.map((field) => ({ field, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, field) })));
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * Path and query primitives stay as they came: a path id is parsed by ParseIdPipe alone, strictly ("0x1" would
+   * otherwise already be the number 1 by the time that pipe saw it).
+   */
+  protected override transformPrimitive(value: unknown): unknown {
+    return value;
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
