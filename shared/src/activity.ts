@@ -39,6 +39,7 @@ export const ACTIVITY_ERROR_CODES = [
   'own_membership',
   /** Nobody approves their own refused check-in by hand. */
   'own_check_in',
+  'already_attended',
   ...CHECK_IN_REFUSALS,
 ] as const;
 export type ActivityErrorCode = (typeof ACTIVITY_ERROR_CODES)[number];

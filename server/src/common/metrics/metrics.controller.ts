@@ -33,7 +33,7 @@ export class MetricsController {
     const token = this.config.metricsToken ?? '';
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const allowed = token ? given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token)) : LOOPBACK.test(req.ip);
-    if (!allowed) throw new AppException('forbidden', 403, '无权读取监控指标');
+    if (!allowed) throw new AppException('forbidden', undefined, '无权读取监控指标');
     return this.metrics.text();
   }
 }

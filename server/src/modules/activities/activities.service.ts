@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ActivityResponse, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from '@xjy/shared';
-import { AppException, badRequest, conflict, notFound } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -39,7 +39,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async require(id: number): Promise<ActivityWithOrg> {
     const a = await this.activities.findById(id);
-    if (!a) throw notFound('Activity', 'activity_not_found');
+    if (!a) throw new AppException('activity_not_found');
     return a;
   }
 
@@ -61,16 +61,16 @@ export class ActivitiesService implements OnModuleInit {
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
-    if (!(endsAt.getTime() > startsAt.getTime())) throw badRequest('activity_time_invalid', 'endsAt must be after startsAt', 'endsAt');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw badRequest('activity_time_invalid', 'An activity lasts at most 24 hours', 'endsAt');
+    if (!(endsAt.getTime() > startsAt.getTime())) throw fieldError('activity_time_invalid', 'endsAt', '结束时间必须晚于开始时间');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw fieldError('activity_time_invalid', 'endsAt', '活动时长最多 24 小时');
   }
 
   async create(auth: AuthContext, dto: CreateActivityDto): Promise<ActivityResponse> {
-    if (!(await this.orgs.findById(dto.organizationId))) throw notFound('Organization', 'organization_not_found');
+    if (!(await this.orgs.findById(dto.organizationId))) throw new AppException('organization_not_found');
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     this.checkTimes(startsAt, endsAt);
-    if (dto.type !== 'volunteer' && dto.points) throw badRequest('validation_failed', 'Only volunteer activities earn points', 'points');
+    if (dto.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
     const saved = await this.tx.run((m) =>
       this.activities.create(m, {
         organizationId: dto.organizationId,
@@ -93,14 +93,14 @@ export class ActivitiesService implements OnModuleInit {
 
   async update(auth: AuthContext, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
     const a = await this.require(id);
-    if (a.status === 'cancelled') throw conflict('activity_cancelled', 'A cancelled activity cannot be changed');
+    if (a.status === 'cancelled') throw new AppException('activity_cancelled', undefined, '已取消的活动不能修改');
     const startsAt = dto.startsAt ? new Date(dto.startsAt) : a.startsAt;
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : a.endsAt;
     this.checkTimes(startsAt, endsAt);
-    if (a.type !== 'volunteer' && dto.points) throw badRequest('validation_failed', 'Only volunteer activities earn points', 'points');
+    if (a.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
     const attended = (await this.activities.countAttendance([id])).get(id) ?? 0;
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
-      throw conflict('illegal_state', 'Points cannot change once members have checked in');
+      throw new AppException('illegal_state', undefined, '已有成员签到，积分不能再修改');
     }
     this.checkInCache.delete(id);
     await this.tx.run((m) =>
@@ -141,7 +141,7 @@ export class ActivitiesService implements OnModuleInit {
     const elig = await this.eligibleOrgIds(auth.userId);
     let rows: ActivityWithOrg[];
     if (scope === 'managed') {
-      if (auth.role === 'worker') throw new AppException('forbidden', 403, 'Only staff manage activities');
+      if (auth.role === 'worker') throw new AppException('forbidden', undefined, '只有工作人员可以管理活动');
       rows = await this.activities.findListed({ organizationIds: [], includeAllVolunteer: false, from, scopePaths: isAdmin(auth) ? null : auth.scopePaths, limit: LIST_LIMIT });
     } else {
       rows = await this.activities.findListed({ organizationIds: elig.active, includeAllVolunteer: true, from, limit: LIST_LIMIT });
@@ -164,7 +164,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async qrToken(id: number): Promise<QrTokenResponse> {
     const a = await this.require(id);
-    if (a.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
+    if (a.status === 'cancelled') throw new AppException('activity_cancelled');
     const { token, expiresAt } = this.qr.issue(id);
     return { token, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
   }

@@ -137,7 +137,7 @@ export class CheckInsService {
     const c = await this.activities.findCheckIn(checkInId);
     if (!c) throw notFound('Check-in', 'check_in_not_found');
     const a = c.activity;
-    if (c.userId === auth.userId) throw new AppException('own_check_in', 403, '不能核准自己的签到，请由其他工作人员处理');
+    if (c.userId === auth.userId) throw new AppException('own_check_in');
     if (c.status !== 'refused') throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
     const now = Date.now();
     const closes = a.endsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime());

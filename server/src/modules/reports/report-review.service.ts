@@ -31,7 +31,7 @@ import { ReportsRepository } from './reports.repository';
 const HOUR_MS = 3600_000;
 const illegal = (action: ReportAction, status: ReportStatus) =>
   new AppException('illegal_state', 409, `A report that is ${REPORT_STATUS_LABELS[status]} cannot be ${action}ed`, { status, action });
-const ownReport = () => new AppException('own_report', 403, '不能处理自己上报的问题');
+const ownReport = () => new AppException('own_report');
 
 /** One staff action on one report, as it goes through act(). */
 export interface ReviewStep {
