@@ -7,7 +7,7 @@ import { uploadFile, uploadPhoto } from './upload';
 const answer = (statusCode: number, data: unknown) =>
   Taro.uploadFile.mockImplementation((option) => {
     option.success?.({ statusCode, data: typeof data === 'string' ? data : JSON.stringify(data) });
-    return { onProgressUpdate: (cb: (p: { progress: number }) => void) => cb({ progress: 40 }), abort: jest.fn() };
+    return { onProgressUpdate: jest.fn((cb: (p: { progress: number }) => void) => cb({ progress: 40 })), abort: jest.fn() };
   });
 
 describe('uploadFile', () => {
