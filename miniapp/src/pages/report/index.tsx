@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Progress, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { REPORT_DESCRIPTION_MAX, REPORT_PHOTOS_MAX } from '@xjy/shared/report';
+import LoginPrompt from '../../components/login-prompt';
 import PhotoGrid from '../../components/photo-grid';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
@@ -37,7 +38,7 @@ export default function ReportPage() {
           <Text className='card__title'>随手拍</Text>
           <Text className='muted'>看到交通秩序、不文明行为、安全隐患等城市问题，拍照上报；被采纳可获得 5–10 新市民积分。</Text>
         </View>
-        <StateView kind='empty' testId='report-login' title='登录后才能上报' description='上报需要登录，方便告诉你处理进度和积分。' actionText='去登录' onAction={() => void Taro.navigateTo({ url: ROUTES.login })} />
+        <LoginPrompt testId='report-login' title='登录后才能上报' description='上报需要登录，方便告诉你处理进度和积分。' />
         <PrivacyPopup aboveTabBar />
       </View>
     );

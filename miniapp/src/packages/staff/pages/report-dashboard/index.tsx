@@ -41,7 +41,7 @@ function Dashboard() {
     <View className='page report-dash' data-testid='report-dashboard'>
       <View className='report-dash__ranges'>
         {RANGES.map((r) => (
-          <Text key={r.days} className={`report-dash__range ${days === r.days ? 'report-dash__range--on' : ''}`} onClick={() => setDays(r.days)}>
+          <Text key={r.days} className={`chip ${days === r.days ? 'chip--on' : ''}`} onClick={() => setDays(r.days)}>
             {r.label}
           </Text>
         ))}

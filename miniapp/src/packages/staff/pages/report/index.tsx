@@ -83,7 +83,7 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
       {action === 'accept' ? (
         <View className='staff-report__points'>
           {range.map((n) => (
-            <Text key={n} className={`staff-report__point ${points === n ? 'staff-report__point--on' : ''}`} onClick={() => setPoints(n)} data-testid={`accept-points-${n}`}>
+            <Text key={n} className={`chip staff-report__point ${points === n ? 'chip--on' : ''}`} onClick={() => setPoints(n)} data-testid={`accept-points-${n}`}>
               {n}
             </Text>
           ))}
