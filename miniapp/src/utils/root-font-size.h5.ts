@@ -12,12 +12,13 @@ export function rootFontSizePx(width: number, height: number): number {
 }
 
 export function fitRootFontSize(): void {
-  const fit = () => {
+  const fit = (first = false) => {
     const root = document.documentElement;
     const { width, height } = root.getBoundingClientRect();
-    root.style.fontSize = `${rootFontSizePx(width, height)}px`;
+    // Taro's script ran in <head>, before the page had any height, so its first size came from the width alone.
+    root.style.fontSize = `${rootFontSizePx(width, first ? 0 : height)}px`;
   };
-  fit();
+  fit(true);
   // Some browsers report the final size a moment after the event (rotation, keyboard).
   window.addEventListener('resize', () => {
     fit();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import type { UpdateMeRequest } from '@xjy/shared/auth';
 import { TRADE_LABELS, TRADES } from '@xjy/shared/enums';

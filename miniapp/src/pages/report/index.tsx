@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Progress, Text, Textarea, View } from '@tarojs/components';
+import { Progress, Text, Textarea, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import { REPORT_DESCRIPTION_MAX, REPORT_PHOTOS_MAX } from '@xjy/shared/report';
 import LoginPrompt from '../../components/login-prompt';

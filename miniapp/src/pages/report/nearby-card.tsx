@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import type { NearbyReports } from '../../hooks/use-report-data';
 
 /** 附近已有人上报: the same problem filed nearby, with 我也看到 instead of a second report. */

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import type { ReportOutbox } from '../../hooks/use-report-outbox';
 
 /** 待发送: reports kept on the phone, with why each is waiting and what the user can do. */

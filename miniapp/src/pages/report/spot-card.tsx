@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import PointPicker from '../../components/point-picker';
 import type { ReportSpot } from '../../hooks/use-report-spot';
 

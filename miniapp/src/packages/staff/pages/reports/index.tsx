@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Image, Picker, Text, View } from '@tarojs/components';
+import { Image, Picker, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportStatus, ReportStatusGroup, ReportSummaryResponse } from '@xjy/shared/report';
 import { REPORT_STATUS_LABELS } from '@xjy/shared/report';
