@@ -1,15 +1,18 @@
+/* global window, document -- evaluated in the page */
 // The H5 app under a strict Content-Security-Policy: no inline script, so an injected one cannot run either. The
 // policy is added here to the page's own response, so the app's side is checked whatever the server sends.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byTestId, newPhonePage, useServerAndBrowser, visible } from './support.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; img-src 'self' data: blob: https:; connect-src 'self'";
+// Taro's web components add their styles as <style> elements at run time (styles need 'unsafe-inline') and its icon
+// font is a data: URL; scripts need nothing inline.
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; img-src 'self' data: blob: https:; connect-src 'self'";
 
 describe('H5 under a strict Content-Security-Policy', () => {
   const ctx = useServerAndBrowser();
 
-  it('starts, sizes its text for the phone and logs a rider in with no script refused', async () => {
+  it('starts, sizes its text for the phone and logs a rider in with nothing refused', async () => {
     const { page, context, errors } = await newPhonePage(ctx.browser);
     await page.addInitScript(() => {
       window.__csp = [];
@@ -27,7 +30,7 @@ describe('H5 under a strict Content-Security-Policy', () => {
     await visible(byTestId(page, 'demo-login-rider')).click();
     await visible(byTestId(page, 'stations-page')).waitFor({ timeout: 15_000 });
     const refused = await page.evaluate(() => window.__csp);
-    assert.deepEqual(refused.filter((v) => v.startsWith('script-src')), []);
+    assert.deepEqual(refused, []);
     assert.deepEqual(errors, []);
     await context.close();
   });

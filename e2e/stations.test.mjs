@@ -1,3 +1,4 @@
+/* global window -- evaluated in the page */
 // 驿站 as a rider uses it: located in 新乐, find the nearest open station with e-bike charging, open its detail.
 // This machine has no internet, so the map's tiles fail: the page must say so and keep the list.
 import assert from 'node:assert/strict';
