@@ -3,10 +3,12 @@ import { Progress, Text, Textarea, View } from '@tarojs/components';
 import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import { REPORT_DESCRIPTION_MAX, REPORT_PHOTOS_MAX } from '@xjy/shared/report';
-import LoginPrompt from '../../components/login-prompt';
+// Style order as on every other page: photo grid, map, popup, then state views (the weapp CSS chunks share them).
 import PhotoGrid from '../../components/photo-grid';
+import SpotCard from './spot-card';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
+import LoginPrompt from '../../components/login-prompt';
 import { useAuth } from '../../hooks/use-auth';
 import { useNearbyReports, useReportCategories } from '../../hooks/use-report-data';
 import { useReportOutbox } from '../../hooks/use-report-outbox';
@@ -16,7 +18,6 @@ import { choosePhotos } from '../../utils/choose-photos';
 import { ROUTES } from '../../utils/routes';
 import NearbyCard from './nearby-card';
 import OutboxCard from './outbox-card';
-import SpotCard from './spot-card';
 import './index.scss';
 
 /** 随手拍: photos, place, category, a sentence; nearby open reports first; never lost on a bad network. */
