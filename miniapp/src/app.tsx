@@ -1,7 +1,10 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { installPrivacyListener } from './utils/privacy';
+import { fitRootFontSize } from './utils/root-font-size';
 import './app.scss';
+
+fitRootFontSize();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

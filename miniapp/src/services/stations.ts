@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type { ListResponse } from '@xjy/shared/area';
 import type { StationKind } from '@xjy/shared/enums';
 import type {
@@ -14,8 +13,8 @@ import type {
   StationStatus,
   UpdateStationRequest,
 } from '@xjy/shared/station';
-import { getToken } from '../utils/session';
-import { ApiError, buildUrl, http, networkError, responseError } from './http';
+import { http, isApiError } from './http';
+import { uploadFile } from './upload';
 
 export interface NearbyFilters {
   amenities: string[];
@@ -58,32 +57,13 @@ export const stationCoverage = (areaId: number) => http.get<CoverageResponse>('/
  * Sends a station spreadsheet (CSV or XLSX) to the import endpoint. A dry run answers with the row report; a real
  * run answers with the report too, or 400 station_import_invalid whose details hold the same report.
  */
-export function importStations(filePath: string, opts: { dryRun: boolean; coordSystem: 'gcj02' | 'wgs84' }): Promise<StationImportReport> {
-  const token = getToken();
-  return new Promise<StationImportReport>((resolve, reject) => {
-    Taro.uploadFile({
-      url: buildUrl('/api/stations/import', { dryRun: String(opts.dryRun), coordSystem: opts.coordSystem }),
-      filePath,
-      name: 'file',
-      header: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      timeout: 60_000,
-      success: (res) => {
-        let body: unknown = res.data;
-        try {
-          body = typeof res.data === 'string' ? JSON.parse(res.data) : res.data;
-        } catch {
-          /* not JSON: mapped as an HTTP error below */
-        }
-        if (res.statusCode >= 200 && res.statusCode < 300) resolve(body as StationImportReport);
-        else {
-          const error: ApiError = responseError(res.statusCode, body);
-          const details = error.details as Partial<StationImportReport> | undefined;
-          // A refused real run still carries the row report: show it rather than a bare error.
-          if (error.code === 'station_import_invalid' && details?.errors) resolve({ dryRun: opts.dryRun, ok: false, rows: details.rows ?? 0, created: 0, updated: 0, errors: details.errors });
-          else reject(error);
-        }
-      },
-      fail: (cause) => reject(networkError(cause)),
-    });
-  });
+export async function importStations(filePath: string, opts: { dryRun: boolean; coordSystem: 'gcj02' | 'wgs84' }): Promise<StationImportReport> {
+  try {
+    return await uploadFile<StationImportReport>('/api/stations/import', filePath, { query: { dryRun: String(opts.dryRun), coordSystem: opts.coordSystem } });
+  } catch (e) {
+    const details = isApiError(e) ? (e.details as Partial<StationImportReport> | undefined) : undefined;
+    // A refused real run still carries the row report: show it rather than a bare error.
+    if (isApiError(e) && e.code === 'station_import_invalid' && details?.errors) return { dryRun: opts.dryRun, ok: false, rows: details.rows ?? 0, created: 0, updated: 0, errors: details.errors };
+    throw e;
+  }
 }

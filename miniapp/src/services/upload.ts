@@ -1,20 +1,25 @@
 import Taro from '@tarojs/taro';
 import type { MediaResponse } from '@xjy/shared/media';
 import { getToken } from '../utils/session';
-import { buildUrl, networkError, responseError } from './http';
+import { buildUrl, networkError, responseError, type RequestOptions } from './http';
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 
+export interface UploadOptions {
+  query?: RequestOptions['query'];
+  onProgress?: (percent: number) => void;
+}
+
 /**
- * The upload wrapper beside http.ts: one photo as multipart/form-data through Taro.uploadFile (on H5 Taro sends
- * the picked file's blob with XHR), with the same token and the same error mapping. Not retried here: a photo
- * that fails stays in the outbox and is sent again later.
+ * The upload wrapper beside http.ts: one file as multipart/form-data (field `file`) through Taro.uploadFile (on H5
+ * Taro sends the picked file's blob with XHR), with the same token and the same error mapping. Never retried
+ * here: an upload is not idempotent, and a photo that fails stays in the outbox to be sent again later.
  */
-export function uploadPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<MediaResponse> {
+export function uploadFile<T>(path: string, filePath: string, { query, onProgress }: UploadOptions = {}): Promise<T> {
   const token = getToken();
-  return new Promise<MediaResponse>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const task = Taro.uploadFile({
-      url: buildUrl('/api/media'),
+      url: buildUrl(path, query),
       filePath,
       name: 'file',
       header: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -26,7 +31,7 @@ export function uploadPhoto(filePath: string, onProgress?: (percent: number) => 
         } catch {
           /* not JSON: mapped as an HTTP error below */
         }
-        if (res.statusCode >= 200 && res.statusCode < 300) resolve(body as MediaResponse);
+        if (res.statusCode >= 200 && res.statusCode < 300) resolve(body as T);
         else reject(responseError(res.statusCode, body));
       },
       fail: (cause) => reject(networkError(cause)),
@@ -34,3 +39,6 @@ export function uploadPhoto(filePath: string, onProgress?: (percent: number) => 
     if (onProgress && task && typeof task.onProgressUpdate === 'function') task.onProgressUpdate((p) => onProgress(p.progress));
   });
 }
+
+/** One photo for a report or a station; the answer's id is what the report or station refers to. */
+export const uploadPhoto = (filePath: string, onProgress?: (percent: number) => void): Promise<MediaResponse> => uploadFile<MediaResponse>('/api/media', filePath, { onProgress });

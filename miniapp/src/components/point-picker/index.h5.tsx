@@ -2,6 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { addBaseTiles } from '../../utils/leaflet-tiles';
+import { mapText } from '../../utils/leaflet-text';
 import type { PointPickerProps } from './types';
 import './index.scss';
 
@@ -23,7 +24,7 @@ export default function PointPicker({ value, onChange, onUnavailable, testId = '
     map.current = m;
     // A drawn pin rather than Leaflet's default image, whose URL the bundler would have to rewrite; its tip (the
     // rotated square's corner, 14·√2 below the centre) is the anchor.
-    const icon = L.divIcon({ className: 'point-picker__pin', html: '<span></span>', iconSize: [28, 28], iconAnchor: [14, 34] });
+    const icon = L.divIcon({ className: 'point-picker__pin', html: mapText(''), iconSize: [28, 28], iconAnchor: [14, 34] });
     const marker = L.marker([value.lat, value.lng], { icon, draggable: true, autoPan: true }).addTo(m);
     pin.current = marker;
     const choose = (at: L.LatLng) => {

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../button';
 import Taro from '@tarojs/taro';
 import { usePrivacyConsent } from '../../hooks/use-privacy-consent';
 import { ROUTES } from '../../utils/routes';

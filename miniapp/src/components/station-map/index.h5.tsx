@@ -2,6 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { addBaseTiles } from '../../utils/leaflet-tiles';
+import { mapText } from '../../utils/leaflet-text';
 import { clusterMarkers, type StationMapProps } from './types';
 import './index.scss';
 
@@ -49,10 +50,10 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
         ],
         { stroke: false, fillColor: GAP_COLOUR, fillOpacity: 0.35 },
       );
-      if (r.label) shape.bindTooltip(r.label, { sticky: true });
+      if (r.label) shape.bindTooltip(mapText(r.label), { sticky: true });
       shape.addTo(group);
     }
-    for (const c of circles) L.circle([c.lat, c.lng], { radius: c.radiusM, color: GAP_COLOUR, weight: 1, fillOpacity: 0.25 }).bindTooltip(c.label ?? '').addTo(group);
+    for (const c of circles) L.circle([c.lat, c.lng], { radius: c.radiusM, color: GAP_COLOUR, weight: 1, fillOpacity: 0.25 }).bindTooltip(mapText(c.label ?? '')).addTo(group);
   }, [circles, rects]);
 
   useEffect(() => {
@@ -66,11 +67,11 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
         if (c.items.length === 1) {
           const s = c.items[0];
           L.circleMarker([s.lat, s.lng], { radius: 9, color: '#fff', weight: 2, fillColor: s.open ? '#c8102e' : '#999', fillOpacity: 1 })
-            .bindTooltip(s.title)
+            .bindTooltip(mapText(s.title))
             .on('click', () => callbacks.current.onMarkerTap?.(s.id))
             .addTo(group);
         } else {
-          L.marker([c.lat, c.lng], { icon: L.divIcon({ className: 'station-map__cluster', html: String(c.items.length), iconSize: [32, 32] }) })
+          L.marker([c.lat, c.lng], { icon: L.divIcon({ className: 'station-map__cluster', html: mapText(String(c.items.length)), iconSize: [32, 32] }) })
             .on('click', () => m.setView([c.lat, c.lng], m.getZoom() + 2))
             .addTo(group);
         }

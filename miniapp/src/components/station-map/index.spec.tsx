@@ -43,6 +43,33 @@ describe('StationMap (H5)', () => {
     expect(onUnavailable).toHaveBeenCalledTimes(1);
   });
 
+  it('shows user-supplied names in tooltips as text, never as HTML', () => {
+    const evil = '<img src=x onerror="window.__xss=1">';
+    render(
+      <StationMap
+        center={CENTER}
+        markers={[{ id: 1, lat: 38.344, lng: 114.684, title: evil, open: true }]}
+        rects={[{ ...RECTS[0], label: `${evil} 缺口` }]}
+        circles={[{ lat: 38.35, lng: 114.69, radiusM: 120, label: `${evil} 圆` }]}
+      />,
+    );
+    const map = screen.getByTestId('station-map');
+    // Leaflet fills a tooltip when it opens: hover every shape so each one's content is written.
+    for (const p of map.querySelectorAll('path.leaflet-interactive')) act(() => void p.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    const tips = [...map.querySelectorAll('.leaflet-tooltip')].map((t) => t.textContent);
+    expect(tips).toEqual(expect.arrayContaining([evil, `${evil} 缺口`, `${evil} 圆`]));
+    expect(map.querySelector('img:not(.leaflet-tile)')).toBeNull();
+    expect(map.querySelector('[onerror]')).toBeNull();
+  });
+
+  it('writes a cluster\'s count as text', () => {
+    const near = [1, 2, 3].map((id) => ({ id, lat: 38.344 + id * 1e-5, lng: 114.684, title: `<b>驿站 ${id}</b>`, open: true }));
+    render(<StationMap center={CENTER} markers={near} />);
+    const cluster = screen.getByTestId('station-map').querySelector('.station-map__cluster');
+    expect(cluster).toHaveTextContent('3');
+    expect(screen.getByTestId('station-map').querySelector('b')).toBeNull();
+  });
+
   it('stays up once a tile has loaded', () => {
     jest.useFakeTimers();
     const onUnavailable = jest.fn();

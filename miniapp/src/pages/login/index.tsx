@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import { DEMO_ACCOUNT_LABELS } from '@xjy/shared/auth';
 import { getAppInfo } from '../../services/auth';
 import { useLogin } from '../../hooks/use-login';

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import type { UpdateMeRequest } from '@xjy/shared/auth';
 import { TRADE_LABELS, TRADES } from '@xjy/shared/enums';
 import { NICKNAME_MAX } from '@xjy/shared/limits';
-import StateView from '../../components/state-view';
+import LoginPrompt from '../../components/login-prompt';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useReshow } from '../../hooks/use-reshow';
 import { errorMessage, isApiError } from '../../services/http';
@@ -35,13 +36,7 @@ export default function MePage() {
   if (!auth.isLoggedIn || !user) {
     return (
       <View className='page' data-testid='me-page'>
-        <StateView
-          kind='empty'
-          title='还没有登录'
-          description='登录后可以设置昵称和职业，查看积分和随手拍记录。'
-          actionText='去登录'
-          onAction={() => void Taro.navigateTo({ url: ROUTES.login })}
-        />
+        <LoginPrompt title='还没有登录' description='登录后可以设置昵称和职业，查看积分和随手拍记录。' />
         <Button className='btn btn--plain' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
           隐私保护指引
         </Button>

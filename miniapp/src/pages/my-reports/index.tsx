@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportSummaryResponse } from '@xjy/shared/report';
 import { REPORT_STATUS_LABELS } from '@xjy/shared/report';

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import type { LeaderboardPeriod, PointsEntryResponse } from '@xjy/shared/points';
 import { POINTS_REASON_LABELS } from '@xjy/shared/enums';
+import LoginPrompt from '../../components/login-prompt';
 import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
@@ -39,13 +41,7 @@ export default function PointsPage() {
   if (!auth.isLoggedIn) {
     return (
       <View className='page' data-testid='points-page'>
-        <StateView
-          kind='empty'
-          title='登录后查看你的积分'
-          description='随手拍被采纳、参加志愿服务等都会记入新市民积分。'
-          actionText='去登录'
-          onAction={() => void Taro.navigateTo({ url: ROUTES.login })}
-        />
+        <LoginPrompt title='登录后查看你的积分' description='随手拍被采纳、参加志愿服务等都会记入新市民积分。' />
       </View>
     );
   }

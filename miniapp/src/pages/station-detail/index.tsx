@@ -1,4 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { AMENITY_LABELS, STATION_KIND_LABELS } from '@xjy/shared/enums';
 import { WEEKDAYS, WEEKDAY_LABELS, rangesOn, shanghaiWeekday } from '@xjy/shared/opening-hours';

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import { AMENITY_LABELS, STATION_KIND_LABELS, STATION_KINDS, type Amenity, type StationKind } from '@xjy/shared/enums';
 import type { NearbyStation } from '@xjy/shared/station';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import LoginPrompt from '../../../components/login-prompt';
 import StateView from '../../../components/state-view';
 import { useRequireLogin } from '../../../hooks/use-auth';
 import { ROUTES } from '../../../utils/routes';
@@ -11,13 +12,7 @@ export default function StaffOnly({ children }: { children: ReactNode }) {
   if (!auth.isLoggedIn) {
     return (
       <View className='page'>
-        <StateView
-          kind='empty'
-          title='请先登录'
-          description='工作台仅对社区/网格工作人员开放。'
-          actionText='去登录'
-          onAction={() => void Taro.navigateTo({ url: ROUTES.login })}
-        />
+        <LoginPrompt title='请先登录' description='工作台仅对社区/网格工作人员开放。' />
       </View>
     );
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import { ACTIVITY_TYPE_LABELS } from '@xjy/shared/activity';
 import PrivacyPopup from '../../../../components/privacy-popup';
 import StateView from '../../../../components/state-view';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { MEMBERSHIP_ROLE_LABELS, MEMBERSHIP_STATUS_LABELS, type MembershipResponse, type OrganizationResponse } from '@xjy/shared/activity';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '@xjy/shared/enums';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { ACTIVITY_TYPE_LABELS } from '@xjy/shared/activity';
 import StateView from '../../../../components/state-view';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { ACTIVITY_RADIUS_DEFAULT_M, ACTIVITY_TITLE_MAX, ACTIVITY_TYPE_LABELS, type CreateActivityRequest } from '@xjy/shared/activity';
 import { ACTIVITY_TYPES, type ActivityType } from '@xjy/shared/enums';

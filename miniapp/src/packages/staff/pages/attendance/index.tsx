@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { ACTIVITY_NOTE_MAX, CHECK_IN_REFUSAL_LABELS, type CheckInResponse } from '@xjy/shared/activity';
 import StateView from '../../../../components/state-view';

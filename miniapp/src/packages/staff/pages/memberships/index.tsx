@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { ACTIVITY_NOTE_MAX, MEMBERSHIP_ROLE_LABELS, type MembershipResponse } from '@xjy/shared/activity';
 import { TRADE_LABELS } from '@xjy/shared/enums';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { REPORT_STATUS_LABELS } from '@xjy/shared/report';
 import StateView from '../../../../components/state-view';
@@ -41,7 +42,7 @@ function Dashboard() {
     <View className='page report-dash' data-testid='report-dashboard'>
       <View className='report-dash__ranges'>
         {RANGES.map((r) => (
-          <Text key={r.days} className={`report-dash__range ${days === r.days ? 'report-dash__range--on' : ''}`} onClick={() => setDays(r.days)}>
+          <Text key={r.days} className={`chip ${days === r.days ? 'chip--on' : ''}`} onClick={() => setDays(r.days)}>
             {r.label}
           </Text>
         ))}

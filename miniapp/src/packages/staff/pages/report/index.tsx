@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
 import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
@@ -83,7 +84,7 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
       {action === 'accept' ? (
         <View className='staff-report__points'>
           {range.map((n) => (
-            <Text key={n} className={`staff-report__point ${points === n ? 'staff-report__point--on' : ''}`} onClick={() => setPoints(n)} data-testid={`accept-points-${n}`}>
+            <Text key={n} className={`chip staff-report__point ${points === n ? 'chip--on' : ''}`} onClick={() => setPoints(n)} data-testid={`accept-points-${n}`}>
               {n}
             </Text>
           ))}

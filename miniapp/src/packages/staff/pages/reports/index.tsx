@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Image, Picker, Text, View } from '@tarojs/components';
+import { Image, Picker, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportStatus, ReportStatusGroup, ReportSummaryResponse } from '@xjy/shared/report';
 import { REPORT_STATUS_LABELS } from '@xjy/shared/report';
@@ -56,22 +57,22 @@ function ReportQueue() {
     <View className='page staff-reports' data-testid='staff-reports'>
       <View className='staff-reports__filters'>
         {STATUS_FILTERS.map((f) => (
-          <Text key={f.label} className={`staff-reports__chip ${status === f.value ? 'staff-reports__chip--on' : ''}`} onClick={() => setStatus(f.value)}>
+          <Text key={f.label} className={`chip ${status === f.value ? 'chip--on' : ''}`} onClick={() => setStatus(f.value)}>
             {f.label}
           </Text>
         ))}
       </View>
       <View className='staff-reports__filters'>
         <Picker mode='selector' range={['全部类别', ...cats.map((c) => c.label)]} value={catIndex} onChange={(e) => setCategory(Number(e.detail.value) === 0 ? undefined : cats[Number(e.detail.value) - 1]?.key)}>
-          <Text className='staff-reports__chip'>{category ? cats.find((c) => c.key === category)?.label : '全部类别'} ▾</Text>
+          <Text className='chip'>{category ? cats.find((c) => c.key === category)?.label : '全部类别'} ▾</Text>
         </Picker>
-        <Text className={`staff-reports__chip ${overdue ? 'staff-reports__chip--warn' : ''}`} onClick={() => setOverdue(!overdue)} data-testid='filter-overdue'>
+        <Text className={`chip ${overdue ? 'staff-reports__chip--warn' : ''}`} onClick={() => setOverdue(!overdue)} data-testid='filter-overdue'>
           只看超时
         </Text>
-        <Text className={`staff-reports__chip ${flagged ? 'staff-reports__chip--warn' : ''}`} onClick={() => setFlagged(!flagged)}>
+        <Text className={`chip ${flagged ? 'staff-reports__chip--warn' : ''}`} onClick={() => setFlagged(!flagged)}>
           待复核内容
         </Text>
-        <Text className='staff-reports__chip' onClick={() => void Taro.navigateTo({ url: ROUTES.staffReportDashboard })}>
+        <Text className='chip' onClick={() => void Taro.navigateTo({ url: ROUTES.staffReportDashboard })}>
           统计 ›
         </Text>
       </View>

@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { AMENITIES, AMENITY_LABELS, STATION_KIND_LABELS, STATION_KINDS, type Amenity, type StationKind } from '@xjy/shared/enums';
 import { formatHoursText, parseHoursText } from '@xjy/shared/opening-hours';

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { STATION_FEEDBACK_RESOLUTION_LABELS, STATION_FEEDBACK_RESOLUTIONS, STATION_FEEDBACK_TYPE_LABELS, type StationFeedbackResolution } from '@xjy/shared/station';
 import { useState } from 'react';

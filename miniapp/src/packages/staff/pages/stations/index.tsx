@@ -1,4 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import Button from '../../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { STATION_KIND_LABELS } from '@xjy/shared/enums';
 import { STATION_STATUS_LABELS, type StationDetailResponse } from '@xjy/shared/station';
