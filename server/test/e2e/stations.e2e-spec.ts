@@ -1,5 +1,9 @@
-import { AMENITIES, COVERAGE_BLOCKS_MAX, coverageBlockBounds, gcj02ToWgs84, haversineM, M_PER_DEG_LAT, mPerDegLng } from '@xjy/shared';
+import { AMENITIES, COVERAGE_BLOCKS_MAX, STATION_MAP_POINTS_MAX, coverageBlockBounds, gcj02ToWgs84, haversineM, M_PER_DEG_LAT, mPerDegLng } from '@xjy/shared';
 import ExcelJS from 'exceljs';
+import { In } from 'typeorm';
+import { StationIndexService } from '../../src/modules/stations/station-index.service';
+import { Station } from '../../src/modules/stations/station.entity';
+import { stationFactory } from '../factories/station.factory';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
 
@@ -205,12 +209,37 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       expect(small.body.points.length).toBe(small.body.total);
       const big = await t.http('GET', '/api/stations?bbox=73.7,3.9,75.6,5.8', { token: rider });
       expect(big.body).toEqual({ mode: 'points', total: 0, points: [] });
-      const city = await t.http('GET', `/api/stations?bbox=${XINLE.lng - 0.1},${XINLE.lat - 0.1},${XINLE.lng + 0.1},${XINLE.lat + 0.1}`, { token: rider });
-      expect(city.body.total).toBeGreaterThanOrEqual(150);
-      if (city.body.total > 300) {
-        expect(city.body.mode).toBe('clusters');
-        expect(city.body.clusters.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(city.body.total);
-      }
+      const cityBBox = `${XINLE.lng - 0.1},${XINLE.lat - 0.1},${XINLE.lng + 0.1},${XINLE.lat + 0.1}`;
+      const seeded = await t.http('GET', `/api/stations?bbox=${cityBBox}`, { token: rider });
+      expect(seeded.body.total).toBeGreaterThanOrEqual(150);
+      // The seed alone stays under the 300-point limit: add a tight group of stations in the viewport's south-west
+      // cell until it holds more, so the clusters branch runs.
+      const extra = STATION_MAP_POINTS_MAX + 1 - seeded.body.total + 20;
+      const corner = { lat: XINLE.lat - 0.095, lng: XINLE.lng - 0.095 };
+      const rows = Array.from({ length: extra }, (_, i) => {
+        // The database stamps the times.
+        const { id: _id, createdAt: _c, updatedAt: _u, ...row } = stationFactory({ lat: corner.lat + i * 1e-5, lng: corner.lng, areaId: areaIds['130184001001'] });
+        return row;
+      });
+      const codes = In(rows.map((r) => r.code!));
+      const stations = t.ds.getRepository(Station);
+      await stations.insert(rows);
+      // Into this instance's index at once, as the service does after its own writes (the poll would take a while).
+      t.app.get(StationIndexService).apply(await stations.findBy({ code: codes }));
+      const city = await t.http('GET', `/api/stations?bbox=${cityBBox}`, { token: rider });
+      expect(city.body.total).toBe(seeded.body.total + extra);
+      expect(city.body.mode).toBe('clusters');
+      expect(city.body.clusters.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(city.body.total);
+      expect(city.body.clusters.length).toBeGreaterThan(1);
+      expect(city.body.clusters.length).toBeLessThanOrEqual(64);
+      // Every added station falls in the south-west cell of the 8 × 8 grid, whose cluster holds at least them all.
+      const southWest = (city.body.clusters as Array<{ lat: number; lng: number; count: number }>).filter((c) => c.lat < XINLE.lat - 0.075 && c.lng < XINLE.lng - 0.075);
+      expect(southWest).toHaveLength(1);
+      expect(southWest[0].count).toBeGreaterThanOrEqual(extra);
+      // Off the map again for the other tests.
+      await stations.update({ code: codes }, { status: 'suspended' });
+      t.app.get(StationIndexService).apply(await stations.findBy({ code: codes }));
+      expect((await t.http('GET', `/api/stations?bbox=${cityBBox}`, { token: rider })).body.total).toBe(seeded.body.total);
     });
 
     it('refuses a bbox with min above max, naming bbox', async () => {

@@ -136,6 +136,9 @@ export class FakeUsersRepository {
   async findById(id: number) {
     return this.users.get(id) ?? null;
   }
+  async findByIds(ids: number[]) {
+    return [...new Set(ids)].map((id) => this.users.get(id)).filter((u): u is User => Boolean(u));
+  }
   asRepository(): UsersRepository {
     return this as unknown as UsersRepository;
   }

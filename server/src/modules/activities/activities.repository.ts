@@ -123,11 +123,11 @@ export class ActivitiesRepository {
   }
 
   findCheckIn(id: number): Promise<(CheckIn & { activity: ActivityWithOrg }) | null> {
-    return this.ds.getRepository(CheckIn).findOne({ where: { id }, relations: { activity: { organization: { area: true } }, user: true } }) as Promise<(CheckIn & { activity: ActivityWithOrg }) | null>;
+    return this.ds.getRepository(CheckIn).findOne({ where: { id }, relations: { activity: { organization: { area: true } } } }) as Promise<(CheckIn & { activity: ActivityWithOrg }) | null>;
   }
 
   findCheckInsOfActivity(activityId: number): Promise<CheckIn[]> {
-    return this.ds.getRepository(CheckIn).find({ where: { activityId }, relations: { user: true }, order: { createdAt: 'DESC', id: 'DESC' }, take: 2000 });
+    return this.ds.getRepository(CheckIn).find({ where: { activityId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 2000 });
   }
 
   findCheckInsOfUser(userId: number, limit: number): Promise<Array<CheckIn & { activity: Activity }>> {

@@ -197,7 +197,8 @@ describe(CheckInsService.name, () => {
       const m = member();
       const refused = await refuse(m.id, v.id);
       const ok = await service.approve(staffOf(colleague.id, org.area.path), refused.id, '定位漂移，现场核实');
-      expect(ok).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '定位漂移，现场核实', approvedBy: { id: colleague.id }, pointsAwarded: 6 });
+      expect(ok).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '定位漂移，现场核实', member: { id: m.id, nickname: m.nickname }, approvedBy: { id: colleague.id, nickname: '李社工' }, pointsAwarded: 6 });
+      expect((await service.listCheckIns(v.id)).items).toEqual([expect.objectContaining({ id: refused.id, member: { id: m.id, nickname: m.nickname }, approvedBy: { id: colleague.id, nickname: '李社工' } })]);
       expect(await refusalOf(service.approve(staffOf(colleague.id, org.area.path), refused.id, '再批'))).toEqual({ code: 'check_in_not_refused', status: 409 });
       expect(ledger.balance(m.id)).toBe(6);
     });

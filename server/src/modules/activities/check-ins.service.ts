@@ -115,17 +115,14 @@ export class CheckInsService {
   async listCheckIns(id: number): Promise<ListResponse<CheckInResponse>> {
     const activity = await this.activityService.require(id);
     const rows = await this.activities.findCheckInsOfActivity(id);
-    const approvers = await this.approverNames(rows);
-    return { items: rows.map((c) => mapCheckIn(c, activity, (c as CheckIn & { user?: Member }).user, c.approvedBy ? approvers.get(c.approvedBy) : null)) };
+    const people = await this.people(rows);
+    return { items: rows.map((c) => mapCheckIn(c, activity, people.get(c.userId), c.approvedBy ? people.get(c.approvedBy) : null)) };
   }
 
-  private async approverNames(rows: CheckIn[]): Promise<Map<number, Member>> {
-    const out = new Map<number, Member>();
-    for (const id of new Set(rows.map((r) => r.approvedBy).filter((x): x is number => x !== null))) {
-      const u = await this.users.findById(id);
-      if (u) out.set(id, { id: u.id, nickname: u.nickname });
-    }
-    return out;
+  /** Members and approvers of these check-ins, from the users feature in one read. */
+  private async people(rows: CheckIn[]): Promise<Map<number, Member>> {
+    const ids = rows.flatMap((r) => (r.approvedBy === null ? [r.userId] : [r.userId, r.approvedBy]));
+    return new Map((await this.users.findByIds(ids)).map((u) => [u.id, { id: u.id, nickname: u.nickname }]));
   }
 
   /**
@@ -155,8 +152,8 @@ export class CheckInsService {
       await this.awardVolunteerPoints(m, a, c, auth.userId);
     });
     const fresh = (await this.activities.findCheckIn(checkInId))!;
-    const approver = await this.users.findById(auth.userId);
-    return mapCheckIn(fresh, a, (fresh as CheckIn & { user?: Member }).user, approver);
+    const people = await this.people([fresh]);
+    return mapCheckIn(fresh, a, people.get(fresh.userId), people.get(auth.userId));
   }
 
   async mine(auth: AuthContext): Promise<ListResponse<CheckInResponse>> {

@@ -23,6 +23,10 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  findByIds(ids: number[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
   findByUsername(username: string): Promise<User | null> {
     return this.users.findOneBy({ username });
   }

@@ -1,0 +1,59 @@
+import { areaFactory } from '../../../test/factories/area.factory';
+import { userFactory } from '../../../test/factories/user.factory';
+import { FakeAccountsRepository, FakeAreasRepository, FakeAuthUserCache } from '../../../test/fakes/users-areas.fakes';
+import { StaffService } from './staff.service';
+import type { CreateStaffDto } from './dto/staff.dto';
+
+describe(StaffService.name, () => {
+  let areas: FakeAreasRepository;
+  let users: FakeAccountsRepository;
+  let cache: FakeAuthUserCache;
+  let service: StaffService;
+  const district = areaFactory();
+
+  beforeEach(() => {
+    areas = new FakeAreasRepository();
+    areas.add(district);
+    users = new FakeAccountsRepository(areas);
+    cache = new FakeAuthUserCache();
+    service = new StaffService(users.asRepository(), areas.asRepository(), cache.asCache());
+  });
+
+  const failure = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; status?: number }) => ({ code: e.code, status: e.status }));
+  const dto = (over: Partial<CreateStaffDto> = {}) => ({ role: 'staff', username: 'wang', password: 'long-enough-password', nickname: '王社工', scopeAreaIds: [district.id], ...over }) as CreateStaffDto;
+
+  it('creates a staff account with a hashed password and its scope', async () => {
+    const s = await service.create(dto());
+    expect(s).toMatchObject({ role: 'staff', disabled: false });
+    const row = users.users.get(s.id)!;
+    expect(row.passwordHash).not.toContain('long-enough-password');
+    expect(users.scopes.get(s.id)).toEqual([district.id]);
+  });
+
+  it('refuses a taken username and unknown scope areas, naming them', async () => {
+    await service.create(dto());
+    expect(await failure(service.create(dto()))).toEqual({ code: 'username_taken', status: 409 });
+    const e = await service.create(dto({ username: 'li', scopeAreaIds: [district.id, 999_999] })).catch((x: { code: string; details: unknown }) => x);
+    expect(e).toMatchObject({ code: 'area_not_found', details: { fields: [{ field: 'scopeAreaIds' }] } });
+  });
+
+  it('gives an admin no scope rows: admin is unrestricted', async () => {
+    const a = await service.create(dto({ role: 'admin', username: 'boss' }));
+    expect(users.scopes.get(a.id)).toEqual([]);
+  });
+
+  it('drops the cached access of an account whose scope changes or which is disabled', async () => {
+    const s = await service.create(dto());
+    await service.replaceScopes(s.id, []);
+    await service.setDisabled(s.id, true);
+    expect(cache.invalidated).toEqual([s.id, s.id]);
+    expect(users.users.get(s.id)!.disabledAt).not.toBeNull();
+  });
+
+  it('does not treat a worker as a staff account', async () => {
+    const w = userFactory();
+    users.add(w);
+    expect(await failure(service.setDisabled(w.id, true))).toEqual({ code: 'user_not_found', status: 404 });
+    expect(await failure(service.replaceScopes(w.id, [district.id]))).toEqual({ code: 'user_not_found', status: 404 });
+  });
+});
