@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app.exception';
 import { isDbUnavailable } from './db-errors';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
+import { redactUrl } from './logging';
 
 /** Maps Nest/Fastify's own HTTP errors to stable codes. */
 function codeForStatus(status: number): string {
@@ -66,9 +67,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof NotFoundException && this.serveAppShell(request, reply)) return;
     const { status, body } = this.toBody(exception, String(request.id ?? ''));
     if (status >= 500 && body.code !== 'db_unavailable') {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: request.id, url: redactUrl(request.url) }, 'unhandled error');
     } else if (body.code === 'db_unavailable') {
-      this.logger.warn({ requestId: request.id, url: request.url, err: (exception as Error)?.message }, 'database unavailable');
+      this.logger.warn({ requestId: request.id, url: redactUrl(request.url), err: (exception as Error)?.message }, 'database unavailable');
     }
     if (status === 429) void reply.header('retry-after', '60');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
