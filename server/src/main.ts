@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   const ds = app.get(DataSource);
   const applied = await ds.runMigrations({ transaction: 'each' });
-  if (process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true') {
+  if (config.seedDemo) {
     const seeded = await seedDemo(ds);
     if (seeded) console.log(`Seeded demo data: ${seeded.areas} areas, ${seeded.users} accounts`);
   }

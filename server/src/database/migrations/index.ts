@@ -4,6 +4,7 @@ import { OrganizationsActivities1764115200000 } from './1764115200000-organizati
 import { Stations1763942400000 } from './1763942400000-stations';
 import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
 import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-media-foreign-keys';
+import { UserTokenVersion1764288000000 } from './1764288000000-user-token-version';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Stations1763942400000,
   ReportsMedia1764028800000,
   ReportMediaForeignKeys1764201600000,
+  UserTokenVersion1764288000000,
 ];

@@ -36,7 +36,7 @@ export class MediaController {
       throw e;
     }
     if (!bytes.length) throw badRequest('validation_failed', 'The photo file is empty', 'file');
-    return this.media.upload(auth, bytes, `${req.protocol}://${req.host}`);
+    return this.media.upload(auth, bytes);
   }
 
   @Get(':id/file')

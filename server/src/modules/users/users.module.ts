@@ -1,9 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { InProcessTokenRevocation, TOKEN_REVOCATION } from '../../common/auth/token-revocation';
+import { AdminUsersController } from './admin-users.controller';
 import { AuthUserCache } from './auth-user.cache';
 import { MeController } from './me.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Global()
-@Module({ controllers: [MeController], providers: [UsersRepository, AuthUserCache, UsersService], exports: [UsersRepository, AuthUserCache] })
+@Module({
+  controllers: [MeController, AdminUsersController],
+  // TOKEN_REVOCATION is the seam for a shared bus (Redis pub/sub) when several instances run.
+  providers: [UsersRepository, AuthUserCache, UsersService, { provide: TOKEN_REVOCATION, useClass: InProcessTokenRevocation }],
+  exports: [UsersRepository, AuthUserCache, UsersService, TOKEN_REVOCATION],
+})
 export class UsersModule {}
