@@ -61,6 +61,8 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: appCspDirectives(config, hashes) },
     referrerPolicy: { policy: 'no-referrer' },
+    // The same as frame-ancestors 'none', for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     // Photos and thumbnails may be shown from another origin of the same site (a CDN name in front of the API).

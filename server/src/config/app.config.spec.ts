@@ -69,7 +69,7 @@ describe('loadConfig fails closed when the server is reachable', () => {
 
   it('refuses a reachable HOST with the public default or a short JWT secret, saying what to set', () => {
     for (const HOST of ['0.0.0.0', '::', '192.168.1.20']) {
-      expect(() => loadConfig({ HOST })).toThrow(/JWT_SECRET must be set .*reachable.*openssl rand -hex 32/);
+      expect(() => loadConfig({ HOST })).toThrow(/JWT_SECRET must be set .*reachable.*openssl rand -hex 32.*HOST=127.0.0.1/);
       expect(() => loadConfig({ HOST, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     }
     expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(/JWT_SECRET/);
@@ -118,5 +118,12 @@ describe('loadConfig for the H5 content security policy', () => {
     expect(loadConfig({}).mapTileHosts).toEqual(['https://*.is.autonavi.com']);
     expect(loadConfig({ MAP_TILE_HOSTS: 'https://tiles.example.cn/, http://10.0.0.5:8080' }).mapTileHosts).toEqual(['https://tiles.example.cn', 'http://10.0.0.5:8080']);
     for (const bad of ["'unsafe-inline'", 'https://x.cn/path', 'javascript:alert(1)', 'https://a.cn; script-src *']) expect(() => loadConfig({ MAP_TILE_HOSTS: bad })).toThrow(/MAP_TILE_HOSTS/);
+  });
+});
+
+describe('loadConfig messages', () => {
+  it('does not suggest a loopback HOST as the way out in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40), SEED_DEMO: '1' })).toThrow(/unset SEED_DEMO$/m);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).not.toThrow(/HOST=127/);
   });
 });

@@ -152,15 +152,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
   const reachable = !isLoopbackHost(host);
   const where = production ? 'in production' : `when HOST (${host}) is reachable from other machines`;
+  const localHint = production ? '' : ', or set HOST=127.0.0.1 for a local demo';
 
   const jwtSecret = env.JWT_SECRET ?? DEFAULT_JWT_SECRET;
   if ((production || reachable) && (jwtSecret === DEFAULT_JWT_SECRET || jwtSecret.length < 32)) {
-    problems.push(`JWT_SECRET must be set to a random value of at least 32 characters ${where} (e.g. JWT_SECRET=$(openssl rand -hex 32)), or set HOST=127.0.0.1`);
+    problems.push(`JWT_SECRET must be set to a random value of at least 32 characters ${where} (e.g. JWT_SECRET=$(openssl rand -hex 32))${localHint}`);
   }
   const devLogin = bool(env, 'DEV_LOGIN', !production && !reachable, problems);
-  if ((production || reachable) && devLogin) problems.push(`DEV_LOGIN must be off ${where}: unset it or set DEV_LOGIN=false (or HOST=127.0.0.1 for a local demo)`);
+  if ((production || reachable) && devLogin) problems.push(`DEV_LOGIN must be off ${where}: unset it or set DEV_LOGIN=false${localHint}`);
   const seedDemo = bool(env, 'SEED_DEMO', false, problems);
-  if ((production || reachable) && seedDemo) problems.push(`SEED_DEMO must be off ${where}: the demo accounts have published passwords; unset SEED_DEMO (or HOST=127.0.0.1 for a local demo)`);
+  if ((production || reachable) && seedDemo) problems.push(`SEED_DEMO must be off ${where}: the demo accounts have published passwords; unset SEED_DEMO${localHint}`);
 
   const logLevel = (env.LOG_LEVEL ?? (appEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
