@@ -15,13 +15,13 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   console.log(`
-Demo accounts (demo login is on unless NODE_ENV=production):
+Demo accounts (demo login is on for a local server; HOST defaults to 127.0.0.1 outside production):
   one tap on the login page: 骑手 rider · 主播 streamer · 社区工作人员 staff · 管理员 admin
   password login: staff / staff-demo-2026   admin / admin-demo-2026
 Database: ${process.env.DATABASE_URL ? 'MySQL from DATABASE_URL' : 'embedded SQLite file data/xjy.sqlite (set DATABASE_URL=mysql://… for MySQL)'}
 Open http://127.0.0.1:${port}/ once the server says it is running.
 `);
-  const code = await run(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { env: { SEED_DEMO: '1', PORT: port } });
+  const code = await run(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { env: { SEED_DEMO: process.env.SEED_DEMO ?? '1', PORT: port } });
   process.exit(code);
 }
 

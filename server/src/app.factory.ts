@@ -14,6 +14,7 @@ import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { AppMetrics } from './common/metrics/metrics';
 import { fastifyErrorOptions, installBodyParsers } from './common/http-errors';
 import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
+import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app.config';
 
@@ -39,7 +40,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     ...fastifyErrorOptions(errors),
     loggerInstance: logger,
     logController: new AccessLogController(config.env !== 'test', logger),
-    trustProxy: true,
+    // Only configured proxies may name the client (X-Forwarded-For): rate limits key on request.ip.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -65,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app, config, `${API_PREFIX}/docs`);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 
   const doc = SwaggerModule.createDocument(

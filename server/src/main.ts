@@ -21,10 +21,9 @@ async function main(): Promise<void> {
   const ds = app.get(DataSource);
   // In production several instances may start at once: the release step (`npm run db:migrate`, under a lock) migrates,
   // not each instance, unless MIGRATE_ON_START says so (it then takes the same lock).
-  const migrateOnStart = process.env.MIGRATE_ON_START ? /^(1|true|yes|on)$/i.test(process.env.MIGRATE_ON_START) : config.env !== 'production';
-  const applied = migrateOnStart ? (await migrateWithLock(config)).applied : [];
-  if (!migrateOnStart && (await ds.showMigrations())) console.warn('The database has pending migrations: run `npm run db:migrate`.');
-  if (process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true') {
+  const applied = config.migrateOnStart ? (await migrateWithLock(config)).applied : [];
+  if (!config.migrateOnStart && (await ds.showMigrations())) console.warn('The database has pending migrations: run `npm run db:migrate`.');
+  if (config.seedDemo) {
     const seeded = await seedDemo(ds);
     if (seeded) console.log(`Seeded demo data: ${seeded.areas} areas, ${seeded.users} accounts`);
   }

@@ -31,6 +31,7 @@ export const COMMON_ERROR_CODES = [
   'internal_error',
   'db_unavailable',
   'upstream_unavailable',
+  'server_busy',
 ] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
@@ -47,7 +48,7 @@ export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 export const AREA_ERROR_CODES = ['area_not_found', 'area_level_invalid', 'area_code_taken', 'area_has_children', 'area_in_use'] as const;
 export type AreaErrorCode = (typeof AREA_ERROR_CODES)[number];
 
-export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found'] as const;
+export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found', 'cannot_disable_self'] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
 
 /** Every code the API answers with; the per-feature lists stay beside their feature's types. */
@@ -101,6 +102,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   internal_error: 500,
   db_unavailable: 503,
   upstream_unavailable: 503,
+  server_busy: 503,
 
   wechat_code_invalid: 401,
   wechat_unavailable: 503,
@@ -165,6 +167,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   own_membership: 403,
   own_check_in: 403,
   own_report: 403,
+  cannot_disable_self: 409,
 };
 
 export type ErrorDetails = { fields?: FieldError[]; requestId?: string; [key: string]: unknown };
@@ -204,6 +207,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   internal_error: '服务器出了点问题，请稍后再试',
   db_unavailable: '服务暂时不可用，请稍后再试',
   upstream_unavailable: '服务暂时不可用，请稍后再试',
+  server_busy: '请求较多，请稍后再试',
 
   wechat_code_invalid: '微信登录凭证无效或已使用，请重新登录',
   wechat_unavailable: '微信服务暂时不可用，请稍后再试',
@@ -270,6 +274,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   own_membership: '不能审核自己的组织关系，请由其他工作人员处理',
   own_check_in: '不能核准自己的签到，请由其他工作人员处理',
   own_report: '不能处理自己上报的问题',
+  cannot_disable_self: '不能停用自己的账号',
   ...CHECK_IN_REFUSAL_LABELS,
 };
 

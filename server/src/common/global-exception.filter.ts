@@ -8,6 +8,7 @@ import { AppException } from './app.exception';
 import { isDbUnavailable } from './db-errors';
 import { allowedMethods } from './http-errors';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
+import { redactUrl } from './logging';
 
 /** Maps Nest/Fastify's own HTTP statuses to stable codes. */
 function codeForStatus(status: number): ErrorCode {
@@ -108,9 +109,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       }
     }
     if (status >= 500 && body.code !== 'db_unavailable' && body.code !== 'wechat_unavailable' && body.code !== 'upstream_unavailable') {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: request.id, url: redactUrl(request.url) }, 'unhandled error');
     } else if (body.code === 'db_unavailable') {
-      this.logger.warn({ requestId: request.id, url: request.url, err: (exception as Error)?.message }, 'database unavailable');
+      this.logger.warn({ requestId: request.id, url: redactUrl(request.url), err: (exception as Error)?.message }, 'database unavailable');
     }
     if (status === 429) void reply.header('retry-after', '60');
     void reply.header('x-request-id', request.id).status(status).header('content-type', 'application/json; charset=utf-8').send(body);

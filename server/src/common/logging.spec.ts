@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { AccessLogController, createRootLogger, PinoNestLogger } from './logging';
+import { AccessLogController, createRootLogger, PinoNestLogger, redactUrl } from './logging';
 
 function capture(): { lines: Array<Record<string, unknown>>; stream: Writable } {
   const lines: Array<Record<string, unknown>> = [];
@@ -63,5 +63,32 @@ describe('logging', () => {
     await app.inject({ method: 'GET', url: '/x' });
     await app.close();
     expect(sink.lines.filter((l) => l.msg === 'request completed')).toEqual([]);
+  });
+
+  it('never writes signed photo links, WeChat push signatures, codes or tokens into the access line', async () => {
+    const sink = capture();
+    const logger = createRootLogger({ logLevel: 'info' }, sink.stream);
+    const app = Fastify({ loggerInstance: logger, logController: new AccessLogController(true, logger) });
+    app.get('/*', async () => ({ ok: true }));
+    const secrets = ['1767225600', 'SIGVALUE123', 'pushsig456', 'msgsig789', 'ts1700000000', 'nonce42', 'echo-back-me', 'tok-abc', 'code-xyz'];
+    await app.inject({ method: 'GET', url: `/api/media/7/file?exp=${secrets[0]}&sig=${secrets[1]}` });
+    await app.inject({ method: 'GET', url: `/api/wechat/push?signature=${secrets[2]}&msg_signature=${secrets[3]}&timestamp=${secrets[4]}&nonce=${secrets[5]}&echostr=${secrets[6]}` });
+    await app.inject({ method: 'GET', url: `/x?token=${secrets[7]}&code=${secrets[8]}&page=2` });
+    await app.close();
+    const urls = sink.lines.map((l) => (l.req as { url: string }).url);
+    expect(urls).toEqual([
+      '/api/media/7/file?exp=[REDACTED]&sig=[REDACTED]',
+      '/api/wechat/push?signature=[REDACTED]&msg_signature=[REDACTED]&timestamp=[REDACTED]&nonce=[REDACTED]&echostr=[REDACTED]',
+      '/x?token=[REDACTED]&code=[REDACTED]&page=2',
+    ]);
+    for (const s of secrets) expect(JSON.stringify(sink.lines)).not.toContain(s);
+  });
+
+  it('redacts case and percent-encoding variants of the names, and leaves other URLs as they were', () => {
+    expect(redactUrl('/a?SIG=1&%73ig=2&Exp=3')).toBe('/a?SIG=[REDACTED]&%73ig=[REDACTED]&Exp=[REDACTED]');
+    expect(redactUrl('/a?sig')).toBe('/a?sig=[REDACTED]');
+    expect(redactUrl('/a?%E0%A4%A=1&q=2')).toBe('/a?%E0%A4%A=1&q=2');
+    expect(redactUrl('/api/stations?lat=1&lng=2')).toBe('/api/stations?lat=1&lng=2');
+    expect(redactUrl('/plain')).toBe('/plain');
   });
 });

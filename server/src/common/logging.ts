@@ -8,12 +8,37 @@ import type { AppConfig } from '../config/app.config';
  * one line when the request completes; Nest's own logs (and every `new Logger(Context)`) go to the same logger
  * through {@link PinoNestLogger}. Fastify's native logging costs far less per request than a Nest middleware.
  */
+/** Query parameters whose values are capabilities (signed media links, WeChat push signatures, codes, tokens). */
+const SECRET_QUERY_PARAMS = new Set(['exp', 'sig', 'signature', 'msg_signature', 'timestamp', 'nonce', 'echostr', 'token', 'code']);
+
+/**
+ * The URL as it may be written to a log: the value of every capability-bearing query parameter replaced, so a
+ * log reader cannot replay a signed photo link or a WeChat push. Names are matched case-insensitively and after
+ * percent-decoding, so `%73ig=` or `SIG=` cannot smuggle a value past the filter.
+ */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const parts = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    let name = rawName;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+    } catch {
+      // A malformed name cannot be one of ours after decoding; compare it as written.
+    }
+    return SECRET_QUERY_PARAMS.has(name.trim().toLowerCase()) ? `${rawName}=[REDACTED]` : pair;
+  });
+  return `${url.slice(0, q)}?${parts.join('&')}`;
+}
+
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
     serializers: {
-      req: (req: { id?: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id?: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
     },

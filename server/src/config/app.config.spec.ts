@@ -57,3 +57,73 @@ describe('loadConfig for reports and photos', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://xjy.example.cn/' }).publicBaseUrl).toBe('https://xjy.example.cn');
   });
 });
+
+describe('loadConfig fails closed when the server is reachable', () => {
+  const STRONG = 'k'.repeat(40);
+
+  it('listens on loopback by default outside production, and on every interface in production', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG }).host).toBe('0.0.0.0');
+  });
+
+  it('refuses a reachable HOST with the public default or a short JWT secret, saying what to set', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.20']) {
+      expect(() => loadConfig({ HOST })).toThrow(/JWT_SECRET must be set .*reachable.*openssl rand -hex 32.*HOST=127.0.0.1/);
+      expect(() => loadConfig({ HOST, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    }
+    expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(/JWT_SECRET/);
+  });
+
+  it('turns demo login off by default on a reachable host and refuses it when asked for', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: STRONG }).devLogin).toBe(false);
+    expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: STRONG, DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN must be off .*DEV_LOGIN=false/);
+    expect(loadConfig({ HOST: '127.0.0.1' }).devLogin).toBe(true);
+    expect(loadConfig({ HOST: 'localhost' }).devLogin).toBe(true);
+    expect(loadConfig({ HOST: '::1' }).devLogin).toBe(true);
+  });
+
+  it('never seeds the demo accounts in production or on a reachable host', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, SEED_DEMO: '1' })).toThrow(/SEED_DEMO must be off in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, HOST: '127.0.0.1', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: STRONG, SEED_DEMO: '1' })).toThrow(/SEED_DEMO must be off when HOST/);
+    expect(loadConfig({ SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({}).seedDemo).toBe(false);
+  });
+
+  it('accepts a reachable host that is configured properly', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', JWT_SECRET: STRONG });
+    expect(c).toMatchObject({ host: '0.0.0.0', devLogin: false, seedDemo: false });
+  });
+});
+
+describe('loadConfig for proxies and the public origin', () => {
+  it('trusts no proxy by default; TRUST_PROXY is a hop count or a list of proxy addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    for (const bad of ['true', 'abc', '10.0.0.0/33', '10.0.0.1/8/1', '999.1.1.1', '11', '-1']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses WeChat content checks without PUBLIC_BASE_URL, never falling back to the request Host', () => {
+    expect(() => loadConfig({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' })).toThrow(/PUBLIC_BASE_URL must be set when WECHAT_APPID is set/);
+    expect(loadConfig({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', PUBLIC_BASE_URL: 'https://xjy.example.cn' }).publicBaseUrl).toBe('https://xjy.example.cn');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://xjy.example.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.cn/xjy/' }).publicBaseUrl).toBe('https://example.cn/xjy');
+  });
+});
+
+describe('loadConfig for the H5 content security policy', () => {
+  it('allows Amap tiles by default and takes other tile origins from MAP_TILE_HOSTS', () => {
+    expect(loadConfig({}).mapTileHosts).toEqual(['https://*.is.autonavi.com']);
+    expect(loadConfig({ MAP_TILE_HOSTS: 'https://tiles.example.cn/, http://10.0.0.5:8080' }).mapTileHosts).toEqual(['https://tiles.example.cn', 'http://10.0.0.5:8080']);
+    for (const bad of ["'unsafe-inline'", 'https://x.cn/path', 'javascript:alert(1)', 'https://a.cn; script-src *']) expect(() => loadConfig({ MAP_TILE_HOSTS: bad })).toThrow(/MAP_TILE_HOSTS/);
+  });
+});
+
+describe('loadConfig messages', () => {
+  it('does not suggest a loopback HOST as the way out in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40), SEED_DEMO: '1' })).toThrow(/unset SEED_DEMO$/m);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).not.toThrow(/HOST=127/);
+  });
+});

@@ -1,9 +1,21 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything the server reads from its environment, typed, checked once at boot. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
+  /**
+   * Which proxies may tell us the client address (X-Forwarded-For): a hop count (0 = none, the socket address is
+   * the client) or the proxies' own addresses/CIDRs. Handed to Fastify's trustProxy.
+   */
+  trustProxy: number | string[];
+  /** Origins the H5 map loads tiles from, allowed in the CSP's img-src (MAP_TILE_HOSTS; match TARO_APP_TILE_URL). */
+  mapTileHosts: string[];
+  /** Seed the demo cities and accounts at start (SEED_DEMO); never in production or on a reachable host. */
+  seedDemo: boolean;
+  /** Run migrations (under the migration lock) at start; off in production, where `npm run db:migrate` does it. */
+  migrateOnStart: boolean;
   port: number;
   /** mysql://user:pass@host:port/db, or null for the embedded database file. */
   databaseUrl: string | null;
@@ -22,7 +34,11 @@ export interface AppConfig {
   dbPoolSize: number;
   /** S3-compatible object storage for photos; null keeps them in mediaDir. */
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
-  /** Public origin WeChat fetches photos from for mediaCheckAsync; null uses the origin of the upload request. */
+  /**
+   * Public origin for absolute photo links and the URL WeChat fetches for mediaCheckAsync. Never taken from the
+   * request (Host / X-Forwarded-Host are the client's to choose); null gives relative links and, with WeChat
+   * configured, refuses to start.
+   */
   publicBaseUrl: string | null;
   /** Most report points one user may earn per day (Asia/Shanghai). */
   reportPointsDailyCap: number;
@@ -38,6 +54,48 @@ export interface AppConfig {
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** True for addresses only this machine can reach; anything else (0.0.0.0, ::, a LAN address) is reachable. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: a hop count, or a comma list of proxy addresses / CIDRs (or proxy-addr's names such as loopback). */
+function readTrustProxy(env: Env, problems: string[]): number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 0;
+  if (/^\d+$/.test(raw)) {
+    const n = Number(raw);
+    if (n > 10) problems.push(`TRUST_PROXY must be a hop count between 0 and 10 or a comma list of proxy IPs/CIDRs, got "${raw}"`);
+    return Math.min(n, 10);
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => {
+    if (PROXY_NAMES.has(e)) return false;
+    const [addr, prefix, extra] = e.split('/');
+    const version = isIP(addr);
+    if (!version || extra !== undefined) return true;
+    if (prefix === undefined) return false;
+    return !/^\d{1,3}$/.test(prefix) || Number(prefix) > (version === 4 ? 32 : 128);
+  });
+  if (bad.length || !entries.length) problems.push(`TRUST_PROXY must be a hop count or a comma list of proxy IPs/CIDRs; not understood: ${bad.join(', ') || raw}`);
+  return entries;
+}
+
+/** Amap's road tiles (webrd01–04.is.autonavi.com), the H5 map's default base layer. */
+export const DEFAULT_MAP_TILE_HOSTS = ['https://*.is.autonavi.com'];
+
+function readTileHosts(env: Env, problems: string[]): string[] {
+  const raw = env.MAP_TILE_HOSTS?.trim();
+  if (!raw) return DEFAULT_MAP_TILE_HOSTS;
+  const hosts = raw.split(',').map((h) => h.trim().replace(/\/+$/, '')).filter(Boolean);
+  const bad = hosts.filter((h) => !/^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(h));
+  if (bad.length) problems.push(`MAP_TILE_HOSTS must be a comma list of origins such as https://tiles.example.cn or https://*.example.cn; not understood: ${bad.join(', ')}`);
+  return hosts;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,12 +153,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database');
   }
 
+  // Development defaults to loopback: the demo accounts and the public default secret must never be reachable
+  // from another machine by accident (an unset NODE_ENV is development).
+  const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
+  const reachable = !isLoopbackHost(host);
+  const where = production ? 'in production' : `when HOST (${host}) is reachable from other machines`;
+  const localHint = production ? '' : ', or set HOST=127.0.0.1 for a local demo';
+
   const jwtSecret = env.JWT_SECRET ?? DEFAULT_JWT_SECRET;
-  if (production && (jwtSecret === DEFAULT_JWT_SECRET || jwtSecret.length < 32)) {
-    problems.push('JWT_SECRET must be set to a random value of at least 32 characters in production');
+  if ((production || reachable) && (jwtSecret === DEFAULT_JWT_SECRET || jwtSecret.length < 32)) {
+    problems.push(`JWT_SECRET must be set to a random value of at least 32 characters ${where} (e.g. JWT_SECRET=$(openssl rand -hex 32))${localHint}`);
   }
-  const devLogin = bool(env, 'DEV_LOGIN', !production, problems);
-  if (production && devLogin) problems.push('DEV_LOGIN must be off in production');
+  const devLogin = bool(env, 'DEV_LOGIN', !production && !reachable, problems);
+  if ((production || reachable) && devLogin) problems.push(`DEV_LOGIN must be off ${where}: unset it or set DEV_LOGIN=false${localHint}`);
+  const seedDemo = bool(env, 'SEED_DEMO', false, problems);
+  if ((production || reachable) && seedDemo) problems.push(`SEED_DEMO must be off ${where}: the demo accounts have published passwords; unset SEED_DEMO${localHint}`);
 
   const logLevel = (env.LOG_LEVEL ?? (appEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -114,7 +181,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? resolve(REPO_ROOT, 'data'));
   const config: AppConfig = {
     env: appEnv,
-    host: env.HOST ?? '0.0.0.0',
+    host,
+    trustProxy: readTrustProxy(env, problems),
+    mapTileHosts: readTileHosts(env, problems),
+    seedDemo,
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', !production, problems),
     port: int(env, 'PORT', 3000, problems, 0, 65535),
     databaseUrl,
     dataDir,
@@ -140,7 +211,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
     metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
-  if (config.publicBaseUrl && !/^https?:\/\/[^\s/]+/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL');
+  if (config.publicBaseUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL such as https://xjy.example.cn (no query or fragment)');
+  if (appId && !config.publicBaseUrl) {
+    problems.push('PUBLIC_BASE_URL must be set when WECHAT_APPID is set: WeChat content checks fetch photos from it (e.g. PUBLIC_BASE_URL=https://xjy.example.cn)');
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

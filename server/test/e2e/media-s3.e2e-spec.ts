@@ -31,7 +31,7 @@ describe('photos stored in S3-compatible storage', () => {
       expect(o.contentType).toBe('image/jpeg');
       expect((await sharp(o.body).metadata()).exif).toBeUndefined();
     }
-    const res = await fetch(t.baseUrl + r.body.url);
+    const res = await fetch(new URL(r.body.url, t.baseUrl));
     expect(res.status).toBe(200);
     const served = Buffer.from(await res.arrayBuffer());
     expect([...s3.objects.values()].some((o) => o.body.equals(served))).toBe(true);

@@ -22,7 +22,7 @@ describe('rate limits', () => {
 
   it('limits writes per user but not reads, and a refused write changes nothing', async () => {
     const rider = await t.ds.query('SELECT id FROM user WHERE demoAccount = ?', ['rider']);
-    const token = t.app.get(TokenService).issue(rider[0].id, 'worker').token;
+    const token = (await t.app.get(TokenService).issue({ id: rider[0].id, role: 'worker', tokenVersion: 0 })).token;
     const writes: number[] = [];
     for (let i = 0; i < 6; i++) writes.push((await t.http('PATCH', '/api/me', { token, body: { nickname: `n${i}` } })).status);
     expect(writes).toEqual([200, 200, 200, 200, 200, 429]);

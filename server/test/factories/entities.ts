@@ -49,6 +49,7 @@ export function userFactory(over: Partial<User> = {}): User {
     pointsBalance: 0,
     demoAccount: null,
     disabledAt: null,
+    tokenVersion: 0,
     createdAt: FACTORY_NOW,
     updatedAt: FACTORY_NOW,
     ...over,

@@ -18,6 +18,7 @@ export function userFactory(over: Partial<User> = {}): User {
     pointsBalance: 0,
     demoAccount: null,
     disabledAt: null,
+    tokenVersion: 0,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     updatedAt: new Date('2026-01-01T00:00:00Z'),
     ...over,

@@ -87,7 +87,12 @@ export class FakeAccountsRepository {
     Object.assign(this.users.get(id)!, f);
   }
   async setDisabled(id: number, disabled: boolean) {
-    this.users.get(id)!.disabledAt = disabled ? new Date() : null;
+    const u = this.users.get(id)!;
+    u.disabledAt = disabled ? new Date() : null;
+    u.tokenVersion += 1;
+  }
+  async bumpTokenVersion(id: number) {
+    this.users.get(id)!.tokenVersion += 1;
   }
   async findScopeAreas(userId: number) {
     return this.areas.findByIds(this.scopes.get(userId) ?? []);
@@ -97,6 +102,8 @@ export class FakeAccountsRepository {
   }
   async replaceScopes(userId: number, areaIds: number[]) {
     this.scopes.set(userId, areaIds);
+    const u = this.users.get(userId);
+    if (u) u.tokenVersion += 1;
   }
   async listStaffAccounts() {
     return [...this.users.values()].filter((u) => u.role !== 'worker');
@@ -114,5 +121,18 @@ export class FakeAuthUserCache {
   }
   asCache(): AuthUserCache {
     return this as unknown as AuthUserCache;
+  }
+}
+
+/** Records which users' revocations were announced; listeners run as the in-process bus would run them. */
+export class FakeTokenRevocation {
+  readonly published: number[] = [];
+  private readonly listeners: Array<(userId: number) => void> = [];
+  async publish(userId: number): Promise<void> {
+    this.published.push(userId);
+    for (const l of this.listeners) l(userId);
+  }
+  subscribe(listener: (userId: number) => void): void {
+    this.listeners.push(listener);
   }
 }

@@ -8,7 +8,7 @@ describe(WechatClient.name, () => {
 
   beforeAll(async () => {
     wechat = await new FakeWechat().start();
-    client = new WechatClient(loadConfig({ NODE_ENV: 'test', WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.baseUrl }));
+    client = new WechatClient(loadConfig({ NODE_ENV: 'test', WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.baseUrl, PUBLIC_BASE_URL: 'https://xjy.example.cn' }));
   });
   afterAll(async () => {
     await wechat.stop();

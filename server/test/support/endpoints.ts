@@ -34,6 +34,8 @@ export interface EndpointSpec {
   /** The concrete path; `where` picks a target in or out of the demo staff's scope. */
   path: (fx: MatrixFixtures, where: 'in' | 'out') => string;
   body?: (fx: MatrixFixtures, where: 'in' | 'out') => unknown;
+  /** The call ends the caller's sessions (logout): the matrix logs the caller in again afterwards. */
+  endsSession?: boolean;
 }
 
 const ANY: readonly Role[] = ['worker', 'staff', 'admin'];
@@ -51,6 +53,7 @@ const FOUNDATION: EndpointSpec[] = [
   { method: 'POST', route: '/api/auth/wechat', roles: null, path: fixed('/api/auth/wechat'), body: (fx) => ({ code: fx.t.wechat.issueCode(`matrix-${fx.seq()}`) }) },
   { method: 'POST', route: '/api/auth/password', roles: null, path: fixed('/api/auth/password'), body: () => ({ username: 'staff', password: 'staff-demo-2026' }) },
   { method: 'POST', route: '/api/auth/dev', roles: null, path: fixed('/api/auth/dev'), body: () => ({ account: 'rider' }) },
+  { method: 'POST', route: '/api/auth/logout', roles: ANY, path: fixed('/api/auth/logout'), endsSession: true },
   { method: 'GET', route: '/api/me', roles: ANY, path: fixed('/api/me') },
   { method: 'PATCH', route: '/api/me', roles: ANY, path: fixed('/api/me'), body: () => ({ trade: 'other' }) },
   { method: 'GET', route: '/api/areas', roles: ANY, path: fixed('/api/areas') },
@@ -75,6 +78,8 @@ const FOUNDATION: EndpointSpec[] = [
   { method: 'PUT', route: '/api/admin/staff/:id/scopes', roles: ADMIN, path: (fx) => `/api/admin/staff/${fx.spareStaffId}/scopes`, body: (fx) => ({ scopeAreaIds: [fx.areaOut] }) },
   { method: 'POST', route: '/api/admin/staff/:id/disable', roles: ADMIN, path: (fx) => `/api/admin/staff/${fx.spareStaffId}/disable` },
   { method: 'POST', route: '/api/admin/staff/:id/enable', roles: ADMIN, path: (fx) => `/api/admin/staff/${fx.spareStaffId}/enable` },
+  { method: 'POST', route: '/api/admin/users/:id/disable', roles: ADMIN, path: (fx) => `/api/admin/users/${fx.spareStaffId}/disable` },
+  { method: 'POST', route: '/api/admin/users/:id/enable', roles: ADMIN, path: (fx) => `/api/admin/users/${fx.spareStaffId}/enable` },
 ];
 
 /** Each feature's matrix, one line per feature. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DemoAccount, LoginResponse } from '@xjy/shared';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app.config';
@@ -22,6 +22,17 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * A real server on a loopback port with its own throwaway database (MySQL schema or in-memory SQLite), migrated,
  * demo data seeded, and WeChat pointed at a fake WeChat server on loopback.
@@ -30,6 +41,8 @@ export async function startTestApp(driver: TestDriver, envOrFn: Record<string, s
   const db = await createTestDatabase(driver);
   const env = typeof envOrFn === 'function' ? envOrFn(db) : envOrFn;
   const wechat = await new FakeWechat().start();
+  // The port is chosen before the app is built so PUBLIC_BASE_URL (required with WeChat configured) can name it.
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -43,14 +56,15 @@ export async function startTestApp(driver: TestDriver, envOrFn: Record<string, s
     RATE_LIMIT_WRITE_PER_MIN: '10000',
     RATE_LIMIT_CHECKIN_PER_MIN: '10000',
     H5_DIR: '/nonexistent-h5',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...env,
   });
   const app = await createApp(config);
   const ds = app.get(DataSource);
   await ds.runMigrations();
   await seedDemo(ds);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  await app.listen({ port, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${port}`;
 
   const http: TestApp['http'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };

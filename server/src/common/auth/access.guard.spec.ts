@@ -19,17 +19,24 @@ function contextFor(rule: AccessRule | undefined, request: Record<string, unknow
 }
 
 describe(AccessGuard.name, () => {
-  const users: Record<number, { role: Role; scopePaths: string[]; disabled?: boolean }> = {
+  const users: Record<number, { role: Role; scopePaths: string[]; disabled?: boolean; tokenVersion?: number }> = {
     1: { role: 'worker', scopePaths: [] },
+    8: { role: 'worker', scopePaths: [], tokenVersion: 2 },
     2: { role: 'staff', scopePaths: ['/1/2/'] },
     3: { role: 'admin', scopePaths: [] },
     4: { role: 'staff', scopePaths: ['/1/2/'], disabled: true },
   };
-  const tokens = { verify: (t: string) => (t.startsWith('user-') ? Number(t.slice(5)) : null) } as unknown as TokenService;
+  // Tokens spell "user-<id>" or "user-<id>-v<version>" (version 0 when absent).
+  const tokens = {
+    verify: async (t: string) => {
+      const m = /^user-(\d+)(?:-v(\d+))?$/.exec(t);
+      return m ? { userId: Number(m[1]), version: Number(m[2] ?? 0) } : null;
+    },
+  } as unknown as TokenService;
   const cache = {
     load: async (id: number) => {
       const u = users[id];
-      return u ? { context: { userId: id, role: u.role, scopePaths: u.scopePaths, scopeAreaIds: [] }, disabled: Boolean(u.disabled) } : null;
+      return u ? { context: { userId: id, role: u.role, scopePaths: u.scopePaths, scopeAreaIds: [] }, disabled: Boolean(u.disabled), tokenVersion: u.tokenVersion ?? 0 } : null;
     },
   } as unknown as AuthUserCache;
   // The guard's own resources, not the app's: a registry over a test map, handed to the policy as the app's type.
@@ -40,6 +47,14 @@ describe(AccessGuard.name, () => {
   const guard = new AccessGuard(new Reflector(), new AccessPolicy(tokens, cache, registry as unknown as ScopeRegistry));
   const req = (token: string | null, params: Record<string, string> = {}) => ({ headers: token ? { authorization: `Bearer ${token}` } : {}, params, query: {} });
   const scoped: AccessRule = { roles: ['staff', 'admin'], scope: { resource: 'area', from: 'param', key: 'id' } };
+
+  it('refuses a token issued under an older token version (revoked) with 401 token_invalid', async () => {
+    const rule: AccessRule = { roles: ['worker', 'staff', 'admin'] };
+    for (const stale of ['user-8', 'user-8-v1', 'user-8-v3']) {
+      await expect(guard.canActivate(contextFor(rule, req(stale)))).rejects.toMatchObject({ code: 'token_invalid', status: 401 });
+    }
+    await expect(guard.canActivate(contextFor(rule, req('user-8-v2')))).resolves.toBe(true);
+  });
 
   it('refuses a route that declares no rule', async () => {
     await expect(guard.canActivate(contextFor(undefined, req('user-3')))).rejects.toMatchObject({ code: 'forbidden', status: 403 });

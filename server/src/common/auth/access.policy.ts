@@ -40,14 +40,16 @@ export class AccessPolicy {
     const header = request.headers.authorization;
     if (!header) return null;
     const match = BEARER.exec(header);
-    const userId = match ? this.tokens.verify(match[1]) : null;
-    if (userId === null) {
+    const token = match ? await this.tokens.verify(match[1]) : null;
+    if (token === null) {
       if (!required) return null;
       throw new AppException('token_invalid');
     }
-    const loaded = await this.users.load(userId);
+    const loaded = await this.users.load(token.userId);
     if (!loaded) throw new AppException('token_invalid');
     if (loaded.disabled) throw new AppException('account_disabled');
+    // Logout, disable/enable, role, scope or password change moved the version on: this token is revoked.
+    if (loaded.tokenVersion !== token.version) throw new AppException('token_invalid');
     request.auth = loaded.context;
     return loaded.context;
   }

@@ -5,11 +5,11 @@ import type { AuthContext } from './auth-context';
  * verifier and the users feature the user loader (`useExisting`), so common depends on no feature module.
  */
 export abstract class AccessTokenVerifier {
-  /** The user id a valid token names, or null. */
-  abstract verify(token: string): number | null;
+  /** The user and token version a valid token names, or null. */
+  abstract verify(token: string): Promise<{ userId: number; version: number } | null>;
 }
 
 export abstract class AccessUserLoader {
   /** The caller's current role and scope, and whether the account is disabled; null for an unknown user. */
-  abstract load(userId: number): Promise<{ context: AuthContext; disabled: boolean } | null>;
+  abstract load(userId: number): Promise<{ context: AuthContext; disabled: boolean; tokenVersion: number } | null>;
 }

@@ -5,6 +5,7 @@ import { Stations1763942400000 } from './1763942400000-stations';
 import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
 import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-media-foreign-keys';
 import { CheckInPointsAwarded1764288000000 } from './1764288000000-check-in-points-awarded';
+import { UserTokenVersion1764374400000 } from './1764374400000-user-token-version';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportsMedia1764028800000,
   ReportMediaForeignKeys1764201600000,
   CheckInPointsAwarded1764288000000,
+  UserTokenVersion1764374400000,
 ];

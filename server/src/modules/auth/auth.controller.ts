@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@xjy/shared';
-import { LoginThrottle, Public } from '../../common/auth/access.decorator';
+import { Access, ANY_USER, CurrentAuth, LoginThrottle, Public } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
 import { AuthService } from './auth.service';
 import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto';
 
@@ -35,5 +36,15 @@ export class AuthController {
   @ApiOperation({ summary: 'One-tap demo login (only when DEV_LOGIN is on)' })
   dev(@Body() dto: DevLoginDto): Promise<LoginResponse> {
     return this.auth.loginAsDemo(dto.account);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @Access(ANY_USER)
+  @ApiOperation({ summary: "Log out: ends every session of the caller's account, on every instance, within a second" })
+  @ApiNoContentResponse({ description: 'Logged out; the token (and any other token of this account) is refused from now on' })
+  async logout(@CurrentAuth() auth: AuthContext): Promise<void> {
+    await this.auth.logout(auth.userId);
   }
 }

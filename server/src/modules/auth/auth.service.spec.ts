@@ -1,5 +1,6 @@
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeAccountsRepository } from '../../../test/fakes/users-areas.fakes';
+import { FakeAccountsRepository, FakeAuthUserCache, FakeTokenRevocation } from '../../../test/fakes/users-areas.fakes';
+import { UsersService } from '../users/users.service';
 import type { AppConfig } from '../../config/app.config';
 import type { WechatClient } from '../wechat/wechat.client';
 import { AuthService } from './auth.service';
@@ -10,7 +11,7 @@ describe(AuthService.name, () => {
   let users: FakeAccountsRepository;
   let tokens: TokenService;
   const wechat = { code2Session: async (code: string) => ({ openid: `openid-of-${code}`, unionid: null }) } as unknown as WechatClient;
-  const service = (devLogin = false) => new AuthService(users.asRepository(), tokens, wechat, { devLogin } as AppConfig);
+  const service = (devLogin = false) => new AuthService(users.asRepository(), tokens, wechat, new UsersService(users.asRepository(), new FakeAuthUserCache().asCache(), new FakeTokenRevocation()), { devLogin } as AppConfig);
 
   beforeEach(() => {
     users = new FakeAccountsRepository();
@@ -22,7 +23,7 @@ describe(AuthService.name, () => {
     users.add(u);
     const r = await service().loginWithPassword('wang', 'right-password');
     expect(r.user).toMatchObject({ id: u.id, role: 'staff' });
-    expect(tokens.verify(r.token)).toBe(u.id);
+    expect(await tokens.verify(r.token)).toEqual({ userId: u.id, version: u.tokenVersion });
   });
 
   it('answers the same bad_credentials for a wrong password and an unknown username', async () => {

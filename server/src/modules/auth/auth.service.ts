@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { mapUser } from '../users/user.mapper';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -15,6 +16,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly wechat: WechatClient,
+    private readonly accounts: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +45,11 @@ export class AuthService {
   private async respond(user: User): Promise<LoginResponse> {
     if (user.disabledAt) throw new AppException('account_disabled');
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
-    return { ...this.tokens.issue(user.id, user.role), user: mapUser(user, scopes) };
+    return { ...(await this.tokens.issue(user)), user: mapUser(user, scopes) };
+  }
+
+  /** Ends this account's sessions everywhere (one token version per account: every device logs out). */
+  logout(userId: number): Promise<void> {
+    return this.accounts.revokeSessions(userId);
   }
 }

@@ -17,3 +17,18 @@ describe('password hashing', () => {
     await expect(verifyPassword('x', 'md5$abc')).resolves.toBe(false);
   });
 });
+
+describe('bounded password hashing', () => {
+  it('runs at most two scrypt hashes at once and refuses, with 503 server_busy, beyond the wait queue', async () => {
+    const { passwordHashing } = await import('./password');
+    // Cheap parameters (the stored hash names its own N) so the test measures the bound, not scrypt's speed.
+    const hash = ['scrypt', 1024, 8, 1, Buffer.alloc(16, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64')].join('$');
+    passwordHashing.resetPeak();
+    const results = await Promise.allSettled(Array.from({ length: 60 }, () => verifyPassword('wrong', hash)));
+    expect(passwordHashing.stats()).toEqual({ active: 0, queued: 0, peak: 2 });
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBe(60 - 2 - 32);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'server_busy', status: 503 });
+    expect(results.filter((r) => r.status === 'fulfilled').every((r) => (r as PromiseFulfilledResult<boolean>).value === false)).toBe(true);
+  });
+});

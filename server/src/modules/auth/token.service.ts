@@ -1,67 +1,88 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@xjy/shared';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 
-interface TokenPayload {
-  sub: number;
-  role: Role;
-  iat: number;
-  exp: number;
+/** Who a valid token names, and the token version it was issued under (see User.tokenVersion). */
+export interface VerifiedToken {
+  userId: number;
+  version: number;
 }
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+/** What a session token is issued for. */
+export interface TokenSubject {
+  id: number;
+  role: Role;
+  tokenVersion: number;
+}
 
-/**
- * Session tokens are JWTs signed with HS256 (RFC 7519). Only this exact header is accepted, so "alg: none" or a
- * switched algorithm can never verify; the signature is compared in constant time before the payload is read.
- */
 /** Verified tokens kept so a token's signature is checked once, not on every request; bounded. */
 const VERIFIED_MAX = 10_000;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const USER_ID = /^[1-9][0-9]{0,15}$/;
 
+/**
+ * Exactly one encoding of the bytes: the base64url alphabet, no padding, and no stray bits in the last character
+ * (decoders ignore them, so "…Q" and "…R" can decode to the same signature). jose decodes leniently in places;
+ * this runs first so a token has one spelling and a malleated copy never verifies or enters the cache.
+ */
+export function isCanonicalBase64url(segment: string): boolean {
+  return BASE64URL.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment;
+}
+
+/**
+ * Session tokens are JWTs (RFC 7519) signed and verified with jose, HS256 only (an explicit algorithm list, so
+ * "alg: none" or a switched algorithm never verifies). Each carries the user's token version (`ver`); the access
+ * policy refuses it once the account's version has moved on (logout, disable, role, scope or password change).
+ */
 @Injectable()
 export class TokenService {
-  private readonly secret: Buffer;
-  /** token → [user id, expiry in ms]. A hit still checks expiry; the secret cannot change while the process runs. */
-  private readonly verified = new Map<string, readonly [number, number]>();
+  private readonly key: KeyObject;
+  /**
+   * token string → [user id, version, expiry in ms], filled only with tokens jose verified. A hit still checks
+   * expiry; the secret cannot change while the process runs. Revocation is not this cache's concern: the
+   * version is compared with the account's on every request.
+   */
+  private readonly verified = new Map<string, readonly [number, number, number]>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.secret = Buffer.from(config.jwtSecret, 'utf8');
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
-  private sign(data: string): Buffer {
-    return createHmac('sha256', this.secret).update(data).digest();
-  }
-
-  issue(userId: number, role: Role): { token: string; expiresAt: string } {
+  async issue(subject: TokenSubject): Promise<{ token: string; expiresAt: string }> {
     const iat = Math.floor(Date.now() / 1000);
     const exp = iat + this.config.tokenTtlSeconds;
-    const body = Buffer.from(JSON.stringify({ sub: userId, role, iat, exp } satisfies TokenPayload)).toString('base64url');
-    const data = `${HEADER}.${body}`;
-    return { token: `${data}.${this.sign(data).toString('base64url')}`, expiresAt: new Date(exp * 1000).toISOString() };
+    const token = await new SignJWT({ role: subject.role, ver: subject.tokenVersion })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(subject.id))
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
-  /** The user id in a valid, unexpired token, or null. */
-  verify(token: string): number | null {
+  /** The user and token version in a valid, unexpired token, or null. */
+  async verify(token: string): Promise<VerifiedToken | null> {
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit[1] > Date.now()) return hit[0];
+      if (hit[2] > Date.now()) return { userId: hit[0], version: hit[1] };
       this.verified.delete(token);
       return null;
     }
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== HEADER) return null;
-    const given = Buffer.from(parts[2], 'base64url');
-    const expected = this.sign(`${parts[0]}.${parts[1]}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (parts.length !== 3 || !parts.every(isCanonicalBase64url)) return null;
+    let payload;
     try {
-      const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Partial<TokenPayload>;
-      if (!Number.isInteger(payload.sub) || typeof payload.exp !== 'number' || payload.exp * 1000 <= Date.now()) return null;
-      if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
-      this.verified.set(token, [payload.sub as number, payload.exp * 1000]);
-      return payload.sub as number;
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], typ: 'JWT', requiredClaims: ['sub', 'iat', 'exp', 'ver'] }));
     } catch {
       return null;
     }
+    const { sub, ver, exp } = payload;
+    if (typeof sub !== 'string' || !USER_ID.test(sub) || !Number.isSafeInteger(ver) || (ver as number) < 0 || typeof exp !== 'number') return null;
+    const verified: VerifiedToken = { userId: Number(sub), version: ver as number };
+    if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+    this.verified.set(token, [verified.userId, verified.version, exp * 1000]);
+    return verified;
   }
 }

@@ -23,7 +23,7 @@ export class MediaController {
   @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
   async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
     const bytes = await readSingleFile(req, 'file', MEDIA_MAX_BYTES);
-    return this.media.upload(auth, bytes, `${req.protocol}://${req.host}`);
+    return this.media.upload(auth, bytes);
   }
 
   @Get(':id/file')

@@ -34,7 +34,7 @@ export class MediaService {
     private readonly wechat: WechatClient,
   ) {}
 
-  async upload(auth: AuthContext, bytes: Buffer, requestOrigin: string): Promise<MediaResponse> {
+  async upload(auth: AuthContext, bytes: Buffer): Promise<MediaResponse> {
     const image = await processImage(bytes);
     const now = new Date();
     const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
@@ -42,17 +42,18 @@ export class MediaService {
     const thumbKey = `${base}.thumb.jpg`;
     await Promise.all([this.storage.put(fileKey, image.full, 'image/jpeg'), this.storage.put(thumbKey, image.thumb, 'image/jpeg')]);
     const row = await this.media.insert({ ownerId: auth.userId, fileKey, thumbKey, width: image.width, height: image.height, bytes: image.full.length });
-    await this.startContentCheck(row, requestOrigin);
+    await this.startContentCheck(row);
     return this.link(row);
   }
 
   /** WeChat checks photos asynchronously; the verdict arrives later at the media-check callback. */
-  private async startContentCheck(row: Media, requestOrigin: string): Promise<void> {
-    if (!this.wechat.configured) return;
+  private async startContentCheck(row: Media): Promise<void> {
+    // The origin is configuration only (the config refuses WeChat without it): Host / X-Forwarded-Host belong to
+    // the uploader, who could otherwise point WeChat's check at a harmless image on a host of their choosing.
+    if (!this.wechat.configured || !this.config.publicBaseUrl) return;
     const owner = await this.users.findById(row.ownerId);
     if (!owner?.openid) return;
-    const origin = this.config.publicBaseUrl ?? requestOrigin;
-    const url = origin + this.signedPath(row.id, 'file', 24 * 3600);
+    const url = this.config.publicBaseUrl + this.signedPath(row.id, 'file', 24 * 3600);
     try {
       const traceId = await this.wechat.mediaCheckAsync(owner.openid, url);
       await this.media.setCheck(row.id, 'pending', traceId);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ListResponse, StaffResponse } from '@xjy/shared';
-import { Access, ADMIN } from '../../common/auth/access.decorator';
+import { Access, ADMIN, CurrentAuth } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateStaffDto, UpdateStaffScopesDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
@@ -37,15 +38,15 @@ export class StaffController {
   @HttpCode(200)
   @Access(ADMIN)
   @ApiOperation({ summary: 'Disable an account (its tokens stop working)' })
-  disable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
-    return this.staff.setDisabled(id, true);
+  disable(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
+    return this.staff.setDisabled(auth, id, true);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @Access(ADMIN)
   @ApiOperation({ summary: 'Enable a disabled account' })
-  enable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
-    return this.staff.setDisabled(id, false);
+  enable(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
+    return this.staff.setDisabled(auth, id, false);
   }
 }

@@ -1,6 +1,8 @@
 import { areaFactory } from '../../../test/factories/area.factory';
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeAccountsRepository, FakeAreasRepository, FakeAuthUserCache } from '../../../test/fakes/users-areas.fakes';
+import { FakeAccountsRepository, FakeAreasRepository, FakeAuthUserCache, FakeTokenRevocation } from '../../../test/fakes/users-areas.fakes';
+import { UsersService } from '../users/users.service';
+import { adminAuth } from '../../../test/factories/auth';
 import { StaffService } from './staff.service';
 import type { CreateStaffDto } from './dto/staff.dto';
 
@@ -8,7 +10,9 @@ describe(StaffService.name, () => {
   let areas: FakeAreasRepository;
   let users: FakeAccountsRepository;
   let cache: FakeAuthUserCache;
+  let revocation: FakeTokenRevocation;
   let service: StaffService;
+  const admin = adminAuth(1);
   const district = areaFactory();
 
   beforeEach(() => {
@@ -16,7 +20,8 @@ describe(StaffService.name, () => {
     areas.add(district);
     users = new FakeAccountsRepository(areas);
     cache = new FakeAuthUserCache();
-    service = new StaffService(users.asRepository(), areas.asRepository(), cache.asCache());
+    revocation = new FakeTokenRevocation();
+    service = new StaffService(users.asRepository(), areas.asRepository(), new UsersService(users.asRepository(), cache.asCache(), revocation));
   });
 
   const failure = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; status?: number }) => ({ code: e.code, status: e.status }));
@@ -42,18 +47,20 @@ describe(StaffService.name, () => {
     expect(users.scopes.get(a.id)).toEqual([]);
   });
 
-  it('drops the cached access of an account whose scope changes or which is disabled', async () => {
+  it('ends the sessions of an account whose scope changes or which is disabled, on every instance', async () => {
     const s = await service.create(dto());
+    const before = users.users.get(s.id)!.tokenVersion;
     await service.replaceScopes(s.id, []);
-    await service.setDisabled(s.id, true);
-    expect(cache.invalidated).toEqual([s.id, s.id]);
+    await service.setDisabled(admin, s.id, true);
+    expect(revocation.published).toEqual([s.id, s.id]);
+    expect(users.users.get(s.id)!.tokenVersion).toBe(before + 2);
     expect(users.users.get(s.id)!.disabledAt).not.toBeNull();
   });
 
   it('does not treat a worker as a staff account', async () => {
     const w = userFactory();
     users.add(w);
-    expect(await failure(service.setDisabled(w.id, true))).toEqual({ code: 'user_not_found', status: 404 });
+    expect(await failure(service.setDisabled(admin, w.id, true))).toEqual({ code: 'user_not_found', status: 404 });
     expect(await failure(service.replaceScopes(w.id, [district.id]))).toEqual({ code: 'user_not_found', status: 404 });
   });
 });

@@ -4,7 +4,8 @@ import { AppException } from '../../common/app.exception';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AreasRepository } from '../areas/areas.repository';
 import { hashPassword } from '../auth/password';
-import { AuthUserCache } from '../users/auth-user.cache';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { UsersService } from '../users/users.service';
 import { mapUser } from '../users/user.mapper';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -15,7 +16,7 @@ export class StaffService {
   constructor(
     private readonly users: UsersRepository,
     private readonly areas: AreasRepository,
-    private readonly cache: AuthUserCache,
+    private readonly accounts: UsersService,
   ) {}
 
   async list(): Promise<ListResponse<StaffResponse>> {
@@ -41,16 +42,16 @@ export class StaffService {
   async replaceScopes(userId: number, areaIds: number[]): Promise<StaffResponse> {
     const user = await this.users.findById(userId);
     if (!user || user.role === 'worker') throw new AppException('user_not_found');
+    // The repository bumps the token version with the new scope: sessions issued under the old one end.
     await this.users.replaceScopes(userId, user.role === 'admin' ? [] : await this.checkScopeAreas(areaIds));
-    this.cache.invalidate(userId);
+    await this.accounts.announceRevocation(userId);
     return this.get(userId);
   }
 
-  async setDisabled(userId: number, disabled: boolean): Promise<StaffResponse> {
+  async setDisabled(actor: AuthContext, userId: number, disabled: boolean): Promise<StaffResponse> {
     const user = await this.users.findById(userId);
     if (!user || user.role === 'worker') throw new AppException('user_not_found');
-    await this.users.setDisabled(userId, disabled);
-    this.cache.invalidate(userId);
+    await this.accounts.setDisabled(actor, userId, disabled);
     return this.get(userId);
   }
 

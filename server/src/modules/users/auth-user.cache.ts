@@ -1,42 +1,54 @@
-import { Injectable } from '@nestjs/common';
-import type { Role } from '@xjy/shared';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { TOKEN_REVOCATION, TokenRevocation } from '../../common/auth/token-revocation';
 import { UsersRepository } from './users.repository';
 
 interface Entry {
-  context: AuthContext | null;
-  disabled: boolean;
+  loaded: LoadedUser | null;
   expiresAt: number;
-  role: Role | null;
+}
+
+export interface LoadedUser {
+  context: AuthContext;
+  disabled: boolean;
+  /** Tokens issued under another version are revoked. */
+  tokenVersion: number;
 }
 
 /**
- * The guard needs each caller's current role, disabled flag and scope on every request; reading them from the
- * database each time would put two queries on every hot read. Entries live a few seconds and are dropped at once
- * on this instance when an account changes, so another instance sees a change within that TTL.
+ * The guard needs each caller's current role, disabled flag, token version and scope on every request; reading
+ * them from the database each time would put two queries on every hot read. Entries live at most a second and
+ * are dropped at once when the revocation bus announces a change for the user, so a revoked token is refused on
+ * every instance within a second even if a bus message is lost.
  */
 @Injectable()
 export class AuthUserCache {
-  static readonly TTL_MS = 5000;
+  static readonly TTL_MS = 1000;
   private readonly entries = new Map<number, Entry>();
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(TOKEN_REVOCATION) revocation: TokenRevocation,
+  ) {
+    revocation.subscribe((userId) => this.invalidate(userId));
+  }
 
-  async load(userId: number): Promise<{ context: AuthContext; disabled: boolean } | null> {
+  async load(userId: number): Promise<LoadedUser | null> {
     const now = Date.now();
     const hit = this.entries.get(userId);
-    if (hit && hit.expiresAt > now) return hit.context ? { context: hit.context, disabled: hit.disabled } : null;
+    if (hit && hit.expiresAt > now) return hit.loaded;
     const user = await this.users.findById(userId);
+    if (this.entries.size > 50_000) this.entries.clear();
     if (!user) {
-      this.entries.set(userId, { context: null, disabled: true, expiresAt: now + AuthUserCache.TTL_MS, role: null });
+      this.entries.set(userId, { loaded: null, expiresAt: now + AuthUserCache.TTL_MS });
       return null;
     }
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
     const context: AuthContext = { userId: user.id, role: user.role, scopePaths: scopes.map((a) => a.path), scopeAreaIds: scopes.map((a) => a.id) };
-    const disabled = user.disabledAt !== null;
-    if (this.entries.size > 50_000) this.entries.clear();
-    this.entries.set(userId, { context, disabled, expiresAt: now + AuthUserCache.TTL_MS, role: user.role });
-    return { context, disabled };
+    const loaded: LoadedUser = { context, disabled: user.disabledAt !== null, tokenVersion: user.tokenVersion };
+    // The TTL counts from before the read: a revocation that lands while it is in flight is seen within a second.
+    this.entries.set(userId, { loaded, expiresAt: now + AuthUserCache.TTL_MS });
+    return loaded;
   }
 
   invalidate(userId?: number): void {

@@ -50,6 +50,13 @@ export class User {
   @Column({ ...timestampColumn, nullable: true })
   disabledAt: Date | null;
 
+  /**
+   * Carried in every session token; bumped on logout, disable/enable, role or scope change and password change,
+   * which revokes every token issued before (the access policy compares them on each request).
+   */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
 

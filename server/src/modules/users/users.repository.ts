@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, Trade } from '@xjy/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from '../areas/area.entity';
@@ -60,8 +60,16 @@ export class UsersRepository {
     if (Object.keys(fields).length) await this.tx.run((m) => m.getRepository(User).update({ id }, fields));
   }
 
+  /** Disabling or enabling also bumps the token version, so no token from before either change works again. */
   async setDisabled(id: number, disabled: boolean): Promise<void> {
-    await this.tx.run((m) => m.getRepository(User).update({ id }, { disabledAt: disabled ? new Date() : null }));
+    await this.tx.run((m) => m.getRepository(User).update({ id }, { disabledAt: disabled ? new Date() : null, tokenVersion: () => 'tokenVersion + 1' }));
+  }
+
+  /** Ends every session of the account (logout, or any change to what its tokens may do). */
+  async bumpTokenVersion(id: number, m?: EntityManager): Promise<void> {
+    const run = (em: EntityManager) => em.getRepository(User).update({ id }, { tokenVersion: () => 'tokenVersion + 1' });
+    if (m) await run(m);
+    else await this.tx.run(run);
   }
 
   /** The scope roots of a staff account, with their paths. */
@@ -83,11 +91,12 @@ export class UsersRepository {
     return out;
   }
 
-  /** Replaces a staff account's scope roots in one transaction. */
+  /** Replaces a staff account's scope roots in one transaction; its existing sessions end with the old scope. */
   async replaceScopes(userId: number, areaIds: number[]): Promise<void> {
     await this.tx.run(async (m) => {
       await m.delete(StaffScope, { userId });
       if (areaIds.length) await m.insert(StaffScope, areaIds.map((areaId) => ({ userId, areaId })));
+      await this.bumpTokenVersion(userId, m);
     });
   }
 

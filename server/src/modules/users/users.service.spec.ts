@@ -1,20 +1,22 @@
 import type { AuthContext } from '../../common/auth/auth-context';
 import { areaFactory } from '../../../test/factories/area.factory';
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeAccountsRepository, FakeAreasRepository, FakeAuthUserCache } from '../../../test/fakes/users-areas.fakes';
+import { FakeAccountsRepository, FakeAreasRepository, FakeAuthUserCache, FakeTokenRevocation } from '../../../test/fakes/users-areas.fakes';
 import { UsersService } from './users.service';
 
 describe(UsersService.name, () => {
   let areas: FakeAreasRepository;
   let users: FakeAccountsRepository;
   let cache: FakeAuthUserCache;
+  let revocation: FakeTokenRevocation;
   let service: UsersService;
 
   beforeEach(() => {
     areas = new FakeAreasRepository();
     users = new FakeAccountsRepository(areas);
     cache = new FakeAuthUserCache();
-    service = new UsersService(users.asRepository(), cache.asCache());
+    revocation = new FakeTokenRevocation();
+    service = new UsersService(users.asRepository(), cache.asCache(), revocation);
   });
   const auth = (userId: number, role: AuthContext['role'] = 'worker'): AuthContext => ({ userId, role, scopePaths: [], scopeAreaIds: [] });
 
