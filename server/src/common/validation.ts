@@ -107,11 +107,27 @@ export function validationFailed(fields: FieldError[]): AppException {
   return new AppException('validation_failed', { fields }, message);
 }
 
+/** A number in a query string is written in plain decimal: "0x1", "1e0", " 1" and "+1" are not numbers here. */
+const PLAIN_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+function looseNumberFields(value: unknown, metatype: object): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  const proto = (metatype as { prototype?: object }).prototype;
+  if (!proto) return [];
+  return Object.entries(value)
+    .filter(([key, raw]) => typeof raw === 'string' && Reflect.getMetadata('design:type', proto, key) === Number && !PLAIN_NUMBER.test(raw))
+    .map(([field]) => ({ field, message: constraintMessage('isNumber', field) }));
+}
+
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && metadata.type !== 'custom') {
       const inherited = inheritedNamePaths(value);
       if (inherited.length) throw validationFailed(inherited.map((field) => ({ field, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, field) })));
+      if (metadata.type === 'query') {
+        const loose = looseNumberFields(value, metadata.metatype);
+        if (loose.length) throw validationFailed(loose);
+      }
     }
     return super.transform(value, metadata);
   }

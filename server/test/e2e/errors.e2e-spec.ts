@@ -144,6 +144,7 @@ describe.each(TEST_DRIVERS)('error contract (%s)', (driver) => {
     });
     expect(r.status).toBe(400);
     expect(r.body.details.fields[0].field).toBe('boundary');
+    expect(r.body.details.fields[0].message).toMatch(/^边界须为 3 至 \d+ 个位于中国境内的点$/);
   });
 
   it('every response carries a request id, and a given one is echoed', async () => {
@@ -235,6 +236,12 @@ describe.each(TEST_DRIVERS)('error contract (%s)', (driver) => {
       expect(r.status).toBe(400);
       expectErrorBody(r.body, 'validation_failed');
       expect(r.body.details.fields[0]).toEqual({ field: 'id', message: '编号必须是正整数' });
+    });
+
+    it.each(['0x1', '1e0', '+1', '%201'])('a numeric query parameter written as %s is 400, not 1', async (v) => {
+      const r = await t.http('GET', `/api/areas?parentId=${v}`, { token: admin });
+      expect(r.status).toBe(400);
+      expect(r.body.details.fields).toEqual([{ field: 'parentId', message: '上级区域必须是数字' }]);
     });
 
     it('an id in a scoped path is strict before the access check too', async () => {
