@@ -47,6 +47,8 @@ export interface AppConfig {
   /** Subscribe-message template for report status changes, and the message-push token WeChat signs callbacks with. */
   wechatReportTemplateId: string | null;
   wechatPushToken: string | null;
+  /** Redis shared by all instances (revocation bus, rate limits, station updates); null: one instance, in process. */
+  redisUrl: string | null;
   /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
   metricsToken: string | null;
 }
@@ -210,11 +212,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatReportTemplateId: env.WECHAT_TMPL_REPORT_STATUS?.trim() || null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    redisUrl: env.REDIS_URL?.trim() || null,
   };
   if (config.publicBaseUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL such as https://xjy.example.cn (no query or fragment)');
   if (appId && !config.publicBaseUrl) {
     problems.push('PUBLIC_BASE_URL must be set when WECHAT_APPID is set: WeChat content checks fetch photos from it (e.g. PUBLIC_BASE_URL=https://xjy.example.cn)');
   }
+  if (config.redisUrl && !/^rediss?:\/\/[^\s]+$/.test(config.redisUrl)) problems.push('REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -45,7 +45,10 @@ export class AccessPolicy {
       if (!required) return null;
       throw new AppException('token_invalid');
     }
-    const loaded = await this.users.load(token.userId);
+    let loaded = await this.users.load(token.userId);
+    // A token newer than the cached account was issued after a change this instance has not heard of yet (an
+    // enable or re-login through another instance): read the account again instead of refusing a valid session.
+    if (loaded && token.version > loaded.tokenVersion) loaded = await this.users.load(token.userId, true);
     if (!loaded) throw new AppException('token_invalid');
     if (loaded.disabled) throw new AppException('account_disabled');
     // Logout, disable/enable, role, scope or password change moved the version on: this token is revoked.

@@ -11,5 +11,6 @@ export abstract class AccessTokenVerifier {
 
 export abstract class AccessUserLoader {
   /** The caller's current role and scope, and whether the account is disabled; null for an unknown user. */
-  abstract load(userId: number): Promise<{ context: AuthContext; disabled: boolean; tokenVersion: number } | null>;
+  /** `fresh` skips any cached copy (the caller holds proof that it is stale). */
+  abstract load(userId: number, fresh?: boolean): Promise<{ context: AuthContext; disabled: boolean; tokenVersion: number } | null>;
 }

@@ -33,10 +33,10 @@ export class AuthUserCache {
     revocation.subscribe((userId) => this.invalidate(userId));
   }
 
-  async load(userId: number): Promise<LoadedUser | null> {
+  async load(userId: number, fresh = false): Promise<LoadedUser | null> {
     const now = Date.now();
     const hit = this.entries.get(userId);
-    if (hit && hit.expiresAt > now) return hit.loaded;
+    if (!fresh && hit && hit.expiresAt > now) return hit.loaded;
     const user = await this.users.findById(userId);
     if (this.entries.size > 50_000) this.entries.clear();
     if (!user) {
