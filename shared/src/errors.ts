@@ -29,7 +29,16 @@ export const AUTH_ERROR_CODES = [
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
-export const AREA_ERROR_CODES = ['area_not_found', 'area_level_invalid', 'area_code_taken', 'area_has_children', 'area_in_use'] as const;
+export const AREA_ERROR_CODES = [
+  'area_not_found',
+  'area_level_invalid',
+  'area_code_taken',
+  'area_has_children',
+  'area_in_use',
+  'area_boundary_outside_parent',
+  'area_boundary_excludes_child',
+  'area_boundary_admin_only',
+] as const;
 export type AreaErrorCode = (typeof AREA_ERROR_CODES)[number];
 
 export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found'] as const;

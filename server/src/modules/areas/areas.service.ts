@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse, Ring, ringInsideRing } from '@xjy/shared';
+import { AppException, conflict, forbidden, notFound } from '../../common/app.exception';
+import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
 import { mapArea, mapAreaDetail } from './area.mapper';
@@ -46,6 +47,7 @@ export class AreasService implements OnModuleInit {
         });
       }
       parentPath = parent.path;
+      if (dto.boundary) checkInside([...(await this.areas.findAncestors(parent.path)), parent], dto.boundary);
     }
     if (await this.areas.findByCode(dto.code)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
     try {
@@ -57,8 +59,23 @@ export class AreasService implements OnModuleInit {
     }
   }
 
-  async update(id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
-    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
+  async update(auth: AuthContext, id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
+    const area = await this.areas.findById(id);
+    if (!area) throw notFound('Area', 'area_not_found');
+    if (dto.boundary !== undefined) {
+      // A boundary decides where reports are routed and stations may stand, so redrawing one moves power: staff
+      // only ever redraw a community or grid strictly below one of their scope roots, never the roots themselves.
+      if (!isAdmin(auth) && (area.level === 'district' || area.level === 'street' || !auth.scopePaths.some((root) => area.path.startsWith(root) && area.path !== root))) {
+        throw forbidden('只有管理员可以修改区县、街道和您负责范围本身的边界', 'area_boundary_admin_only');
+      }
+      if (dto.boundary) {
+        checkInside(await this.areas.findAncestors(area.path), dto.boundary);
+        const outside = (await this.areas.findInSubtree(area.path)).filter((d) => d.id !== id && d.boundary && !ringInsideRing(d.boundary, dto.boundary!));
+        if (outside.length) {
+          throw conflict('area_boundary_excludes_child', `新边界会把 ${outside.map((d) => d.name).join('、')} 留在外面`, { childIds: outside.map((d) => d.id) });
+        }
+      }
+    }
     await this.areas.update(id, dto);
     return this.get(id);
   }
@@ -78,5 +95,16 @@ export class AreasService implements OnModuleInit {
   private async withCounts(items: Area[]): Promise<AreaResponse[]> {
     const counts = await this.areas.countChildren(items.map((a) => a.id));
     return items.map((a) => mapArea(a, counts.get(a.id) ?? 0));
+  }
+}
+
+/** Every ancestor (root first) that has a boundary must hold the new one; the nearest one it leaves is named. */
+function checkInside(ancestors: Area[], boundary: Ring): void {
+  const outside = [...ancestors].reverse().find((a) => a.boundary && !ringInsideRing(boundary, a.boundary));
+  if (outside) {
+    throw new AppException('area_boundary_outside_parent', 400, `边界超出了上级区域 ${outside.name} 的范围`, {
+      parentId: outside.id,
+      fields: [{ field: 'boundary', message: `must lie inside ${outside.name}` }],
+    });
   }
 }

@@ -138,6 +138,7 @@ export class StationImportService {
     const errors: StationImportRowError[] = [];
     const parsed: StationFields[] = [];
     const areaCache = new Map<string, Area | null>();
+    const ancestorCache = new Map<number, Area[]>();
     const seenCodes = new Map<string, number>();
     for (let i = 1; i < table.length; i++) {
       const row = table[i];
@@ -182,7 +183,12 @@ export class StationImportService {
       if (!area) err('area_code', `no area with code "${areaCode}"`);
       else if (!inScope(auth, area.path)) err('area_code', 'this area is outside the areas you look after');
       else if (area.level === 'district') err('area_code', 'use a street, community or grid code');
-      else if (errors.length === before && area.boundary && !pointInRing({ lat, lng }, area.boundary)) err('lat', `the point lies outside ${area.name}`);
+      else if (errors.length === before) {
+        if (!ancestorCache.has(area.id)) ancestorCache.set(area.id, await this.areas.findAncestors(area.path));
+        // The area itself first, then each ancestor: one drawn outside its street cannot carry a station out of it.
+        const outside = [area, ...ancestorCache.get(area.id)!.slice().reverse()].find((a) => a.boundary && !pointInRing({ lat, lng }, a.boundary));
+        if (outside) err('lat', `the point lies outside ${outside.name}`);
+      }
       if (errors.length === before) {
         parsed.push({
           code,

@@ -232,7 +232,7 @@ export class StationsService implements OnModuleInit {
     };
   }
 
-  /** Staff may place a station only in an area of their scope, below district level, with the point inside it. */
+  /** Staff may place a station only in an area of their scope, below district level, with the point inside it and inside every ancestor. */
   async checkArea(auth: AuthContext, areaId: number, lat: number, lng: number): Promise<Area> {
     const area = await this.areas.findById(areaId);
     if (!area) throw new AppException('area_not_found', 400, 'Area not found', { fields: [{ field: 'areaId', message: 'no such area' }] });
@@ -240,6 +240,9 @@ export class StationsService implements OnModuleInit {
     if (area.level === 'district') throw badRequest('station_area_level', 'Put the station in a street, community or grid', 'areaId');
     if (!isInChina({ lat, lng })) throw badRequest('validation_failed', 'The point must lie in China (GCJ-02)', 'lat');
     if (area.boundary && !pointInRing({ lat, lng }, area.boundary)) throw badRequest('station_outside_area', `The point lies outside ${area.name}`, 'lat');
+    // An area redrawn away from its street (old or hand-edited rows) must not carry a station out of its ancestors.
+    const outside = (await this.areas.findAncestors(area.path)).find((a) => a.boundary && !pointInRing({ lat, lng }, a.boundary));
+    if (outside) throw badRequest('station_outside_area', `The point lies outside ${outside.name}`, 'lat');
     return area;
   }
 
