@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseEncodingAesKey } from '../modules/media/wechat-push-crypto';
 
 /** Everything the server reads from its environment, typed, checked once at boot. */
 export interface AppConfig {
@@ -29,6 +30,8 @@ export interface AppConfig {
   /** Subscribe-message template for report status changes, and the message-push token WeChat signs callbacks with. */
   wechatReportTemplateId: string | null;
   wechatPushToken: string | null;
+  /** Safe mode of the message push: the 32-byte AES key from WECHAT_PUSH_AES_KEY (EncodingAESKey); null is plain mode. */
+  wechatPushAesKey: Buffer | null;
 }
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
@@ -133,7 +136,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportPointsDailyCap: int(env, 'REPORT_POINTS_DAILY_CAP', 30, problems, 0, 100_000),
     wechatReportTemplateId: env.WECHAT_TMPL_REPORT_STATUS?.trim() || null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
+    wechatPushAesKey: null,
   };
+  const aesKey = env.WECHAT_PUSH_AES_KEY?.trim();
+  if (aesKey) {
+    config.wechatPushAesKey = parseEncodingAesKey(aesKey);
+    if (!config.wechatPushAesKey) problems.push('WECHAT_PUSH_AES_KEY must be the 43-character EncodingAESKey from the mini-program console');
+    if (!config.wechatPushToken) problems.push('WECHAT_PUSH_AES_KEY needs WECHAT_PUSH_TOKEN as well');
+  }
   if (config.publicBaseUrl && !/^https?:\/\/[^\s/]+/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL');
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -174,7 +174,7 @@ describe.each(TEST_DRIVERS)('area boundaries stay inside their parents and scope
       const form = new FormData();
       form.append('file', new Blob([Buffer.from(csv, 'utf8')], { type: 'text/csv' }), 'stations.csv');
       const res = await fetch(`${t.baseUrl}/api/stations/import?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${staff}` }, body: form });
-      const body = await res.json();
+      const body = (await res.json()) as { ok: boolean; errors: unknown[] };
       expect(res.status).toBe(200);
       expect(body.ok).toBe(false);
       expect(body.errors).toEqual([expect.objectContaining({ row: 2, field: 'lat' })]);
