@@ -11,6 +11,7 @@ export const COMMON_ERROR_CODES = [
   'conflict',
   'illegal_state',
   'rate_limited',
+  'server_busy',
   'payload_too_large',
   'unsupported_media_type',
   'db_unavailable',
@@ -44,7 +45,23 @@ export type AreaErrorCode = (typeof AREA_ERROR_CODES)[number];
 export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found'] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode;
+/** Bounds on work one user can cause (issue 9, defect 6), and the WeChat push checks (defect 9). */
+export const LIMIT_ERROR_CODES = [
+  'media_busy',
+  'coverage_busy',
+  'coverage_area_too_large',
+  'station_import_too_large',
+  'station_import_too_many_rows',
+  'station_import_unsafe_zip',
+  'push_signature_invalid',
+  'push_stale',
+  'push_replayed',
+  'push_plaintext_refused',
+  'push_decrypt_failed',
+] as const;
+export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number];
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | LimitErrorCode;
 
 export interface FieldError {
   field: string;

@@ -11,3 +11,4 @@ export * from './activity.js';
 export * from './station.js';
 export * from './media.js';
 export * from './report.js';
+export * from './coverage.js';

@@ -69,6 +69,11 @@ export const COVERAGE_CELL_M = 100;
  * no longer fits, and every smaller one, comes without (`blocks: null`) and the response says `blocksCapped`.
  */
 export const COVERAGE_BLOCKS_MAX = 2000;
+/**
+ * Most grid cells (the boundary's bounding box in COVERAGE_CELL_M squares) one coverage request may walk: 250,000
+ * is a 50 × 50 km box, larger than any district; above it the request is refused (422 coverage_area_too_large).
+ */
+export const COVERAGE_CELLS_MAX = 250_000;
 
 export interface NearbyStationsQuery {
   lat: number;

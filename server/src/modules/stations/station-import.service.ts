@@ -25,10 +25,12 @@ import {
   wgs84ToGcj02,
 } from '@xjy/shared';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { AppException } from '../../common/app.exception';
 import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
 import type { Area } from '../areas/area.entity';
 import { AreasRepository } from '../areas/areas.repository';
+import { checkXlsxZip, ZipRefusedError } from './station-import-zip';
 import { StationFields, StationsRepository } from './stations.repository';
 import { StationsService } from './stations.service';
 
@@ -81,6 +83,34 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** A station file is a few hundred kilobytes; the multipart limit (10 MB) is for photos. */
+export const STATION_IMPORT_BYTES_MAX = 5 * 1024 * 1024;
+
+const tooLarge = (message: string, details: Record<string, unknown>) => new AppException('station_import_too_large', 413, message, details);
+const tooManyRows = () =>
+  new AppException('station_import_too_many_rows', 413, `At most ${STATION_IMPORT_ROWS_MAX} rows per file`, { rowsMax: STATION_IMPORT_ROWS_MAX });
+
+/** The first sheet's rows, streamed: reading stops at the row past the cap instead of loading the workbook. */
+async function readFirstSheet(bytes: Buffer): Promise<string[][]> {
+  const rows: string[][] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+        if (values.some((v) => v !== '')) rows.push(values);
+        if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
+      }
+      return rows;
+    }
+  } catch (e) {
+    if (e instanceof AppException) throw e;
+    throw fileError('The file is not a readable XLSX workbook');
+  }
+  throw fileError('The workbook has no sheet');
+}
+
 const fileError = (message: string) => new AppException('station_import_invalid', 400, message, { errors: [{ row: 0, field: 'file', message }] satisfies StationImportRowError[] });
 
 /**
@@ -95,24 +125,23 @@ export class StationImportService {
     private readonly service: StationsService,
   ) {}
 
-  /** The table in a CSV or XLSX file, told apart by content rather than by name. */
+  /**
+   * The table in a CSV or XLSX file, told apart by content rather than by name, and never more than the header and
+   * STATION_IMPORT_ROWS_MAX rows. An XLSX is a ZIP: its directory is checked (parts, sizes, compression) before the
+   * reader sees it, and rows are then streamed from the first sheet, so a file cannot make the server hold more
+   * than its limits however it is built.
+   */
   async readTable(bytes: Buffer): Promise<string[][]> {
+    if (bytes.length > STATION_IMPORT_BYTES_MAX) throw tooLarge(`The file is larger than ${STATION_IMPORT_BYTES_MAX} bytes`, { bytes: bytes.length, limit: STATION_IMPORT_BYTES_MAX });
     if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
-      const wb = new ExcelJS.Workbook();
       try {
-        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-      } catch {
-        throw fileError('The file is not a readable XLSX workbook');
+        checkXlsxZip(bytes);
+      } catch (e) {
+        if (!(e instanceof ZipRefusedError)) throw e;
+        if (e.kind === 'too_large') throw tooLarge(`The workbook is too large: ${e.message}`, e.details);
+        throw new AppException('station_import_unsafe_zip', 400, `The workbook cannot be read safely: ${e.message}`, e.details);
       }
-      const sheet = wb.worksheets[0];
-      if (!sheet) throw fileError('The workbook has no sheet');
-      const rows: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        const values: string[] = [];
-        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
-        rows.push(values);
-      });
-      return rows;
+      return readFirstSheet(bytes);
     }
     const text = new TextDecoder('utf-8', { fatal: true });
     let decoded: string;
@@ -123,7 +152,9 @@ export class StationImportService {
     }
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) throw fileError('The file is neither CSV (UTF-8) nor XLSX');
-    return parseCsv(decoded.replace(/^\uFEFF/, ''));
+    const rows = parseCsv(decoded.replace(/^\uFEFF/, ''));
+    if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
+    return rows;
   }
 
   async run(auth: AuthContext, bytes: Buffer, dryRun: boolean, defaultCoords: CoordSystem): Promise<StationImportReport> {
@@ -132,7 +163,6 @@ export class StationImportService {
     const header = table[0].map((h) => h.trim().toLowerCase());
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (missing.length) throw fileError(`Missing columns: ${missing.join(', ')}`);
-    if (table.length - 1 > STATION_IMPORT_ROWS_MAX) throw fileError(`At most ${STATION_IMPORT_ROWS_MAX} rows per file`);
     const col = (row: string[], c: StationSheetColumn) => (header.includes(c) ? (row[header.indexOf(c)] ?? '').trim() : '');
 
     const errors: StationImportRowError[] = [];

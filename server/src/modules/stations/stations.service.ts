@@ -5,6 +5,7 @@ import {
   compileHours,
   COVERAGE_BLOCKS_MAX,
   COVERAGE_CELL_M,
+  COVERAGE_CELLS_MAX,
   COVERAGE_RADIUS_M,
   CoverageResponse,
   isInChina,
@@ -31,7 +32,7 @@ import { AreasRepository } from '../areas/areas.repository';
 import { MediaService } from '../media/media.service';
 import type { CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, UpdateStationDto } from './dto/station.dto';
 import { parseNearbyQuery } from './dto/nearby-query';
-import { computeCoverage } from './station-coverage';
+import { computeCoverageInWorker, coverageGridSize } from './station-coverage';
 import { amenityMask } from './station-index';
 import { StationIndexService } from './station-index.service';
 import { mapFeedback, mapStationDetail, mapStationPoint } from './station.mapper';
@@ -198,10 +199,14 @@ export class StationsService implements OnModuleInit {
     return mapFeedback((await this.stations.findFeedback(id))!);
   }
 
-  async coverage(areaId: number): Promise<CoverageResponse> {
+  async coverage(areaId: number, userId: number): Promise<CoverageResponse> {
     const area = await this.areas.findById(areaId);
     if (!area) throw notFound('Area', 'area_not_found');
     if (!area.boundary) throw badRequest('area_no_boundary', 'This area has no boundary to measure', 'areaId');
+    const size = coverageGridSize(area.boundary, COVERAGE_CELL_M);
+    if (size.cells > COVERAGE_CELLS_MAX) {
+      throw new AppException('coverage_area_too_large', 422, `区域太大，无法计算覆盖率（${size.cells} 个网格，最多 ${COVERAGE_CELLS_MAX} 个）`, { cells: size.cells, cellsMax: COVERAGE_CELLS_MAX, cellM: COVERAGE_CELL_M });
+    }
     await this.index.ready();
     const ring = area.boundary;
     const lats = ring.map((p) => p[1]);
@@ -215,7 +220,7 @@ export class StationsService implements OnModuleInit {
       stations.push({ lat, lng });
       if (pointInRing({ lat, lng }, ring)) inside++;
     });
-    const fig = computeCoverage(ring, stations, COVERAGE_CELL_M, COVERAGE_RADIUS_M, COVERAGE_BLOCKS_MAX);
+    const fig = await computeCoverageInWorker(userId, { ring, stations, cellM: COVERAGE_CELL_M, radiusM: COVERAGE_RADIUS_M, blocksMax: COVERAGE_BLOCKS_MAX });
     return {
       areaId: area.id,
       areaName: area.name,
