@@ -11,4 +11,6 @@ export * from './activity.js';
 export * from './station.js';
 export * from './media.js';
 export * from './report.js';
+export * from './field-labels.js';
+export * from './validation-messages.js';
 export * from './coverage.js';

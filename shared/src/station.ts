@@ -41,6 +41,11 @@ export const STATION_ERROR_CODES = [
   'station_photo_not_found',
   'station_area_level',
   'area_no_boundary',
+  'station_import_too_large',
+  'station_import_too_many_rows',
+  'station_import_unsafe_zip',
+  'coverage_area_too_large',
+  'coverage_busy',
 ] as const;
 export type StationErrorCode = (typeof STATION_ERROR_CODES)[number];
 

@@ -14,7 +14,7 @@ describe(WorkLimiter.name, () => {
   const limits = { concurrency: 2, queueMax: 3, perKeyConcurrency: 1, perKeyQueue: 1 };
 
   it('answers 429 with the busy code once a user has one running and one waiting, and others still get in', async () => {
-    const l = new WorkLimiter('decode', limits, 'media_busy', 'busy');
+    const l = new WorkLimiter('decode', limits, 'media_busy');
     const started: string[] = [];
     const a1 = gate(started, 'a1');
     const a2 = gate(started, 'a2');
@@ -37,7 +37,7 @@ describe(WorkLimiter.name, () => {
   });
 
   it('answers 503 server_busy when the shared queue is full, and frees the slot of a task that failed', async () => {
-    const l = new WorkLimiter('decode', { ...limits, concurrency: 1, queueMax: 1 }, 'media_busy', 'busy');
+    const l = new WorkLimiter('decode', { ...limits, concurrency: 1, queueMax: 1 }, 'media_busy');
     const started: string[] = [];
     const a = gate(started, 'a');
     const pa = l.run('a', a.task);

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@xjy/shared';
 import { AppException } from './app.exception';
 
 export interface WorkLimits {
@@ -18,7 +19,7 @@ interface Waiting {
 
 /**
  * Bounds costly work (image decoding, coverage) per user and overall, and answers at once when a bound is reached
- * instead of letting one user's pile of requests make everyone else wait: 429 `busyCode` when the caller already has
+ * instead of letting one user's pile of requests make everyone else wait: `busyCode` (a 429 code) when the caller already has
  * as much running and waiting as allowed, 503 `server_busy` when the shared queue is full. Both carry the limits
  * and a retryAfterS hint in details.
  */
@@ -31,19 +32,18 @@ export class WorkLimiter {
   constructor(
     readonly name: string,
     private readonly limits: WorkLimits,
-    private readonly busyCode: string,
-    private readonly busyMessage: string,
+    private readonly busyCode: ErrorCode,
   ) {}
 
   async run<T>(key: string | number, task: () => Promise<T>): Promise<T> {
     const k = String(key);
     const mine = (this.runningByKey.get(k) ?? 0) + (this.waitingByKey.get(k) ?? 0);
     if (mine >= this.limits.perKeyConcurrency + this.limits.perKeyQueue) {
-      throw new AppException(this.busyCode, 429, this.busyMessage, { work: this.name, perUser: this.limits.perKeyConcurrency + this.limits.perKeyQueue, retryAfterS: 5 });
+      throw new AppException(this.busyCode, { work: this.name, perUser: this.limits.perKeyConcurrency + this.limits.perKeyQueue, retryAfterS: 5 });
     }
     if (!this.canStart(k)) {
       if (this.queue.length >= this.limits.queueMax) {
-        throw new AppException('server_busy', 503, '服务器正忙，请稍后再试', { work: this.name, queueMax: this.limits.queueMax, retryAfterS: 10 });
+        throw new AppException('server_busy', { work: this.name, queueMax: this.limits.queueMax, retryAfterS: 10 });
       }
       this.waitingByKey.set(k, (this.waitingByKey.get(k) ?? 0) + 1);
       await new Promise<void>((start) => this.queue.push({ key: k, start }));

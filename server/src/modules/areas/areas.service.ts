@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse, Ring, ringInsideRing } from '@xjy/shared';
-import { AppException, conflict, forbidden, notFound } from '../../common/app.exception';
+import { AREA_CHILD_LEVEL, AREA_LEVEL_LABELS, AreaDetailResponse, AreaResponse, ListResponse, Ring, ringInsideRing } from '@xjy/shared';
+import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
@@ -21,14 +21,14 @@ export class AreasService implements OnModuleInit {
   }
 
   async listChildren(parentId: number | null): Promise<ListResponse<AreaResponse>> {
-    if (parentId !== null && !(await this.areas.findById(parentId))) throw notFound('Area', 'area_not_found');
+    if (parentId !== null && !(await this.areas.findById(parentId))) throw new AppException('area_not_found');
     const items = await this.areas.findChildren(parentId);
     return { items: await this.withCounts(items) };
   }
 
   async get(id: number): Promise<AreaDetailResponse> {
     const area = await this.areas.findById(id);
-    if (!area) throw notFound('Area', 'area_not_found');
+    if (!area) throw new AppException('area_not_found');
     const [counts, ancestors] = await Promise.all([this.areas.countChildren([id]), this.areas.findAncestors(area.path)]);
     return mapAreaDetail(area, counts.get(id) ?? 0, ancestors);
   }
@@ -36,43 +36,41 @@ export class AreasService implements OnModuleInit {
   async create(dto: CreateAreaDto): Promise<AreaDetailResponse> {
     let parentPath = '/';
     if (dto.parentId === null) {
-      if (dto.level !== 'district') throw new AppException('area_level_invalid', 400, 'A top-level area must be a district', { fields: [{ field: 'level', message: 'must be district at the top level' }] });
+      if (dto.level !== 'district') throw fieldError('area_level_invalid', 'level', '最上级区域必须是区县');
     } else {
       const parent = await this.areas.findById(dto.parentId);
-      if (!parent) throw notFound('Parent area', 'area_not_found');
+      if (!parent) throw new AppException('area_not_found');
       const expected = AREA_CHILD_LEVEL[parent.level];
       if (expected !== dto.level) {
-        throw new AppException('area_level_invalid', 400, expected ? `A child of a ${parent.level} must be a ${expected}` : 'A grid has no children', {
-          fields: [{ field: 'level', message: expected ? `must be ${expected}` : 'a grid has no children' }],
-        });
+        throw fieldError('area_level_invalid', 'level', expected ? `${AREA_LEVEL_LABELS[parent.level]}的下级必须是${AREA_LEVEL_LABELS[expected]}` : '网格没有下级区域');
       }
       parentPath = parent.path;
       if (dto.boundary) checkInside([...(await this.areas.findAncestors(parent.path)), parent], dto.boundary);
     }
-    if (await this.areas.findByCode(dto.code)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+    if (await this.areas.findByCode(dto.code)) throw new AppException('area_code_taken', { code: dto.code });
     try {
       const area = await this.areas.create({ parentId: dto.parentId, parentPath, level: dto.level, name: dto.name, code: dto.code, boundary: dto.boundary ?? null });
       return this.get(area.id);
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+      if (isUniqueViolation(e)) throw new AppException('area_code_taken', { code: dto.code });
       throw e;
     }
   }
 
   async update(auth: AuthContext, id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
     const area = await this.areas.findById(id);
-    if (!area) throw notFound('Area', 'area_not_found');
+    if (!area) throw new AppException('area_not_found');
     if (dto.boundary !== undefined) {
       // A boundary decides where reports are routed and stations may stand, so redrawing one moves power: staff
       // only ever redraw a community or grid strictly below one of their scope roots, never the roots themselves.
       if (!isAdmin(auth) && (area.level === 'district' || area.level === 'street' || !auth.scopePaths.some((root) => area.path.startsWith(root) && area.path !== root))) {
-        throw forbidden('只有管理员可以修改区县、街道和您负责范围本身的边界', 'area_boundary_admin_only');
+        throw new AppException('area_boundary_admin_only');
       }
       if (dto.boundary) {
         checkInside(await this.areas.findAncestors(area.path), dto.boundary);
         const outside = (await this.areas.findInSubtree(area.path)).filter((d) => d.id !== id && d.boundary && !ringInsideRing(d.boundary, dto.boundary!));
         if (outside.length) {
-          throw conflict('area_boundary_excludes_child', `新边界会把 ${outside.map((d) => d.name).join('、')} 留在外面`, { childIds: outside.map((d) => d.id) });
+          throw new AppException('area_boundary_excludes_child', { childIds: outside.map((d) => d.id), childNames: outside.map((d) => d.name).join('、') });
         }
       }
     }
@@ -81,13 +79,13 @@ export class AreasService implements OnModuleInit {
   }
 
   async remove(id: number): Promise<void> {
-    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
-    if ((await this.areas.countChildren([id])).get(id)) throw conflict('area_has_children', 'Remove the child areas first');
+    if (!(await this.areas.findById(id))) throw new AppException('area_not_found');
+    if ((await this.areas.countChildren([id])).get(id)) throw new AppException('area_has_children');
     try {
       await this.areas.delete(id);
     } catch (e) {
       // Its stations, organization or reports: the database keeps them from pointing at nothing.
-      if (isForeignKeyViolation(e)) throw conflict('area_in_use', 'Stations, an organization or reports still belong to this area');
+      if (isForeignKeyViolation(e)) throw new AppException('area_in_use');
       throw e;
     }
   }
@@ -102,9 +100,6 @@ export class AreasService implements OnModuleInit {
 function checkInside(ancestors: Area[], boundary: Ring): void {
   const outside = [...ancestors].reverse().find((a) => a.boundary && !ringInsideRing(boundary, a.boundary));
   if (outside) {
-    throw new AppException('area_boundary_outside_parent', 400, `边界超出了上级区域 ${outside.name} 的范围`, {
-      parentId: outside.id,
-      fields: [{ field: 'boundary', message: `must lie inside ${outside.name}` }],
-    });
+    throw new AppException('area_boundary_outside_parent', { parentId: outside.id, parentName: outside.name, fields: [{ field: 'boundary', message: `边界须在${outside.name}范围内` }] });
   }
 }

@@ -75,7 +75,7 @@ const lib = require(workerData.libheif);
  * runs at a time; each user may have one running and one waiting, and a few more may wait overall. Past that the
  * caller is answered at once (429 media_busy, 503 server_busy) rather than queued behind minutes of work.
  */
-export const HEIF_DECODES = new WorkLimiter('heif_decode', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'media_busy', '您的照片还在处理，请稍后再上传');
+export const HEIF_DECODES = new WorkLimiter('heif_decode', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'media_busy');
 
 /**
  * Decodes the primary image of a HEIF/HEIC file with libheif (WebAssembly), for when sharp's libvips lacks the

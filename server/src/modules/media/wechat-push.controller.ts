@@ -18,7 +18,7 @@ interface PushQuery {
   msg_signature?: string;
 }
 
-const badSignature = () => new AppException('push_signature_invalid', 401, 'The push signature is missing or wrong');
+const badSignature = () => new AppException('push_signature_invalid');
 
 /**
  * WeChat's message push (JSON). Only the asynchronous media check verdict (wxa_media_check) is used.
@@ -46,7 +46,7 @@ export class WechatPushController {
         ? signatureMatches(q.signature, pushSignature(token, q.timestamp, q.nonce))
         : signatureMatches(q.msg_signature, pushSignature(token, q.timestamp, q.nonce, encrypted));
     if (!ok) throw badSignature();
-    if (!isFresh(q.timestamp, Date.now())) throw new AppException('push_stale', 401, `The push timestamp is more than ${PUSH_FRESHNESS_S} s from now`);
+    if (!isFresh(q.timestamp, Date.now())) throw new AppException('push_stale', { freshnessS: PUSH_FRESHNESS_S });
   }
 
   @Get()
@@ -65,7 +65,7 @@ export class WechatPushController {
   async receive(@Query() q: PushQuery, @Body() raw: Record<string, unknown> | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = this.open(q, raw);
     if (!this.replays.firstSeen(`${q.timestamp}:${q.nonce}`, 2 * PUSH_FRESHNESS_S * 1000, Date.now())) {
-      throw new AppException('push_replayed', 409, 'This push was already received');
+      throw new AppException('push_replayed');
     }
     const result = body?.result as { suggest?: string } | undefined;
     if (body?.Event === 'wxa_media_check' && typeof body.trace_id === 'string' && result?.suggest) {
@@ -84,7 +84,7 @@ export class WechatPushController {
       return raw;
     }
     const encrypted = raw?.Encrypt;
-    if (q.encrypt_type !== 'aes' || typeof encrypted !== 'string') throw new AppException('push_plaintext_refused', 401, 'Safe mode is on: pushes must be encrypted');
+    if (q.encrypt_type !== 'aes' || typeof encrypted !== 'string') throw new AppException('push_plaintext_refused');
     this.check(q, encrypted);
     try {
       const { message, appId } = decryptPush(encrypted, key);
@@ -93,7 +93,7 @@ export class WechatPushController {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new PushDecryptError('not a JSON object');
       return parsed as Record<string, unknown>;
     } catch (e) {
-      if (e instanceof PushDecryptError || e instanceof SyntaxError) throw new AppException('push_decrypt_failed', 400, 'The encrypted push could not be read');
+      if (e instanceof PushDecryptError || e instanceof SyntaxError) throw new AppException('push_decrypt_failed');
       throw e;
     }
   }

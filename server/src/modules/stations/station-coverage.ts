@@ -20,7 +20,7 @@ parentPort.postMessage(computeCoverage(w.ring, w.stations, w.cellM, w.radiusM, w
  * Coverage walks every cell of the boundary's box (up to COVERAGE_CELLS_MAX), which takes long enough to stall other
  * requests: one computation at a time, each user one running and one waiting, four waiting overall.
  */
-export const COVERAGE_WORK = new WorkLimiter('coverage', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'coverage_busy', '覆盖率正在计算，请稍后再试');
+export const COVERAGE_WORK = new WorkLimiter('coverage', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'coverage_busy');
 
 /** computeCoverage in a worker thread, so the event loop (and /api/health/live) stays free while it runs. */
 export function computeCoverageInWorker(
@@ -42,7 +42,7 @@ function runWorker(args: { ring: Ring; stations: LatLng[]; cellM: number; radius
       void worker.terminate();
       fn();
     };
-    const failed = (why: string) => new AppException('server_busy', 503, '覆盖率暂时无法计算，请稍后再试', { work: 'coverage', reason: why });
+    const failed = (why: string) => new AppException('server_busy', { work: 'coverage', reason: why });
     const timer = setTimeout(() => finish(() => reject(failed('timeout'))), timeoutMs);
     worker.once('message', (fig: CoverageFigure) => finish(() => resolve(fig)));
     worker.once('error', (e) => finish(() => reject(e)));
