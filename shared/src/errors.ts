@@ -276,7 +276,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
     return limit ? `导入文件过大（上限 ${Math.round((limit / 1024 / 1024) * 10) / 10} MB）` : '导入文件过大';
   },
   station_import_too_many_rows: (d) => (num(d.rowsMax) ? `每个文件最多 ${num(d.rowsMax)} 行` : '导入文件行数过多'),
-  station_import_unsafe_zip: '无法安全读取这个 XLSX 文件，请用 Excel 或 WPS 重新保存后再导入',
+  station_import_unsafe_zip: '无法安全读取这个 XLSX 文件，请用表格软件重新保存后再导入',
   coverage_area_too_large: (d) => {
     const cells = num(d.cells);
     const max = num(d.cellsMax);
