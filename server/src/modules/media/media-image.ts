@@ -1,4 +1,4 @@
-import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE } from '@xjy/shared';
+import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE, STATION_PHOTOS_MAX } from '@xjy/shared';
 import sharp from 'sharp';
 import { AppException } from '../../common/app.exception';
 import { WorkLimiter } from '../../common/work-limiter';
@@ -46,9 +46,11 @@ export function processImage(input: Buffer, owner: string | number = 'system'): 
 
 /**
  * sharp runs on libuv's threads, but every decode holds up to MEDIA_MAX_PIXELS × 4 bytes: two at a time on this
- * two-core machine, one per user with two more waiting, sixteen waiting overall; past that the answer is immediate.
+ * two-core machine, one per user with as many more waiting as a station has photos (a client uploads a form's photos
+ * at once), 24 waiting overall; past that the answer is immediate.
  */
-export const IMAGE_WORK = new WorkLimiter('image', { concurrency: 2, queueMax: 16, perKeyConcurrency: 1, perKeyQueue: 2 }, 'media_busy');
+export const IMAGE_WORK_LIMITS = { concurrency: 2, queueMax: 24, perKeyConcurrency: 1, perKeyQueue: STATION_PHOTOS_MAX } as const;
+export const IMAGE_WORK = new WorkLimiter('image', IMAGE_WORK_LIMITS, 'media_busy');
 
 async function reencode(input: Buffer, owner: string | number): Promise<ProcessedImage> {
   const type = sniffImageType(input);
