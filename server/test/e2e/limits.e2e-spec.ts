@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { Area } from '../../src/modules/areas/area.entity';
 import { IMAGE_WORK, IMAGE_WORK_LIMITS } from '../../src/modules/media/media-image';
+import { COVERAGE_WORK } from '../../src/modules/stations/station-coverage';
 import { upload } from '../support/reports-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
@@ -94,6 +96,24 @@ describe.each(TEST_DRIVERS)('limits on work one user can cause (%s)', (driver) =
       expect(r.body.details.cellsMax).toBe(COVERAGE_CELLS_MAX);
       expect(r.body.details.cells).toBeGreaterThan(900_000);
       expect((await t.http('GET', '/api/health/live')).status).toBe(200);
+    });
+  });
+
+  describe('coverage work', () => {
+    it('answers 429 coverage_busy while the same user has a computation running and one waiting, and computes again after', async () => {
+      const me = await t.loginAs('staff');
+      const community = await t.ds.getRepository(Area).findOneByOrFail({ code: '130184001001' });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const places = [0, 1].map(() => COVERAGE_WORK.run(me.user.id, () => held));
+      const busy = await t.http('GET', `/api/stations/coverage?areaId=${community.id}`, { token: me.token });
+      expect(busy.status).toBe(429);
+      expect(busy.body.code).toBe('coverage_busy');
+      release();
+      await Promise.all(places);
+      const ok = await t.http('GET', `/api/stations/coverage?areaId=${community.id}`, { token: me.token });
+      expect(ok.status).toBe(200);
+      expect(ok.body.cells).toBeGreaterThan(0);
     });
   });
 
