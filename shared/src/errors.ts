@@ -45,7 +45,16 @@ export const AUTH_ERROR_CODES = [
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
-export const AREA_ERROR_CODES = ['area_not_found', 'area_level_invalid', 'area_code_taken', 'area_has_children', 'area_in_use'] as const;
+export const AREA_ERROR_CODES = [
+  'area_not_found',
+  'area_level_invalid',
+  'area_code_taken',
+  'area_has_children',
+  'area_in_use',
+  'area_boundary_outside_parent',
+  'area_boundary_excludes_child',
+  'area_boundary_admin_only',
+] as const;
 export type AreaErrorCode = (typeof AREA_ERROR_CODES)[number];
 
 export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found', 'cannot_disable_self'] as const;
@@ -116,6 +125,9 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   area_code_taken: 409,
   area_has_children: 409,
   area_in_use: 409,
+  area_boundary_outside_parent: 400,
+  area_boundary_excludes_child: 409,
+  area_boundary_admin_only: 403,
 
   username_taken: 409,
   user_not_found: 404,
@@ -124,6 +136,11 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   media_already_attached: 409,
   media_file_missing: 404,
   push_signature_invalid: 401,
+  push_stale: 401,
+  push_replayed: 409,
+  push_plaintext_refused: 401,
+  push_decrypt_failed: 400,
+  media_busy: 429,
   image_too_large: 413,
 
   station_not_found: 404,
@@ -135,6 +152,11 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   station_photo_not_found: 400,
   station_area_level: 400,
   area_no_boundary: 400,
+  station_import_too_large: 413,
+  station_import_too_many_rows: 413,
+  station_import_unsafe_zip: 400,
+  coverage_area_too_large: 422,
+  coverage_busy: 429,
 
   report_not_found: 404,
   category_not_found: 404,
@@ -207,7 +229,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   internal_error: '服务器出了点问题，请稍后再试',
   db_unavailable: '服务暂时不可用，请稍后再试',
   upstream_unavailable: '服务暂时不可用，请稍后再试',
-  server_busy: '请求较多，请稍后再试',
+  server_busy: '服务器正忙，请稍后再试',
 
   wechat_code_invalid: '微信登录凭证无效或已使用，请重新登录',
   wechat_unavailable: '微信服务暂时不可用，请稍后再试',
@@ -221,6 +243,9 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   area_code_taken: (d) => (str(d.code) ? `区域编码 ${str(d.code)} 已被使用` : '区域编码已被使用'),
   area_has_children: '请先删除下级区域',
   area_in_use: '该区域下还有站点、组织或问题上报，不能删除',
+  area_boundary_outside_parent: (d) => (str(d.parentName) ? `边界超出了上级区域${str(d.parentName)}的范围` : '边界超出了上级区域的范围'),
+  area_boundary_excludes_child: (d) => (str(d.childNames) ? `新边界会把${str(d.childNames)}留在外面` : '新边界会把下级区域留在外面'),
+  area_boundary_admin_only: '只有管理员可以修改区县、街道和你负责范围本身的边界',
 
   username_taken: (d) => (str(d.username) ? `用户名 ${str(d.username)} 已被使用` : '用户名已被使用'),
   user_not_found: '账号不存在',
@@ -229,6 +254,11 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   media_already_attached: '照片已被其他内容使用',
   media_file_missing: '照片文件已丢失',
   push_signature_invalid: '推送签名无效',
+  push_stale: '推送已过期',
+  push_replayed: '该推送已收到过',
+  push_plaintext_refused: '已启用安全模式，推送须加密',
+  push_decrypt_failed: '无法解密推送内容',
+  media_busy: '你的照片还在处理，请稍后再上传',
   image_too_large: (d) => {
     const w = num(d.width);
     const h = num(d.height);
@@ -246,6 +276,18 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   station_photo_not_found: '本服务器暂不支持站点照片',
   station_area_level: '站点须设在街道、社区或网格下',
   area_no_boundary: '该区域没有边界，无法计算',
+  station_import_too_large: (d) => {
+    const limit = num(d.limit);
+    return limit ? `导入文件过大（上限 ${Math.round((limit / 1024 / 1024) * 10) / 10} MB）` : '导入文件过大';
+  },
+  station_import_too_many_rows: (d) => (num(d.rowsMax) ? `每个文件最多 ${num(d.rowsMax)} 行` : '导入文件行数过多'),
+  station_import_unsafe_zip: '无法安全读取这个 XLSX 文件，请用表格软件重新保存后再导入',
+  coverage_area_too_large: (d) => {
+    const cells = num(d.cells);
+    const max = num(d.cellsMax);
+    return cells && max ? `区域太大，无法计算覆盖率（${cells} 个网格，最多 ${max} 个）` : '区域太大，无法计算覆盖率';
+  },
+  coverage_busy: '覆盖率正在计算，请稍后再试',
 
   report_not_found: '问题上报不存在',
   category_not_found: '问题类别不存在',

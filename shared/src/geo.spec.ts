@@ -1,4 +1,4 @@
-import { bboxAround, gcj02ToWgs84, haversineM, isInChina, pointInRing, ringCentroid, wgs84ToGcj02 } from './geo';
+import { bboxAround, gcj02ToWgs84, haversineM, isInChina, pointInEveryRing, pointInRing, Ring, ringCentroid, ringInsideRing, wgs84ToGcj02 } from './geo';
 
 describe('haversineM', () => {
   it('gives about 111.2 km for one degree of latitude', () => {
@@ -61,5 +61,66 @@ describe('pointInRing', () => {
     const c = ringCentroid(square);
     expect(c.lat).toBeCloseTo(38.5, 9);
     expect(c.lng).toBeCloseTo(114.5, 9);
+  });
+});
+
+describe('ringInsideRing', () => {
+  const square = (x0: number, y0: number, x1: number, y1: number): Ring => [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+  ];
+  const parent = square(114, 38, 115, 39);
+
+  it('accepts a child drawn strictly inside, along the edges, or identical to its parent', () => {
+    expect(ringInsideRing(square(114.2, 38.2, 114.8, 38.8), parent)).toBe(true);
+    expect(ringInsideRing(square(114, 38, 114.5, 38.5), parent)).toBe(true);
+    expect(ringInsideRing(parent, parent)).toBe(true);
+  });
+
+  it('refuses a child with any vertex outside, or moved to another city', () => {
+    expect(ringInsideRing(square(114.5, 38.5, 115.2, 38.8), parent)).toBe(false);
+    expect(ringInsideRing(square(118.6, 24.7, 118.7, 24.8), parent)).toBe(false);
+  });
+
+  it('refuses a child whose vertices are inside but whose edge cuts across a concave parent', () => {
+    // A U shape: the notch between the arms (x 114.4–114.6, y above 38.3) is outside.
+    const u: Ring = [
+      [114, 38],
+      [115, 38],
+      [115, 39],
+      [114.6, 39],
+      [114.6, 38.3],
+      [114.4, 38.3],
+      [114.4, 39],
+      [114, 39],
+    ];
+    expect(ringInsideRing(square(114.1, 38.5, 114.3, 38.9), u)).toBe(true);
+    expect(ringInsideRing(square(114.2, 38.5, 114.8, 38.9), u)).toBe(false);
+  });
+
+  it('tolerates float noise on a shared corner', () => {
+    expect(ringInsideRing(square(114 + 1e-9, 38 - 1e-9, 114.5, 38.5), parent)).toBe(true);
+  });
+});
+
+describe('pointInEveryRing', () => {
+  const a: Ring = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+  ];
+  const b: Ring = [
+    [20, 20],
+    [30, 20],
+    [30, 30],
+    [20, 30],
+  ];
+  it('needs the point in every ring that exists, and ignores missing ones', () => {
+    expect(pointInEveryRing({ lat: 5, lng: 5 }, [a, null, a])).toBe(true);
+    expect(pointInEveryRing({ lat: 25, lng: 25 }, [b, a])).toBe(false);
+    expect(pointInEveryRing({ lat: 25, lng: 25 }, [null, undefined])).toBe(true);
   });
 });

@@ -148,3 +148,65 @@ export function ringCentroid(ring: Ring): LatLng {
   }
   return { lng: cx / (3 * a), lat: cy / (3 * a) };
 }
+
+/**
+ * Planar tolerance in degrees (about 1 cm) for points that lie on an edge: a child drawn along its parent's edge,
+ * or sharing its corners, still counts as inside even though even-odd puts edge points either side.
+ */
+export const RING_EDGE_TOLERANCE_DEG = 1e-7;
+
+function distanceToSegmentDeg(p: LatLng, a: [number, number], b: [number, number]): number {
+  const [ax, ay] = a;
+  const dx = b[0] - ax;
+  const dy = b[1] - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.lng - ax) * dx + (p.lat - ay) * dy) / len2));
+  return Math.hypot(p.lng - (ax + t * dx), p.lat - (ay + t * dy));
+}
+
+/** Inside the ring, or on one of its edges within `toleranceDeg`. */
+export function pointInOrOnRing(p: LatLng, ring: Ring, toleranceDeg = RING_EDGE_TOLERANCE_DEG): boolean {
+  if (pointInRing(p, ring)) return true;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    if (distanceToSegmentDeg(p, ring[j], ring[i]) <= toleranceDeg) return true;
+  }
+  return false;
+}
+
+const orient = (a: [number, number], b: [number, number], c: [number, number]): number => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+
+/** The open segments cross at one point inside both (touching, sharing a corner or running along each other is not crossing). */
+function segmentsCross(a: [number, number], b: [number, number], c: [number, number], d: [number, number]): boolean {
+  const o1 = orient(a, b, c);
+  const o2 = orient(a, b, d);
+  const o3 = orient(c, d, a);
+  const o4 = orient(c, d, b);
+  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
+}
+
+/**
+ * True when the inner ring lies within the outer one: every vertex inside or on the outer ring, and no inner edge
+ * crossing an outer edge (so a concave outer ring cannot be cut across). Edges and corners may be shared.
+ */
+export function ringInsideRing(inner: Ring, outer: Ring, toleranceDeg = RING_EDGE_TOLERANCE_DEG): boolean {
+  if (!inner.length || !outer.length) return false;
+  for (const [lng, lat] of inner) if (!pointInOrOnRing({ lat, lng }, outer, toleranceDeg)) return false;
+  for (let i = 0, j = inner.length - 1; i < inner.length; j = i++) {
+    for (let k = 0, l = outer.length - 1; k < outer.length; l = k++) {
+      if (!segmentsCross(inner[j], inner[i], outer[l], outer[k])) continue;
+      // A crossing within the tolerance of an end of either edge is float noise on a shared edge or corner, not a cut.
+      const near = (q: [number, number], a: [number, number], b: [number, number]) => distanceToSegmentDeg({ lng: q[0], lat: q[1] }, a, b) <= toleranceDeg;
+      const touching = near(outer[l], inner[j], inner[i]) || near(outer[k], inner[j], inner[i]) || near(inner[j], outer[l], outer[k]) || near(inner[i], outer[l], outer[k]);
+      if (!touching) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when the point lies in every ring of an area's chain (the area and its ancestors) that has one. An area whose
+ * own boundary contains a point but whose parent's does not was drawn outside its parent; it is never the answer.
+ */
+export function pointInEveryRing(p: LatLng, rings: ReadonlyArray<Ring | null | undefined>): boolean {
+  return rings.every((r) => !r || pointInRing(p, r));
+}

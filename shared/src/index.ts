@@ -13,3 +13,4 @@ export * from './media.js';
 export * from './report.js';
 export * from './field-labels.js';
 export * from './validation-messages.js';
+export * from './coverage.js';

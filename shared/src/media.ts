@@ -21,7 +21,18 @@ export type MediaAttachType = (typeof MEDIA_ATTACH_TYPES)[number];
 export const MEDIA_CHECK_STATUSES = ['none', 'pending', 'pass', 'risky'] as const;
 export type MediaCheckStatus = (typeof MEDIA_CHECK_STATUSES)[number];
 
-export const MEDIA_ERROR_CODES = ['media_not_found', 'media_already_attached', 'media_file_missing', 'push_signature_invalid', 'image_too_large'] as const;
+export const MEDIA_ERROR_CODES = [
+  'media_not_found',
+  'media_already_attached',
+  'media_file_missing',
+  'push_signature_invalid',
+  'push_stale',
+  'push_replayed',
+  'push_plaintext_refused',
+  'push_decrypt_failed',
+  'image_too_large',
+  'media_busy',
+] as const;
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
 
 export interface MediaResponse {

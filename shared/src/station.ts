@@ -41,6 +41,11 @@ export const STATION_ERROR_CODES = [
   'station_photo_not_found',
   'station_area_level',
   'area_no_boundary',
+  'station_import_too_large',
+  'station_import_too_many_rows',
+  'station_import_unsafe_zip',
+  'coverage_area_too_large',
+  'coverage_busy',
 ] as const;
 export type StationErrorCode = (typeof STATION_ERROR_CODES)[number];
 
@@ -69,6 +74,11 @@ export const COVERAGE_CELL_M = 100;
  * no longer fits, and every smaller one, comes without (`blocks: null`) and the response says `blocksCapped`.
  */
 export const COVERAGE_BLOCKS_MAX = 2000;
+/**
+ * Most grid cells (the boundary's bounding box in COVERAGE_CELL_M squares) one coverage request may walk: 250,000
+ * is a 50 × 50 km box, larger than any district; above it the request is refused (422 coverage_area_too_large).
+ */
+export const COVERAGE_CELLS_MAX = 250_000;
 
 export interface NearbyStationsQuery {
   lat: number;

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseEncodingAesKey } from '../modules/media/wechat-push-crypto';
 
 /** Everything the server reads from its environment, typed, checked once at boot. */
 export interface AppConfig {
@@ -51,6 +52,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
   metricsToken: string | null;
+  /** Safe mode of the message push: the 32-byte AES key from WECHAT_PUSH_AES_KEY (EncodingAESKey); null is plain mode. */
+  wechatPushAesKey: Buffer | null;
 }
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
@@ -213,7 +216,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     redisUrl: env.REDIS_URL?.trim() || null,
+    wechatPushAesKey: null,
   };
+  const aesKey = env.WECHAT_PUSH_AES_KEY?.trim();
+  if (aesKey) {
+    config.wechatPushAesKey = parseEncodingAesKey(aesKey);
+    if (!config.wechatPushAesKey) problems.push('WECHAT_PUSH_AES_KEY must be the 43-character EncodingAESKey from the mini-program console');
+    if (!config.wechatPushToken) problems.push('WECHAT_PUSH_AES_KEY needs WECHAT_PUSH_TOKEN as well');
+  }
   if (config.publicBaseUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an http(s) URL such as https://xjy.example.cn (no query or fragment)');
   if (appId && !config.publicBaseUrl) {
     problems.push('PUBLIC_BASE_URL must be set when WECHAT_APPID is set: WeChat content checks fetch photos from it (e.g. PUBLIC_BASE_URL=https://xjy.example.cn)');

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackServer } from './loopback-server';
 
@@ -45,19 +45,13 @@ export class FakeWechat extends LoopbackServer {
     this.tokens.clear();
   }
 
-  /**
-   * What WeChat does when it has checked a photo: a signed JSON message push (event wxa_media_check) to the
-   * server's push URL. Returns the HTTP status the server answered.
-   */
-  async pushMediaCheckResult(pushUrl: string, pushToken: string, traceId: string, suggest: 'pass' | 'risky' | 'review'): Promise<number> {
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(6).toString('hex');
-    const signature = createHash('sha1').update([pushToken, timestamp, nonce].sort().join('')).digest('hex');
+  /** The wxa_media_check event WeChat pushes when it has checked a photo. */
+  mediaCheckEvent(traceId: string, suggest: 'pass' | 'risky' | 'review', timestamp = Math.floor(Date.now() / 1000)): Record<string, unknown> {
     const check = this.mediaChecks.find((c) => c.traceId === traceId);
-    const body = {
+    return {
       ToUserName: 'gh_fake',
       FromUserName: check?.openid ?? '',
-      CreateTime: Number(timestamp),
+      CreateTime: timestamp,
       MsgType: 'event',
       Event: 'wxa_media_check',
       appid: this.appId,
@@ -68,10 +62,47 @@ export class FakeWechat extends LoopbackServer {
       errmsg: 'ok',
       result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
     };
-    const url = `${pushUrl}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await res.text();
-    return res.status;
+  }
+
+  /**
+   * A message push as WeChat sends it: the URL query (signature, timestamp, nonce; in safe mode also encrypt_type=aes
+   * and msg_signature) and the JSON body (in safe mode only ToUserName and Encrypt). Safe mode encrypts as WeChat's
+   * sample code does: AES-256-CBC with the EncodingAESKey (base64 of 43 characters plus "="), IV its first 16 bytes,
+   * over 16 random bytes + 4-byte big-endian length + message + appid, padded PKCS#7-style to 32-byte blocks.
+   */
+  signPush(
+    message: Record<string, unknown>,
+    opts: { token: string; encodingAesKey?: string; timestamp?: string; nonce?: string; appId?: string },
+  ): { query: Record<string, string>; body: Record<string, unknown> } {
+    const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const nonce = opts.nonce ?? String(randomBytes(4).readUInt32BE(0));
+    const sha1 = (...parts: string[]) => createHash('sha1').update(parts.sort().join('')).digest('hex');
+    const query: Record<string, string> = { signature: sha1(opts.token, timestamp, nonce), timestamp, nonce };
+    if (!opts.encodingAesKey) return { query, body: message };
+    const key = Buffer.from(`${opts.encodingAesKey}=`, 'base64');
+    const msg = Buffer.from(JSON.stringify(message), 'utf8');
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(msg.length, 0);
+    const plain = Buffer.concat([randomBytes(16), len, msg, Buffer.from(opts.appId ?? this.appId, 'utf8')]);
+    const pad = 32 - (plain.length % 32);
+    const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
+    cipher.setAutoPadding(false);
+    const encrypt = Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+    return { query: { ...query, encrypt_type: 'aes', msg_signature: sha1(opts.token, timestamp, nonce, encrypt) }, body: { ToUserName: 'gh_fake', Encrypt: encrypt } };
+  }
+
+  /** Sends a signed push to the server's push URL; returns the status and body it answered. */
+  async sendPush(pushUrl: string, push: { query: Record<string, string>; body: unknown }): Promise<{ status: number; body: string }> {
+    const res = await fetch(`${pushUrl}?${new URLSearchParams(push.query).toString()}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(push.body) });
+    return { status: res.status, body: await res.text() };
+  }
+
+  /**
+   * What WeChat does when it has checked a photo: a signed JSON message push (event wxa_media_check) to the
+   * server's push URL, plain or (given the EncodingAESKey) safe mode. Returns the HTTP status the server answered.
+   */
+  async pushMediaCheckResult(pushUrl: string, pushToken: string, traceId: string, suggest: 'pass' | 'risky' | 'review', encodingAesKey?: string): Promise<number> {
+    return (await this.sendPush(pushUrl, this.signPush(this.mediaCheckEvent(traceId, suggest), { token: pushToken, encodingAesKey }))).status;
   }
 
   count(path: string): number {

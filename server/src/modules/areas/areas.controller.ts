@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
-import { Access, ADMIN, ANY_USER, STAFF } from '../../common/auth/access.decorator';
+import { Access, ADMIN, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
 import { AreasService } from './areas.service';
 import { CreateAreaDto, ListAreasQuery, UpdateAreaDto } from './dto/area.dto';
 
@@ -35,9 +36,12 @@ export class AreasController {
 
   @Patch(':id')
   @Access(STAFF, { resource: 'area', from: 'param', key: 'id' })
-  @ApiOperation({ summary: 'Rename an area or redraw its boundary (staff in scope)' })
-  update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateAreaDto): Promise<AreaDetailResponse> {
-    return this.areas.update(id, dto);
+  @ApiOperation({
+    summary: 'Rename an area or redraw its boundary (staff in scope)',
+    description: 'A boundary lies within every ancestor boundary and holds every descendant boundary. District and street boundaries are the admin\'s; staff redraw communities and grids below their scope roots.',
+  })
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateAreaDto): Promise<AreaDetailResponse> {
+    return this.areas.update(auth, id, dto);
   }
 
   @Delete(':id')

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AREA_CHILD_LEVEL, AREA_LEVEL_LABELS, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
+import { AREA_CHILD_LEVEL, AREA_LEVEL_LABELS, AreaDetailResponse, AreaResponse, ListResponse, Ring, ringInsideRing } from '@xjy/shared';
 import { AppException, fieldError } from '../../common/app.exception';
+import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
 import { mapArea, mapAreaDetail } from './area.mapper';
@@ -44,6 +45,7 @@ export class AreasService implements OnModuleInit {
         throw fieldError('area_level_invalid', 'level', expected ? `${AREA_LEVEL_LABELS[parent.level]}的下级必须是${AREA_LEVEL_LABELS[expected]}` : '网格没有下级区域');
       }
       parentPath = parent.path;
+      if (dto.boundary) checkInside([...(await this.areas.findAncestors(parent.path)), parent], dto.boundary);
     }
     if (await this.areas.findByCode(dto.code)) throw new AppException('area_code_taken', { code: dto.code });
     try {
@@ -55,8 +57,23 @@ export class AreasService implements OnModuleInit {
     }
   }
 
-  async update(id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
-    if (!(await this.areas.findById(id))) throw new AppException('area_not_found');
+  async update(auth: AuthContext, id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
+    const area = await this.areas.findById(id);
+    if (!area) throw new AppException('area_not_found');
+    if (dto.boundary !== undefined) {
+      // A boundary decides where reports are routed and stations may stand, so redrawing one moves power: staff
+      // only ever redraw a community or grid strictly below one of their scope roots, never the roots themselves.
+      if (!isAdmin(auth) && (area.level === 'district' || area.level === 'street' || !auth.scopePaths.some((root) => area.path.startsWith(root) && area.path !== root))) {
+        throw new AppException('area_boundary_admin_only');
+      }
+      if (dto.boundary) {
+        checkInside(await this.areas.findAncestors(area.path), dto.boundary);
+        const outside = (await this.areas.findInSubtree(area.path)).filter((d) => d.id !== id && d.boundary && !ringInsideRing(d.boundary, dto.boundary!));
+        if (outside.length) {
+          throw new AppException('area_boundary_excludes_child', { childIds: outside.map((d) => d.id), childNames: outside.map((d) => d.name).join('、') });
+        }
+      }
+    }
     await this.areas.update(id, dto);
     return this.get(id);
   }
@@ -76,5 +93,13 @@ export class AreasService implements OnModuleInit {
   private async withCounts(items: Area[]): Promise<AreaResponse[]> {
     const counts = await this.areas.countChildren(items.map((a) => a.id));
     return items.map((a) => mapArea(a, counts.get(a.id) ?? 0));
+  }
+}
+
+/** Every ancestor (root first) that has a boundary must hold the new one; the nearest one it leaves is named. */
+function checkInside(ancestors: Area[], boundary: Ring): void {
+  const outside = [...ancestors].reverse().find((a) => a.boundary && !ringInsideRing(boundary, a.boundary));
+  if (outside) {
+    throw new AppException('area_boundary_outside_parent', { parentId: outside.id, parentName: outside.name, fields: [{ field: 'boundary', message: `边界须在${outside.name}范围内` }] });
   }
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { WorkLimiter } from '../../common/work-limiter';
 
 /** Decoded pixels: 8-bit RGBA, rows packed, already turned as the file's irot/imir/clap say. */
 export interface DecodedHeif {
@@ -69,18 +70,21 @@ const lib = require(workerData.libheif);
 })();
 `;
 
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * HEIC decodes are the most expensive thing a user can ask for (a 49 MP photo: seconds and about 500 MB), so one
+ * runs at a time; each user may have one running and one waiting, and a few more may wait overall. Past that the
+ * caller is answered at once (429 media_busy, 503 server_busy) rather than queued behind minutes of work.
+ */
+export const HEIF_DECODES = new WorkLimiter('heif_decode', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'media_busy');
 
 /**
  * Decodes the primary image of a HEIF/HEIC file with libheif (WebAssembly), for when sharp's libvips lacks the
- * codec (its prebuilt binaries carry no HEVC decoder). Each decode runs in its own worker thread, one at a time:
- * the event loop stays free during the seconds a 12 MP photo takes, at most one full-size RGBA copy exists at once,
- * and ending the worker returns its WebAssembly memory (which otherwise never shrinks).
+ * codec (its prebuilt binaries carry no HEVC decoder). Each decode runs in its own worker thread, within
+ * HEIF_DECODES: the event loop stays free during the seconds a 12 MP photo takes, at most one full-size RGBA copy
+ * exists at once, and ending the worker returns its WebAssembly memory (which otherwise never shrinks).
  */
-export function decodeHeif(input: Buffer, opts: { maxPixels: number; timeoutMs?: number }): Promise<DecodedHeif> {
-  const run = queue.then(() => decodeInWorker(input, opts.maxPixels, opts.timeoutMs ?? 30_000));
-  queue = run.catch(() => undefined);
-  return run;
+export function decodeHeif(input: Buffer, opts: { maxPixels: number; timeoutMs?: number; owner?: string | number }): Promise<DecodedHeif> {
+  return HEIF_DECODES.run(opts.owner ?? 'system', () => decodeInWorker(input, opts.maxPixels, opts.timeoutMs ?? 30_000));
 }
 
 function decodeInWorker(input: Buffer, maxPixels: number, timeoutMs: number): Promise<DecodedHeif> {

@@ -2,8 +2,11 @@ import { MEDIA_MAX_PIXELS } from '@xjy/shared';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { decodeHeif, HeifDecodeError, HeifTooLargeError } from './heif-decoder';
+import { decodeHeif, HEIF_DECODES, HeifDecodeError, HeifTooLargeError } from './heif-decoder';
 import { declaredSize, processImage, sniffImageType } from './media-image';
+
+// HEIC decodes take seconds each on a loaded two-core machine.
+jest.setTimeout(60_000);
 
 /**
  * A real HEVC-coded HEIC (made by test/fixtures/make-heic-fixture.mjs): stored 640x480 landscape, EXIF with GPS and
@@ -175,6 +178,23 @@ describe('HEIC', () => {
     const ok = await decodeHeif(IPHONE_HEIC, { maxPixels: 480 * 640 });
     expect([ok.width, ok.height, ok.data.length]).toEqual([480, 640, 480 * 640 * 4]);
     await expect(decodeHeif(Buffer.from('not heif'), { maxPixels: MEDIA_MAX_PIXELS })).rejects.toBeInstanceOf(HeifDecodeError);
+  });
+
+  it('decodes one HEIC per user at a time with one waiting, and answers a third at once with 429 media_busy', async () => {
+    const first = decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner: 'user-1' });
+    const second = decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner: 'user-1' });
+    await expect(decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner: 'user-1' })).rejects.toMatchObject({ status: 429, code: 'media_busy' });
+    // Another user still gets a place in the queue.
+    const other = decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner: 'user-2' });
+    expect((await Promise.all([first, second, other])).map((d) => d.width)).toEqual([480, 480, 480]);
+    expect(HEIF_DECODES.stats).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('answers 503 server_busy when the shared HEIC queue is full', async () => {
+    const users = Array.from({ length: 5 }, (_, i) => `queue-user-${i}`);
+    const admitted = users.map((owner) => decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner }));
+    await expect(decodeHeif(IPHONE_HEIC, { maxPixels: MEDIA_MAX_PIXELS, owner: 'one-too-many' })).rejects.toMatchObject({ status: 503, code: 'server_busy' });
+    expect(await Promise.all(admitted)).toHaveLength(5);
   });
 });
 

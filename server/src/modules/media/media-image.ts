@@ -1,6 +1,7 @@
-import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE } from '@xjy/shared';
+import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE, STATION_PHOTOS_MAX } from '@xjy/shared';
 import sharp from 'sharp';
 import { AppException } from '../../common/app.exception';
+import { WorkLimiter } from '../../common/work-limiter';
 import { DecodedHeif, decodeHeif, HeifTooLargeError } from './heif-decoder';
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic';
@@ -39,7 +40,19 @@ export const imageTooLarge = (width: number, height: number) =>
  * prebuilt one has no HEVC decoder, so iPhone photos) is decoded by libheif's WebAssembly build instead and goes
  * through the same pipeline from its raw pixels, already turned upright by the file's irot/imir.
  */
-export async function processImage(input: Buffer): Promise<ProcessedImage> {
+export function processImage(input: Buffer, owner: string | number = 'system'): Promise<ProcessedImage> {
+  return IMAGE_WORK.run(owner, () => reencode(input, owner));
+}
+
+/**
+ * sharp runs on libuv's threads, but every decode holds up to MEDIA_MAX_PIXELS × 4 bytes: two at a time on this
+ * two-core machine, one per user with as many more waiting as a station has photos (a client uploads a form's photos
+ * at once), 24 waiting overall; past that the answer is immediate.
+ */
+export const IMAGE_WORK_LIMITS = { concurrency: 2, queueMax: 24, perKeyConcurrency: 1, perKeyQueue: STATION_PHOTOS_MAX } as const;
+export const IMAGE_WORK = new WorkLimiter('image', IMAGE_WORK_LIMITS, 'media_busy');
+
+async function reencode(input: Buffer, owner: string | number): Promise<ProcessedImage> {
   const type = sniffImageType(input);
   if (!type) throw unsupportedType();
   // The size the file declares, read from its header by hand first: libvips refuses to even read the header of
@@ -57,9 +70,10 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   }
   let decoded: DecodedHeif;
   try {
-    decoded = await decodeHeif(input, { maxPixels: MEDIA_MAX_PIXELS });
+    decoded = await decodeHeif(input, { maxPixels: MEDIA_MAX_PIXELS, owner });
   } catch (e) {
     if (e instanceof HeifTooLargeError) throw imageTooLarge(e.width, e.height);
+    if (e instanceof AppException) throw e;
     throw damaged(type);
   }
   // Raw pixels carry no EXIF, so nothing turns them a second time. Their colour profile is not carried over

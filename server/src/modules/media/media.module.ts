@@ -8,7 +8,8 @@ import { MediaService } from './media.service';
 import { LocalMediaStorage } from './storage/local-media.storage';
 import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 import { S3MediaStorage } from './storage/s3-media.storage';
-import { WechatPushController } from './wechat-push.controller';
+import { InMemoryPushReplayGuard } from './wechat-push-crypto';
+import { PUSH_REPLAY_GUARD, WechatPushController } from './wechat-push.controller';
 
 /** Photos for every feature that has them (reports, stations): they import this module for MediaService. */
 @Module({
@@ -17,6 +18,7 @@ import { WechatPushController } from './wechat-push.controller';
   providers: [
     MediaRepository,
     MediaService,
+    { provide: PUSH_REPLAY_GUARD, useFactory: () => new InMemoryPushReplayGuard() },
     {
       provide: MEDIA_STORAGE,
       inject: [APP_CONFIG],

@@ -35,7 +35,7 @@ export class MediaService {
   ) {}
 
   async upload(auth: AuthContext, bytes: Buffer): Promise<MediaResponse> {
-    const image = await processImage(bytes);
+    const image = await processImage(bytes, auth.userId);
     const now = new Date();
     const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
     const fileKey = `${base}.jpg`;

@@ -1,5 +1,5 @@
-import { coverageBlockBounds, haversineM, M_PER_DEG_LAT, mPerDegLng, pointInRing, Ring } from '@xjy/shared';
-import { computeCoverage, CoverageFigure, toBlocks } from './station-coverage';
+import { COVERAGE_CELLS_MAX, coverageBlockBounds, haversineM, M_PER_DEG_LAT, mPerDegLng, pointInRing, Ring } from '@xjy/shared';
+import { computeCoverage, computeCoverageInWorker, CoverageFigure, coverageGridSize, toBlocks } from './station-coverage';
 
 const LAT0 = 30;
 const LNG0 = 110;
@@ -111,5 +111,24 @@ describe(toBlocks.name, () => {
       [1, 0, 1, 0],
       [3, 0, 3, 0],
     ]);
+  });
+});
+
+describe(computeCoverageInWorker.name, () => {
+  it('gives in a worker thread exactly the hand-checked answer of computeCoverage', async () => {
+    const fig = await computeCoverageInWorker('user-1', { ring: SQUARE, stations: PLUS, cellM: 100, radiusM: 500, blocksMax: 10_000 });
+    expect(fig.gaps.map((g) => g.cells)).toEqual([9, 8, 8, 6]);
+    expect(fig).toEqual(computeCoverage(SQUARE, PLUS, 100, 500, 10_000));
+  }, 30_000);
+});
+
+describe(coverageGridSize.name, () => {
+  it('counts the cells computeCoverage walks, before walking them', () => {
+    expect(coverageGridSize(SQUARE, 100)).toEqual({ rows: 15, cols: 15, cells: 225 });
+    // 100 × 94 km (its east edge measured at the southern latitude, so a little under 1,000 columns at mid-height).
+    const size = coverageGridSize(rect(100_000, 94_000), 100);
+    expect(size.rows).toBe(940);
+    expect(size.cells).toBe(size.rows * size.cols);
+    expect(size.cells).toBeGreaterThan(COVERAGE_CELLS_MAX);
   });
 });

@@ -1,148 +1,51 @@
-import { CoverageBlock, CoverageGap, CoverageGrid, haversineM, LatLng, M_PER_DEG_LAT, mPerDegLng, pointInRing, Ring, ringBBox } from '@xjy/shared';
+import type { CoverageFigure, LatLng, Ring } from '@xjy/shared';
+import { Worker } from 'node:worker_threads';
+import { AppException } from '../../common/app.exception';
+import { WorkLimiter } from '../../common/work-limiter';
 
-export interface CoverageFigure {
-  cells: number;
-  covered: number;
-  share: number;
-  gaps: CoverageGap[];
-  grid: CoverageGrid;
-  blocksCapped: boolean;
-}
+export { computeCoverage, coverageGridSize, toBlocks } from '@xjy/shared';
+export type { CoverageFigure } from '@xjy/shared';
+
+// Plain JavaScript run in a worker thread: the compiled shared package's computeCoverage, resolved from this file
+// the way Node resolves it (never through a test runner's module map), so tests and production run the same code.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createRequire } = require('node:module');
+const { computeCoverage } = createRequire(workerData.from)('@xjy/shared/coverage');
+const w = workerData;
+parentPort.postMessage(computeCoverage(w.ring, w.stations, w.cellM, w.radiusM, w.blocksMax));
+`;
 
 /**
- * The 500 m rule on a grid: the area's bounding box is cut into square cells of `cellM`; a cell counts when its
- * centre lies inside the boundary, and is covered when a station lies within `radiusM` of that centre. Uncovered
- * cells that share an edge form one gap; gaps come largest first, each with its cells as blocks (see toBlocks) until
- * `blocksMax` blocks have been handed out: from the first gap that does not fit whole, gaps come without blocks.
+ * Coverage walks every cell of the boundary's box (up to COVERAGE_CELLS_MAX), which takes long enough to stall other
+ * requests: one computation at a time, each user one running and one waiting, four waiting overall.
  */
-export function computeCoverage(ring: Ring, stations: readonly LatLng[], cellM: number, radiusM: number, blocksMax: number): CoverageFigure {
-  const box = ringBBox(ring);
-  const midLat = (box.minLat + box.maxLat) / 2;
-  const dLat = cellM / M_PER_DEG_LAT;
-  const dLng = cellM / mPerDegLng(midLat);
-  const rows = Math.max(1, Math.ceil((box.maxLat - box.minLat) / dLat));
-  const cols = Math.max(1, Math.ceil((box.maxLng - box.minLng) / dLng));
-  // Stations bucketed by cell so each cell checks only its neighbourhood.
-  const reach = Math.ceil(radiusM / cellM) + 1;
-  const buckets = new Map<number, LatLng[]>();
-  for (const s of stations) {
-    const r = Math.floor((s.lat - box.minLat) / dLat);
-    const c = Math.floor((s.lng - box.minLng) / dLng);
-    if (r < -reach || r > rows + reach || c < -reach || c > cols + reach) continue;
-    const key = (r + reach) * (cols + 2 * reach + 1) + (c + reach);
-    const list = buckets.get(key);
-    if (list) list.push(s);
-    else buckets.set(key, [s]);
-  }
-  const inside = new Uint8Array(rows * cols);
-  const uncovered = new Uint8Array(rows * cols);
-  let cells = 0;
-  let covered = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const centre = { lat: box.minLat + (r + 0.5) * dLat, lng: box.minLng + (c + 0.5) * dLng };
-      if (!pointInRing(centre, ring)) continue;
-      inside[r * cols + c] = 1;
-      cells++;
-      let hit = false;
-      for (let rr = r - reach; rr <= r + reach && !hit; rr++) {
-        for (let cc = c - reach; cc <= c + reach && !hit; cc++) {
-          const list = buckets.get((rr + reach) * (cols + 2 * reach + 1) + (cc + reach));
-          if (list) hit = list.some((s) => haversineM(centre, s) <= radiusM);
-        }
-      }
-      if (hit) covered++;
-      else uncovered[r * cols + c] = 1;
-    }
-  }
-  const found: Array<{ gap: Omit<CoverageGap, 'blocks'>; members: number[] }> = [];
-  const seen = new Uint8Array(rows * cols);
-  for (let start = 0; start < rows * cols; start++) {
-    if (!uncovered[start] || seen[start]) continue;
-    const stack = [start];
-    const members: number[] = [];
-    seen[start] = 1;
-    let n = 0;
-    let sumR = 0;
-    let sumC = 0;
-    while (stack.length) {
-      const i = stack.pop()!;
-      const r = Math.floor(i / cols);
-      const c = i % cols;
-      members.push(i);
-      n++;
-      sumR += r;
-      sumC += c;
-      for (const [nr, nc] of [
-        [r - 1, c],
-        [r + 1, c],
-        [r, c - 1],
-        [r, c + 1],
-      ]) {
-        if (nr < 0 || nc < 0 || nr >= rows || nc >= cols) continue;
-        const j = nr * cols + nc;
-        if (uncovered[j] && !seen[j]) {
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
-    found.push({ gap: { lat: round6(box.minLat + (sumR / n + 0.5) * dLat), lng: round6(box.minLng + (sumC / n + 0.5) * dLng), cells: n, areaM2: n * cellM * cellM }, members });
-  }
-  found.sort((a, b) => b.gap.cells - a.gap.cells || a.gap.lat - b.gap.lat || a.gap.lng - b.gap.lng);
-  let budget = blocksMax;
-  let blocksCapped = false;
-  const gaps: CoverageGap[] = found.map(({ gap, members }) => {
-    if (blocksCapped) return { ...gap, blocks: null };
-    const blocks = toBlocks(members, cols);
-    if (blocks.length > budget) {
-      blocksCapped = true;
-      return { ...gap, blocks: null };
-    }
-    budget -= blocks.length;
-    return { ...gap, blocks };
+export const COVERAGE_WORK = new WorkLimiter('coverage', { concurrency: 1, queueMax: 4, perKeyConcurrency: 1, perKeyQueue: 1 }, 'coverage_busy');
+
+/** computeCoverage in a worker thread, so the event loop (and /api/health/live) stays free while it runs. */
+export function computeCoverageInWorker(
+  owner: string | number,
+  args: { ring: Ring; stations: LatLng[]; cellM: number; radiusM: number; blocksMax: number },
+  timeoutMs = 30_000,
+): Promise<CoverageFigure> {
+  return COVERAGE_WORK.run(owner, () => runWorker(args, timeoutMs));
+}
+
+function runWorker(args: { ring: Ring; stations: LatLng[]; cellM: number; radiusM: number; blocksMax: number }, timeoutMs: number): Promise<CoverageFigure> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...args, from: __filename } });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const failed = (why: string) => new AppException('server_busy', { work: 'coverage', reason: why });
+    const timer = setTimeout(() => finish(() => reject(failed('timeout'))), timeoutMs);
+    worker.once('message', (fig: CoverageFigure) => finish(() => resolve(fig)));
+    worker.once('error', (e) => finish(() => reject(e)));
+    worker.once('exit', (code) => finish(() => reject(failed(`worker exited with code ${code}`))));
   });
-  const grid: CoverageGrid = { minLat: round9(box.minLat), minLng: round9(box.minLng), dLat: round9(dLat), dLng: round9(dLng), rows, cols };
-  return { cells, covered, share: cells ? Math.round((covered / cells) * 10000) / 10000 : 1, gaps, grid, blocksCapped };
-}
-
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-// The grid is sent to 1e-9° (≈0.1 mm) so that a few thousand cells from the origin still land within a centimetre.
-const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
-
-/**
- * Cells (as row·cols + col indexes) to rectangles covering exactly those cells: each row's runs of adjacent cells,
- * and a run directly above one with the same columns extends that rectangle instead of starting a new one.
- */
-export function toBlocks(members: readonly number[], cols: number): CoverageBlock[] {
-  const sorted = [...members].sort((a, b) => a - b);
-  const blocks: CoverageBlock[] = [];
-  // Rectangles still growing, keyed by "colMin:colMax"; only those that reached the previous row may grow.
-  let open = new Map<string, CoverageBlock>();
-  let i = 0;
-  while (i < sorted.length) {
-    const row = Math.floor(sorted[i] / cols);
-    const next = new Map<string, CoverageBlock>();
-    while (i < sorted.length && Math.floor(sorted[i] / cols) === row) {
-      const colMin = sorted[i] % cols;
-      let colMax = colMin;
-      while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1 && Math.floor(sorted[i + 1] / cols) === row) {
-        i++;
-        colMax++;
-      }
-      i++;
-      const key = `${colMin}:${colMax}`;
-      const above = open.get(key);
-      if (above && above[2] === row - 1) {
-        above[2] = row;
-        next.set(key, above);
-      } else {
-        const block: CoverageBlock = [row, colMin, row, colMax];
-        blocks.push(block);
-        next.set(key, block);
-      }
-    }
-    open = next;
-  }
-  return blocks;
 }

@@ -25,10 +25,12 @@ import {
   wgs84ToGcj02,
 } from '@xjy/shared';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { AppException } from '../../common/app.exception';
 import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
 import type { Area } from '../areas/area.entity';
 import { AreasRepository } from '../areas/areas.repository';
+import { checkXlsxZip, ZipRefusedError } from './station-import-zip';
 import { StationFields, StationsRepository } from './stations.repository';
 import { StationsService } from './stations.service';
 
@@ -81,6 +83,33 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** A station file is a few hundred kilobytes; the multipart limit (10 MB) is for photos. */
+export const STATION_IMPORT_BYTES_MAX = 5 * 1024 * 1024;
+
+const tooLarge = (details: Record<string, unknown>) => new AppException('station_import_too_large', details);
+const tooManyRows = () => new AppException('station_import_too_many_rows', { rowsMax: STATION_IMPORT_ROWS_MAX });
+
+/** The first sheet's rows, streamed: reading stops at the row past the cap instead of loading the workbook. */
+async function readFirstSheet(bytes: Buffer): Promise<string[][]> {
+  const rows: string[][] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+        if (values.some((v) => v !== '')) rows.push(values);
+        if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
+      }
+      return rows;
+    }
+  } catch (e) {
+    if (e instanceof AppException) throw e;
+    throw fileError('文件不是可读取的 XLSX 工作簿');
+  }
+  throw fileError('工作簿中没有工作表');
+}
+
 const fileError = (message: string) => new AppException('station_import_invalid', { errors: [{ row: 0, field: 'file', message }] satisfies StationImportRowError[] }, message);
 
 /**
@@ -95,24 +124,23 @@ export class StationImportService {
     private readonly service: StationsService,
   ) {}
 
-  /** The table in a CSV or XLSX file, told apart by content rather than by name. */
+  /**
+   * The table in a CSV or XLSX file, told apart by content rather than by name, and never more than the header and
+   * STATION_IMPORT_ROWS_MAX rows. An XLSX is a ZIP: its directory is checked (parts, sizes, compression) before the
+   * reader sees it, and rows are then streamed from the first sheet, so a file cannot make the server hold more
+   * than its limits however it is built.
+   */
   async readTable(bytes: Buffer): Promise<string[][]> {
+    if (bytes.length > STATION_IMPORT_BYTES_MAX) throw tooLarge({ bytes: bytes.length, limit: STATION_IMPORT_BYTES_MAX });
     if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
-      const wb = new ExcelJS.Workbook();
       try {
-        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-      } catch {
-        throw fileError('文件不是可读取的 XLSX 工作簿');
+        checkXlsxZip(bytes);
+      } catch (e) {
+        if (!(e instanceof ZipRefusedError)) throw e;
+        if (e.kind === 'too_large') throw tooLarge({ ...e.details, reason: e.message });
+        throw new AppException('station_import_unsafe_zip', { ...e.details, reason: e.message });
       }
-      const sheet = wb.worksheets[0];
-      if (!sheet) throw fileError('工作簿中没有工作表');
-      const rows: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        const values: string[] = [];
-        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
-        rows.push(values);
-      });
-      return rows;
+      return readFirstSheet(bytes);
     }
     const text = new TextDecoder('utf-8', { fatal: true });
     let decoded: string;
@@ -123,7 +151,9 @@ export class StationImportService {
     }
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) throw fileError('文件既不是 UTF-8 编码的 CSV，也不是 XLSX');
-    return parseCsv(decoded.replace(/^\uFEFF/, ''));
+    const rows = parseCsv(decoded.replace(/^\uFEFF/, ''));
+    if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
+    return rows;
   }
 
   async run(auth: AuthContext, bytes: Buffer, dryRun: boolean, defaultCoords: CoordSystem): Promise<StationImportReport> {
@@ -132,12 +162,12 @@ export class StationImportService {
     const header = table[0].map((h) => h.trim().toLowerCase());
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (missing.length) throw fileError(`缺少列：${missing.join('、')}`);
-    if (table.length - 1 > STATION_IMPORT_ROWS_MAX) throw fileError(`每个文件最多 ${STATION_IMPORT_ROWS_MAX} 行`);
     const col = (row: string[], c: StationSheetColumn) => (header.includes(c) ? (row[header.indexOf(c)] ?? '').trim() : '');
 
     const errors: StationImportRowError[] = [];
     const parsed: StationFields[] = [];
     const areaCache = new Map<string, Area | null>();
+    const ancestorCache = new Map<number, Area[]>();
     const seenCodes = new Map<string, number>();
     for (let i = 1; i < table.length; i++) {
       const row = table[i];
@@ -182,7 +212,12 @@ export class StationImportService {
       if (!area) err('area_code', `没有编码为“${areaCode}”的区域`);
       else if (!inScope(auth, area.path)) err('area_code', '该区域不在你负责的范围内');
       else if (area.level === 'district') err('area_code', '请填写街道、社区或网格的编码');
-      else if (errors.length === before && area.boundary && !pointInRing({ lat, lng }, area.boundary)) err('lat', `位置不在${area.name}范围内`);
+      else if (errors.length === before) {
+        if (!ancestorCache.has(area.id)) ancestorCache.set(area.id, await this.areas.findAncestors(area.path));
+        // The area itself first, then each ancestor: one drawn outside its street cannot carry a station out of it.
+        const outside = [area, ...ancestorCache.get(area.id)!.slice().reverse()].find((a) => a.boundary && !pointInRing({ lat, lng }, a.boundary));
+        if (outside) err('lat', `位置不在${outside.name}范围内`);
+      }
       if (errors.length === before) {
         parsed.push({
           code,

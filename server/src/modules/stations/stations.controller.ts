@@ -90,8 +90,8 @@ export class StationsController {
   @Get('coverage')
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId' })
   @ApiOperation({ summary: 'Share of the area within 500 m of an active rest station, and the gaps (staff in scope)' })
-  coverage(@Query() q: CoverageQuery): Promise<CoverageResponse> {
-    return this.stations.coverage(q.areaId);
+  coverage(@CurrentAuth() auth: AuthContext, @Query() q: CoverageQuery): Promise<CoverageResponse> {
+    return this.stations.coverage(q.areaId, auth.userId);
   }
 
   @Get(':id')

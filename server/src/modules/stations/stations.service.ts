@@ -4,6 +4,7 @@ import {
   compileHours,
   COVERAGE_BLOCKS_MAX,
   COVERAGE_CELL_M,
+  COVERAGE_CELLS_MAX,
   COVERAGE_RADIUS_M,
   CoverageResponse,
   isInChina,
@@ -30,7 +31,7 @@ import { AreasRepository } from '../areas/areas.repository';
 import { MediaService } from '../media/media.service';
 import type { CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, UpdateStationDto } from './dto/station.dto';
 import { parseNearbyQuery } from './dto/nearby-query';
-import { computeCoverage } from './station-coverage';
+import { computeCoverageInWorker, coverageGridSize } from './station-coverage';
 import { amenityMask } from './station-index';
 import { StationIndexService } from './station-index.service';
 import { mapFeedback, mapStationDetail, mapStationPoint } from './station.mapper';
@@ -183,10 +184,12 @@ export class StationsService implements OnModuleInit {
     return mapFeedback((await this.stations.findFeedback(id))!);
   }
 
-  async coverage(areaId: number): Promise<CoverageResponse> {
+  async coverage(areaId: number, userId: number): Promise<CoverageResponse> {
     const area = await this.areas.findById(areaId);
     if (!area) throw new AppException('area_not_found');
     if (!area.boundary) throw fieldError('area_no_boundary', 'areaId', '该区域没有边界，无法计算');
+    const size = coverageGridSize(area.boundary, COVERAGE_CELL_M);
+    if (size.cells > COVERAGE_CELLS_MAX) throw new AppException('coverage_area_too_large', { cells: size.cells, cellsMax: COVERAGE_CELLS_MAX, cellM: COVERAGE_CELL_M });
     await this.index.ready();
     const ring = area.boundary;
     const lats = ring.map((p) => p[1]);
@@ -200,7 +203,7 @@ export class StationsService implements OnModuleInit {
       stations.push({ lat, lng });
       if (pointInRing({ lat, lng }, ring)) inside++;
     });
-    const fig = computeCoverage(ring, stations, COVERAGE_CELL_M, COVERAGE_RADIUS_M, COVERAGE_BLOCKS_MAX);
+    const fig = await computeCoverageInWorker(userId, { ring, stations, cellM: COVERAGE_CELL_M, radiusM: COVERAGE_RADIUS_M, blocksMax: COVERAGE_BLOCKS_MAX });
     return {
       areaId: area.id,
       areaName: area.name,
@@ -217,7 +220,7 @@ export class StationsService implements OnModuleInit {
     };
   }
 
-  /** Staff may place a station only in an area of their scope, below district level, with the point inside it. */
+  /** Staff may place a station only in an area of their scope, below district level, with the point inside it and inside every ancestor. */
   async checkArea(auth: AuthContext, areaId: number, lat: number, lng: number): Promise<Area> {
     const area = await this.areas.findById(areaId);
     if (!area) throw fieldError('area_not_found', 'areaId', '区域不存在');
@@ -225,6 +228,9 @@ export class StationsService implements OnModuleInit {
     if (area.level === 'district') throw fieldError('station_area_level', 'areaId', '站点须设在街道、社区或网格下');
     if (!isInChina({ lat, lng })) throw fieldError('validation_failed', 'lat', '位置必须在中国境内');
     if (area.boundary && !pointInRing({ lat, lng }, area.boundary)) throw fieldError('station_outside_area', 'lat', `站点位置不在${area.name}范围内`);
+    // An area redrawn away from its street (old or hand-edited rows) must not carry a station out of its ancestors.
+    const outside = (await this.areas.findAncestors(area.path)).find((a) => a.boundary && !pointInRing({ lat, lng }, a.boundary));
+    if (outside) throw fieldError('station_outside_area', 'lat', `站点位置不在${outside.name}范围内`);
     return area;
   }
 
