@@ -162,20 +162,3 @@ export interface AbsenteeResponse {
   role: MembershipRole;
   meetingsAttended: number;
 }
-
-/** "2026Q4" for a date, in Asia/Shanghai. */
-export function quarterOf(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000);
-  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
-}
-
-/** The [start, end) instants of a quarter like "2026Q4", in Asia/Shanghai; null if malformed. */
-export function quarterRange(quarter: string): { from: Date; to: Date } | null {
-  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const q = Number(m[2]);
-  const from = new Date(Date.UTC(year, (q - 1) * 3, 1) - 8 * 3600_000);
-  const to = new Date(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - 8 * 3600_000);
-  return { from, to };
-}

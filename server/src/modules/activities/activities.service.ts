@@ -16,6 +16,7 @@ import { AppException, badRequest, conflict, notFound } from '../../common/app.e
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isUniqueViolation } from '../../common/db-errors';
+import { TtlCache } from '../../common/ttl-cache';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
@@ -68,16 +69,10 @@ export class ActivitiesService implements OnModuleInit {
    * minute and the activity does not change meanwhile. This instance drops the entry on edit or cancel; another
    * instance sees the change within the TTL.
    */
-  private readonly checkInCache = new Map<number, { activity: ActivityWithOrg; until: number }>();
-  private static readonly CHECK_IN_CACHE_MS = 3000;
+  private readonly checkInCache = new TtlCache<number, ActivityWithOrg>({ ttlMs: 3000, maxEntries: 1000 });
 
-  private async requireForCheckIn(id: number): Promise<ActivityWithOrg> {
-    const hit = this.checkInCache.get(id);
-    if (hit && hit.until > Date.now()) return hit.activity;
-    const activity = await this.require(id);
-    if (this.checkInCache.size > 1000) this.checkInCache.clear();
-    this.checkInCache.set(id, { activity, until: Date.now() + ActivitiesService.CHECK_IN_CACHE_MS });
-    return activity;
+  private requireForCheckIn(id: number): Promise<ActivityWithOrg> {
+    return this.checkInCache.getOrLoad(id, (key) => this.require(key));
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
@@ -124,7 +119,7 @@ export class ActivitiesService implements OnModuleInit {
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
       throw conflict('illegal_state', 'Points cannot change once members have checked in');
     }
-    this.checkInCache.delete(id);
+    this.checkInCache.invalidate(id);
     await this.tx.run((m) =>
       m.getRepository(Activity).update(
         { id },
@@ -146,7 +141,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async cancel(auth: AuthContext, id: number): Promise<ActivityResponse> {
     const a = await this.require(id);
-    this.checkInCache.delete(id);
+    this.checkInCache.invalidate(id);
     if (a.status !== 'cancelled') await this.tx.run((m) => m.getRepository(Activity).update({ id }, { status: 'cancelled' }));
     return this.get(auth, id);
   }

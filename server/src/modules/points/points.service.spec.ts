@@ -1,4 +1,4 @@
-import { startOfChinaDay } from '../reports/reports.service';
+import { startOfChinaDay } from '@xjy/shared';
 import { periodStart } from './points.service';
 
 describe('periods in China time', () => {

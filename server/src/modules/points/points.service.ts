@@ -7,6 +7,9 @@ import {
   PointsBalanceResponse,
   PointsEntryPageResponse,
   ReconcileResponse,
+  startOfChinaDay,
+  startOfChinaMonth,
+  startOfChinaWeek,
 } from '@xjy/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -16,17 +19,10 @@ import { Area } from '../areas/area.entity';
 import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 
-const HOUR_MS = 3600_000;
-const CHINA_OFFSET = 8 * HOUR_MS;
-
 /** Start of the current day, week (Monday) or month in China time; null for all time. */
 export function periodStart(period: LeaderboardPeriod | 'day', now: Date): Date | null {
   if (period === 'all') return null;
-  const t = new Date(now.getTime() + CHINA_OFFSET);
-  t.setUTCHours(0, 0, 0, 0);
-  if (period === 'week') t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
-  if (period === 'month') t.setUTCDate(1);
-  return new Date(t.getTime() - CHINA_OFFSET);
+  return period === 'day' ? startOfChinaDay(now) : period === 'week' ? startOfChinaWeek(now) : startOfChinaMonth(now);
 }
 
 @Injectable()

@@ -18,6 +18,7 @@ import {
   ReportDetailResponse,
   ReportPageResponse,
   ReportStatus,
+  startOfChinaDay,
   ReportStatusGroup,
   reportStatusesIn,
   ReportSummaryResponse,
@@ -52,13 +53,6 @@ const HOUR_MS = 3600_000;
 const illegal = (action: ReportAction, status: ReportStatus) =>
   new AppException('illegal_state', 409, `A report that is ${REPORT_STATUS_LABELS[status]} cannot be ${action}ed`, { status, action });
 const reportNotFound = () => notFound('Report', 'report_not_found');
-
-/** Midnight in China (UTC+8, no DST) at or before `now`: the daily cap resets then. */
-export function startOfChinaDay(now: Date): Date {
-  const shifted = new Date(now.getTime() + 8 * HOUR_MS);
-  shifted.setUTCHours(0, 0, 0, 0);
-  return new Date(shifted.getTime() - 8 * HOUR_MS);
-}
 
 @Injectable()
 export class ReportsService implements OnModuleInit {

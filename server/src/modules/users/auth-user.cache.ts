@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@xjy/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { TtlCache } from '../../common/ttl-cache';
 import { UsersRepository } from './users.repository';
-
-interface Entry {
-  context: AuthContext | null;
-  disabled: boolean;
-  expiresAt: number;
-  role: Role | null;
-}
 
 /**
  * The guard needs each caller's current role, disabled flag and scope on every request; reading them from the
@@ -18,29 +11,21 @@ interface Entry {
 @Injectable()
 export class AuthUserCache {
   static readonly TTL_MS = 5000;
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new TtlCache<number, { context: AuthContext; disabled: boolean } | null>({ ttlMs: AuthUserCache.TTL_MS, maxEntries: 50_000 });
 
   constructor(private readonly users: UsersRepository) {}
 
-  async load(userId: number): Promise<{ context: AuthContext; disabled: boolean } | null> {
-    const now = Date.now();
-    const hit = this.entries.get(userId);
-    if (hit && hit.expiresAt > now) return hit.context ? { context: hit.context, disabled: hit.disabled } : null;
-    const user = await this.users.findById(userId);
-    if (!user) {
-      this.entries.set(userId, { context: null, disabled: true, expiresAt: now + AuthUserCache.TTL_MS, role: null });
-      return null;
-    }
-    const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
-    const context: AuthContext = { userId: user.id, role: user.role, scopePaths: scopes.map((a) => a.path), scopeAreaIds: scopes.map((a) => a.id) };
-    const disabled = user.disabledAt !== null;
-    if (this.entries.size > 50_000) this.entries.clear();
-    this.entries.set(userId, { context, disabled, expiresAt: now + AuthUserCache.TTL_MS, role: user.role });
-    return { context, disabled };
+  load(userId: number): Promise<{ context: AuthContext; disabled: boolean } | null> {
+    return this.entries.getOrLoad(userId, async () => {
+      const user = await this.users.findById(userId);
+      if (!user) return null;
+      const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
+      const context: AuthContext = { userId: user.id, role: user.role, scopePaths: scopes.map((a) => a.path), scopeAreaIds: scopes.map((a) => a.id) };
+      return { context, disabled: user.disabledAt !== null };
+    });
   }
 
   invalidate(userId?: number): void {
-    if (userId === undefined) this.entries.clear();
-    else this.entries.delete(userId);
+    this.entries.invalidate(userId);
   }
 }
