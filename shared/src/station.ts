@@ -61,6 +61,8 @@ export const NEARBY_LIMIT_MAX = 100;
 /** A map viewport holding more stations than this gets clusters with counts instead of points. */
 export const STATION_MAP_POINTS_MAX = 300;
 export const STATION_IMPORT_ROWS_MAX = 5000;
+/** The largest import file accepted (CSV or XLSX); 5000 rows fit well within it. */
+export const STATION_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** The 500 m rule: every point of the urban area within this of an active rest station. */
 export const COVERAGE_RADIUS_M = 500;
 export const COVERAGE_CELL_M = 100;

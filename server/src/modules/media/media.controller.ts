@@ -1,15 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException, badRequest } from '../../common/app.exception';
+import { badRequest } from '../../common/app.exception';
 import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MediaService } from './media.service';
-
-const tooLarge = () => new AppException('payload_too_large', 413, `照片不能超过 ${MEDIA_MAX_BYTES / 1024 / 1024} MB`, { maxBytes: MEDIA_MAX_BYTES });
 
 @ApiTags('media')
 @Controller('media')
@@ -24,17 +22,7 @@ export class MediaController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
   async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
-    if (!req.isMultipart()) throw new AppException('unsupported_media_type', 415, 'Send the photo as multipart/form-data');
-    let bytes: Buffer;
-    try {
-      const file = await req.file();
-      if (!file) throw badRequest('validation_failed', 'A photo file is required', 'file');
-      bytes = await file.toBuffer();
-      if (file.file.truncated) throw tooLarge();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw e;
-    }
+    const { bytes } = await readSingleFile(req, { field: 'file', maxBytes: MEDIA_MAX_BYTES, label: '照片' });
     if (!bytes.length) throw badRequest('validation_failed', 'The photo file is empty', 'file');
     return this.media.upload(auth, bytes, `${req.protocol}://${req.host}`);
   }
