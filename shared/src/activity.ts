@@ -162,3 +162,32 @@ export interface AbsenteeResponse {
   role: MembershipRole;
   meetingsAttended: number;
 }
+
+/** GET /api/activities */
+export interface ListActivitiesParams {
+  /** mine: my two organizations and all volunteer service; managed: staff, in scope. */
+  scope?: 'mine' | 'managed';
+  organizationId?: number;
+}
+
+/** GET /api/memberships */
+export interface ListMembershipsParams {
+  organizationId?: number;
+  status?: MembershipStatus;
+}
+
+/** GET /api/organizations */
+export interface ListOrganizationsParams {
+  /** Organizations in this area subtree. */
+  areaId?: number;
+}
+
+/** Routes that report on one quarter, like "2026Q4"; the current quarter in China when omitted. */
+export interface QuarterParams {
+  quarter?: string;
+}
+
+/** GET /api/register/export.xlsx */
+export interface RegisterExportParams extends QuarterParams {
+  areaId?: number;
+}

@@ -266,3 +266,38 @@ export const STATION_SHEET_COLUMNS = ['code', 'name', 'kind', 'host_unit', 'addr
 export type StationSheetColumn = (typeof STATION_SHEET_COLUMNS)[number];
 export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const;
 export type CoordSystem = (typeof COORD_SYSTEMS)[number];
+
+// Query parameters of the station routes, as the server reads them after validation. Server query DTOs implement
+// these; the mini-program builds its query strings from them.
+
+/** GET /api/stations */
+export interface StationMapParams {
+  /** minLng,minLat,maxLng,maxLat (GCJ-02). */
+  bbox: string;
+}
+
+/** GET /api/stations/managed */
+export interface ManagedStationsParams {
+  /** Name, code or address contains. */
+  q?: string;
+  status?: StationStatus;
+  /** Only stations in this area subtree. */
+  areaId?: number;
+  offset?: number;
+}
+
+/** POST /api/stations/import */
+export interface StationImportParams {
+  dryRun: 'true' | 'false';
+  coordSystem?: CoordSystem;
+}
+
+/** GET /api/stations/feedback */
+export interface StationFeedbackQueueParams {
+  status?: StationFeedbackStatus;
+}
+
+/** GET /api/stations/coverage */
+export interface CoverageParams {
+  areaId: number;
+}

@@ -1,3 +1,4 @@
+import type { ListMembershipsParams, ListOrganizationsParams, QuarterParams, RegisterExportParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateMembershipRequest, DeclineMembershipRequest, MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, MembershipRole, MembershipStatus } from '@xjy/shared';
 import { ACTIVITY_NOTE_MAX } from '@xjy/shared';
@@ -23,7 +24,7 @@ export class DeclineMembershipDto implements DeclineMembershipRequest {
   note: string;
 }
 
-export class ListMembershipsQuery {
+export class ListMembershipsQuery implements ListMembershipsParams {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
@@ -37,7 +38,7 @@ export class ListMembershipsQuery {
   status?: MembershipStatus;
 }
 
-export class ListOrganizationsQuery {
+export class ListOrganizationsQuery implements ListOrganizationsParams {
   @ApiPropertyOptional({ description: 'Organizations in this area subtree' })
   @IsOptional()
   @Type(() => Number)
@@ -46,14 +47,14 @@ export class ListOrganizationsQuery {
   areaId?: number;
 }
 
-export class QuarterQuery {
+export class QuarterQuery implements QuarterParams {
   @ApiPropertyOptional({ example: '2026Q4', description: 'Defaults to the current quarter (Asia/Shanghai)' })
   @IsOptional()
   @Matches(/^\d{4}Q[1-4]$/, { message: 'quarter must look like 2026Q4' })
   quarter?: string;
 }
 
-export class RegisterExportQuery extends QuarterQuery {
+export class RegisterExportQuery extends QuarterQuery implements RegisterExportParams {
   @ApiPropertyOptional({ description: 'Area subtree; defaults to everything in your scope' })
   @IsOptional()
   @Type(() => Number)

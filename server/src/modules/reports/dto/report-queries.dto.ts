@@ -1,3 +1,4 @@
+import type { CursorParams, ListReportsParams, NearbyReportsParams, ReportDashboardParams } from '@xjy/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
 import { Transform, Type } from 'class-transformer';
@@ -5,7 +6,7 @@ import { IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, I
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
 
-export class NearbyReportsQuery {
+export class NearbyReportsQuery implements NearbyReportsParams {
   @ApiPropertyOptional()
   @Type(() => Number)
   @IsNumber()
@@ -24,14 +25,14 @@ export class NearbyReportsQuery {
   category: string;
 }
 
-export class MineQuery {
+export class MineQuery implements CursorParams {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[0-9]{1,12}$/)
   cursor?: string;
 }
 
-export class ListReportsQuery {
+export class ListReportsQuery implements ListReportsParams {
   @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
   @IsOptional()
   @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
@@ -68,7 +69,7 @@ export class ListReportsQuery {
   cursor?: string;
 }
 
-export class DashboardQuery {
+export class DashboardQuery implements ReportDashboardParams {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
