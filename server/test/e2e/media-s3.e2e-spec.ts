@@ -7,20 +7,22 @@ import { startTestApp, TestApp } from '../support/test-app';
 // Boots two apps; on a loaded machine that takes longer than jest's default 5 s.
 jest.setTimeout(60_000);
 
+const s3Env = (s: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }, more: Record<string, string> = {}) => ({
+  S3_ENDPOINT: s.endpoint,
+  S3_BUCKET: s.bucket,
+  S3_REGION: s.region,
+  S3_ACCESS_KEY_ID: s.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s.secretAccessKey,
+  S3_FORCE_PATH_STYLE: 'true',
+  ...more,
+});
+
 describe('photos stored in S3-compatible storage (FakeS3 checks every signature)', () => {
   let s3: FakeS3;
   let t: TestApp;
   beforeAll(async () => {
     s3 = await new FakeS3().start();
-    t = await startTestApp('embedded', {
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_SESSION_TOKEN: 'sts-session-token',
-      S3_FORCE_PATH_STYLE: 'true',
-    });
+    t = await startTestApp('embedded', s3Env(s3, { S3_SESSION_TOKEN: 'sts-session-token' }));
   });
   afterAll(async () => {
     await t?.close();
@@ -51,14 +53,7 @@ describe('photos stored in s3rver (an S3 implementation this project did not wri
   let t: TestApp;
   beforeAll(async () => {
     s3 = await new RealS3().start();
-    t = await startTestApp('embedded', {
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
-    });
+    t = await startTestApp('embedded', s3Env(s3));
   });
   afterAll(async () => {
     await t?.close();
