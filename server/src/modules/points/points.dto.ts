@@ -1,8 +1,8 @@
 import type { LeaderboardParams, PointsEntriesParams } from '@xjy/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LEADERBOARD_PERIODS, LeaderboardPeriod } from '@xjy/shared';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsPositive, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { OptionalIdParam } from '../../common/query-params';
 
 export class PointsEntriesQuery implements PointsEntriesParams {
   @ApiPropertyOptional()
@@ -17,10 +17,6 @@ export class LeaderboardQuery implements LeaderboardParams {
   @IsIn(LEADERBOARD_PERIODS)
   period?: LeaderboardPeriod;
 
-  @ApiPropertyOptional({ description: 'Only points from reports in this area' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam('Only points from reports in this area')
   areaId?: number;
 }

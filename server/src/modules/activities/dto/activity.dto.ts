@@ -12,9 +12,9 @@ import {
   CreateActivityRequest,
   UpdateActivityRequest,
 } from '@xjy/shared';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsLatInChina } from '../../../common/geo-validators';
+import { OptionalIdParam } from '../../../common/query-params';
 
 export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty()
@@ -100,11 +100,7 @@ export class ListActivitiesQuery implements ListActivitiesParams {
   @IsIn(['mine', 'managed'])
   scope?: 'mine' | 'managed';
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   organizationId?: number;
 }
 

@@ -2,8 +2,8 @@ import type { ListMembershipsParams, ListOrganizationsParams, QuarterParams, Reg
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateMembershipRequest, DeclineMembershipRequest, MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, MembershipRole, MembershipStatus } from '@xjy/shared';
 import { ACTIVITY_NOTE_MAX } from '@xjy/shared';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 export class CreateMembershipDto implements CreateMembershipRequest {
   @ApiProperty()
@@ -25,11 +25,7 @@ export class DeclineMembershipDto implements DeclineMembershipRequest {
 }
 
 export class ListMembershipsQuery implements ListMembershipsParams {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   organizationId?: number;
 
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES })
@@ -39,11 +35,7 @@ export class ListMembershipsQuery implements ListMembershipsParams {
 }
 
 export class ListOrganizationsQuery implements ListOrganizationsParams {
-  @ApiPropertyOptional({ description: 'Organizations in this area subtree' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam('Organizations in this area subtree')
   areaId?: number;
 }
 
@@ -55,10 +47,6 @@ export class QuarterQuery implements QuarterParams {
 }
 
 export class RegisterExportQuery extends QuarterQuery implements RegisterExportParams {
-  @ApiPropertyOptional({ description: 'Area subtree; defaults to everything in your scope' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam('Area subtree; defaults to everything in your scope')
   areaId?: number;
 }

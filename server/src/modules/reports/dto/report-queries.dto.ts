@@ -2,7 +2,8 @@ import type { CursorParams, ListReportsParams, NearbyReportsParams, ReportDashbo
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
 
@@ -44,11 +45,7 @@ export class ListReportsQuery implements ListReportsParams {
   @MaxLength(32)
   category?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   areaId?: number;
 
   @ApiPropertyOptional()
@@ -70,11 +67,7 @@ export class ListReportsQuery implements ListReportsParams {
 }
 
 export class DashboardQuery implements ReportDashboardParams {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   areaId?: number;
 
   @ApiPropertyOptional({ description: 'ISO date or time; default 30 days ago' })

@@ -54,6 +54,7 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 function customRule(name: string, check: (value: unknown) => string | null, options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
@@ -198,11 +199,7 @@ export class ManagedStationsQuery implements ManagedStationsParams {
   @IsIn(STATION_STATUSES)
   status?: StationStatus;
 
-  @ApiPropertyOptional({ description: 'Only stations in this area subtree' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam('Only stations in this area subtree')
   areaId?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
