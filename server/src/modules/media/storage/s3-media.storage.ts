@@ -83,8 +83,13 @@ export class S3MediaStorage implements MediaStorage {
     }
   }
 
-  /** Closes the SDK's pooled sockets (tests and shutdown). */
+  /** Closes the SDK's pooled keep-alive sockets, so a draining instance does not hold them open. */
   destroy(): void {
     this.client.destroy();
+  }
+
+  /** Nest calls this on app.close() (the storage is a factory-made provider). */
+  onApplicationShutdown(): void {
+    this.destroy();
   }
 }
