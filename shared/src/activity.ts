@@ -169,19 +169,31 @@ export interface AbsenteeResponse {
   meetingsAttended: number;
 }
 
-/** "2026Q4" for a date, in Asia/Shanghai. */
-export function quarterOf(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000);
-  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+/** GET /api/activities */
+export interface ListActivitiesParams {
+  /** mine: my two organizations and all volunteer service; managed: staff, in scope. */
+  scope?: 'mine' | 'managed';
+  organizationId?: number;
 }
 
-/** The [start, end) instants of a quarter like "2026Q4", in Asia/Shanghai; null if malformed. */
-export function quarterRange(quarter: string): { from: Date; to: Date } | null {
-  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const q = Number(m[2]);
-  const from = new Date(Date.UTC(year, (q - 1) * 3, 1) - 8 * 3600_000);
-  const to = new Date(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - 8 * 3600_000);
-  return { from, to };
+/** GET /api/memberships */
+export interface ListMembershipsParams {
+  organizationId?: number;
+  status?: MembershipStatus;
+}
+
+/** GET /api/organizations */
+export interface ListOrganizationsParams {
+  /** Organizations in this area subtree. */
+  areaId?: number;
+}
+
+/** Routes that report on one quarter, like "2026Q4"; the current quarter in China when omitted. */
+export interface QuarterParams {
+  quarter?: string;
+}
+
+/** GET /api/register/export.xlsx */
+export interface RegisterExportParams extends QuarterParams {
+  areaId?: number;
 }

@@ -38,3 +38,9 @@ export interface ListResponse<T> {
   /** Opaque cursor for the next page, absent on the last page. */
   nextCursor?: string;
 }
+
+/** GET /api/areas */
+export interface ListAreasParams {
+  /** Children of this area; omit for the top level. */
+  parentId?: number;
+}

@@ -1,4 +1,5 @@
-import { ALWAYS_OPEN, compileHours, formatHoursText, isOpenAt, openingRangeProblem, openingState, OpeningRange, parseClosures, parseHoursText, shanghaiClock, shanghaiWeekday } from './opening-hours';
+import { ALWAYS_OPEN, compileHours, formatHoursText, isOpenAt, openingRangeProblem, openingState, OpeningRange, parseClosures, parseHoursText } from './opening-hours';
+import { chinaWeekday, formatChinaClock } from './china-time';
 
 // 2026-11-23 is a Monday. Shanghai is UTC+8, so Monday 08:00 Shanghai is 00:00 UTC.
 const sh = (day: string, time: string) => Date.parse(`2026-11-${day}T${time}:00+08:00`);
@@ -23,8 +24,8 @@ describe('opening hours', () => {
     const h = compileHours(weekdays9to18);
     // 01:30 UTC on Monday is 09:30 in Shanghai.
     expect(isOpenAt(h, [], Date.parse('2026-11-23T01:30:00Z'))).toBe(true);
-    expect(shanghaiWeekday(Date.parse('2026-11-22T16:30:00Z'))).toBe(1);
-    expect(shanghaiClock(Date.parse('2026-11-22T16:30:00Z'))).toBe('00:30');
+    expect(chinaWeekday(Date.parse('2026-11-22T16:30:00Z'))).toBe(1);
+    expect(formatChinaClock(Date.parse('2026-11-22T16:30:00Z'))).toBe('00:30');
   });
 
   it('keeps several ranges a day apart with a lunch break', () => {

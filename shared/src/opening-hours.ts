@@ -1,6 +1,7 @@
-// Opening hours of a station: weekly ranges in Asia/Shanghai local time, plus temporary closures.
-// China has had no daylight saving since 1991, so Shanghai time is UTC+8 all year; the helpers below compute in
-// that offset from epoch milliseconds and never read the process's own time zone.
+// Opening hours of a station: weekly ranges in Asia/Shanghai local time, plus temporary closures. Time in China comes
+// from ./china-time (UTC+8 all year), computed from epoch milliseconds, never from the process's own time zone.
+
+import { DAY_MS, startOfChinaWeek } from './china-time.js';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -26,7 +27,6 @@ export interface Closure {
   reason?: string;
 }
 
-export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const MIN_MS = 60_000;
 const DAY_MIN = 1440;
 const WEEK_MIN = 7 * DAY_MIN;
@@ -41,8 +41,6 @@ export function parseHhmm(s: string, allow24 = false): number | null {
   if (min > DAY_MIN || (min === DAY_MIN && !allow24)) return null;
   return min;
 }
-
-const hhmm = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 
 /** Why a range is invalid, or null when it is fine. */
 export function openingRangeProblem(r: OpeningRange): string | null {
@@ -93,14 +91,7 @@ export function compileHours(ranges: readonly OpeningRange[]): CompiledHours {
   return { intervals: Int32Array.from(merged.flat()), always };
 }
 
-/** Epoch ms of the Monday 00:00 (Shanghai) that starts the week holding `ms`. */
-function weekStartMs(ms: number): number {
-  const local = ms + SHANGHAI_OFFSET_MS;
-  const dayIndex = Math.floor(local / 86_400_000);
-  // 1970-01-01 was a Thursday: ISO weekday index 3 counting Monday as 0.
-  const weekday = (((dayIndex + 3) % 7) + 7) % 7;
-  return (dayIndex - weekday) * 86_400_000 - SHANGHAI_OFFSET_MS;
-}
+const weekStartMs = (ms: number): number => startOfChinaWeek(ms).getTime();
 
 function weeklyOpenAt(h: CompiledHours, ms: number): boolean {
   if (h.always) return true;
@@ -140,7 +131,7 @@ export interface OpeningState {
 /** Weekly boundaries in [fromMs, fromMs + 8 days), as epoch ms. */
 function weeklyBoundaries(h: CompiledHours, fromMs: number, out: number[]): void {
   if (h.always) return;
-  const horizon = fromMs + 8 * 86_400_000;
+  const horizon = fromMs + 8 * DAY_MS;
   for (let week = weekStartMs(fromMs); week < horizon; week += WEEK_MS) {
     for (let i = 0; i < h.intervals.length; i++) {
       const t = week + h.intervals[i] * MIN_MS;
@@ -174,16 +165,6 @@ export function rangesOn(ranges: readonly OpeningRange[], day: Weekday): Opening
   return ranges.filter((r) => r.day === day).sort((a, b) => a.open.localeCompare(b.open));
 }
 
-/** Shanghai weekday of an instant. */
-export function shanghaiWeekday(ms: number): Weekday {
-  return (Math.floor((ms - weekStartMs(ms)) / 86_400_000) + 1) as Weekday;
-}
-
-/** "HH:MM" of an instant in Shanghai time. */
-export function shanghaiClock(ms: number): string {
-  const minute = Math.floor((ms - weekStartMs(ms)) / MIN_MS) % DAY_MIN;
-  return hhmm(minute);
-}
 
 /** True when the ranges say 00:00–24:00 on all seven days. */
 export function isAlwaysOpen(ranges: readonly OpeningRange[]): boolean {

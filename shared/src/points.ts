@@ -43,3 +43,15 @@ export interface ReconcileResponse {
   checkedUsers: number;
   mismatches: Array<{ userId: number; balance: number; ledgerSum: number }>;
 }
+
+/** GET /api/points/entries */
+export interface PointsEntriesParams {
+  cursor?: string;
+}
+
+/** GET /api/points/leaderboard */
+export interface LeaderboardParams {
+  period?: LeaderboardPeriod;
+  /** Only points from reports in this area. */
+  areaId?: number;
+}

@@ -346,3 +346,35 @@ export interface SubscribeConsentRequest {
   /** What Taro.requestSubscribeMessage answered for the template. */
   result: 'accept' | 'reject';
 }
+
+/** Cursor-paged lists (my reports, messages). */
+export interface CursorParams {
+  cursor?: string;
+}
+
+/** GET /api/reports/nearby */
+export interface NearbyReportsParams {
+  lat: number;
+  lng: number;
+  category: string;
+}
+
+/** GET /api/reports (staff queue) */
+export interface ListReportsParams extends CursorParams {
+  /** A status key, or a group: open, fixed, closed. */
+  status?: ReportStatus | ReportStatusGroup;
+  category?: string;
+  areaId?: number;
+  overdue?: boolean;
+  /** Only reports content security flagged. */
+  flagged?: boolean;
+}
+
+/** GET /api/dashboard/reports */
+export interface ReportDashboardParams {
+  areaId?: number;
+  /** ISO date or time; 30 days ago when omitted. */
+  from?: string;
+  /** ISO date or time; now when omitted. */
+  to?: string;
+}

@@ -66,6 +66,8 @@ export const NEARBY_LIMIT_MAX = 100;
 /** A map viewport holding more stations than this gets clusters with counts instead of points. */
 export const STATION_MAP_POINTS_MAX = 300;
 export const STATION_IMPORT_ROWS_MAX = 5000;
+/** The largest import file accepted (CSV or XLSX); 5000 rows fit well within it. */
+export const STATION_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** The 500 m rule: every point of the urban area within this of an active rest station. */
 export const COVERAGE_RADIUS_M = 500;
 export const COVERAGE_CELL_M = 100;
@@ -274,3 +276,38 @@ export const STATION_SHEET_COLUMNS = ['code', 'name', 'kind', 'host_unit', 'addr
 export type StationSheetColumn = (typeof STATION_SHEET_COLUMNS)[number];
 export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const;
 export type CoordSystem = (typeof COORD_SYSTEMS)[number];
+
+// Query parameters of the station routes, as the server reads them after validation. Server query DTOs implement
+// these; the mini-program builds its query strings from them.
+
+/** GET /api/stations */
+export interface StationMapParams {
+  /** minLng,minLat,maxLng,maxLat (GCJ-02). */
+  bbox: string;
+}
+
+/** GET /api/stations/managed */
+export interface ManagedStationsParams {
+  /** Name, code or address contains. */
+  q?: string;
+  status?: StationStatus;
+  /** Only stations in this area subtree. */
+  areaId?: number;
+  offset?: number;
+}
+
+/** POST /api/stations/import */
+export interface StationImportParams {
+  dryRun: 'true' | 'false';
+  coordSystem?: CoordSystem;
+}
+
+/** GET /api/stations/feedback */
+export interface StationFeedbackQueueParams {
+  status?: StationFeedbackStatus;
+}
+
+/** GET /api/stations/coverage */
+export interface CoverageParams {
+  areaId: number;
+}

@@ -4,13 +4,16 @@ import type {
   CheckInRequest,
   CheckInResponse,
   CreateActivityRequest,
+  ListActivitiesParams,
+  QuarterParams,
   QrTokenResponse,
   UpdateActivityRequest,
 } from '@xjy/shared/activity';
 import type { ListResponse } from '@xjy/shared/area';
 import { http } from './http';
 
-export const listActivities = (scope: 'mine' | 'managed' = 'mine') => http.get<ListResponse<ActivityResponse>>('/api/activities', { query: { scope } });
+export const listActivities = (scope: ListActivitiesParams['scope'] = 'mine') =>
+  http.get<ListResponse<ActivityResponse>>('/api/activities', { query: { scope } satisfies ListActivitiesParams });
 
 export const getActivity = (id: number) => http.get<ActivityResponse>(`/api/activities/${id}`);
 
@@ -31,7 +34,7 @@ export const approveCheckIn = (id: number, note: string) => http.post<CheckInRes
 
 export const listMyCheckIns = () => http.get<ListResponse<CheckInResponse>>('/api/check-ins/mine');
 
-export const getMyAttendance = (quarter?: string) => http.get<AttendanceResponse>('/api/attendance/mine', { query: { quarter } });
+export const getMyAttendance = (quarter?: string) => http.get<AttendanceResponse>('/api/attendance/mine', { query: { quarter } satisfies QuarterParams });
 
 /** Path of the register export; downloaded with the session token (see utils/download). */
 export const registerExportPath = (areaId?: number, quarter?: string) =>

@@ -4,16 +4,17 @@ import type {
   DepartmentResponse,
   DispatchReportRequest,
   DuplicateReportRequest,
+  ListReportsParams,
   MessagePageResponse,
+  NearbyReportsParams,
   NearbyReportResponse,
   RejectReportRequest,
   ReopenReportRequest,
   ReportCategoriesResponse,
   ReportDashboardResponse,
+  ReportDashboardParams,
   ReportDetailResponse,
   ReportPageResponse,
-  ReportStatus,
-  ReportStatusGroup,
   ResolveReportRequest,
   SubscribeConsentRequest,
   WitnessReportRequest,
@@ -26,7 +27,7 @@ export const listCategories = () => http.get<ReportCategoriesResponse>('/api/rep
 export const createReport = (body: CreateReportRequest, idempotencyKey: string) =>
   http.post<ReportDetailResponse>('/api/reports', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
-export const nearbyReports = (q: { lat: number; lng: number; category: string }) => http.get<{ items: NearbyReportResponse[] }>('/api/reports/nearby', { query: q });
+export const nearbyReports = (q: NearbyReportsParams) => http.get<{ items: NearbyReportResponse[] }>('/api/reports/nearby', { query: { ...q } });
 
 /** 我也看到 counts once per user on the server, so a retry is harmless; `at` is where the nearby list was asked for. */
 export const witnessReport = (id: number, at: WitnessReportRequest) => http.post<NearbyReportResponse>(`/api/reports/${id}/witness`, at, { idempotent: true });
@@ -35,14 +36,8 @@ export const myReports = (cursor?: string | null) => http.get<ReportPageResponse
 
 export const getReport = (id: number) => http.get<ReportDetailResponse>(`/api/reports/${id}`);
 
-export interface ReportQueueFilter {
-  status?: ReportStatus | ReportStatusGroup;
-  category?: string;
-  areaId?: number;
-  overdue?: boolean;
-  flagged?: boolean;
-  cursor?: string | null;
-}
+/** The staff queue's query; the cursor is null on the first page. */
+export type ReportQueueFilter = Omit<ListReportsParams, 'cursor'> & { cursor?: string | null };
 export const staffReports = (f: ReportQueueFilter) => http.get<ReportPageResponse>('/api/reports', { query: { ...f } });
 
 export const acceptReport = (id: number, body: AcceptReportRequest) => http.post<ReportDetailResponse>(`/api/reports/${id}/accept`, body);
@@ -54,7 +49,7 @@ export const reopenReport = (id: number, body: ReopenReportRequest) => http.post
 
 export const listDepartments = () => http.get<{ items: DepartmentResponse[] }>('/api/departments');
 
-export const reportDashboard = (q: { areaId?: number; from?: string; to?: string }) => http.get<ReportDashboardResponse>('/api/dashboard/reports', { query: q });
+export const reportDashboard = (q: ReportDashboardParams) => http.get<ReportDashboardResponse>('/api/dashboard/reports', { query: { ...q } });
 
 export const myMessages = (cursor?: string | null) => http.get<MessagePageResponse>('/api/messages', { query: { cursor } });
 export const markMessagesRead = () => http.post<void>('/api/messages/read', undefined, { idempotent: true });

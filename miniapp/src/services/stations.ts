@@ -2,13 +2,17 @@ import type { ListResponse } from '@xjy/shared/area';
 import type { StationKind } from '@xjy/shared/enums';
 import type {
   CoverageResponse,
+  CoverageParams,
   CreateStationRequest,
+  ManagedStationsParams,
   NearbyStationsResponse,
   ResolveStationFeedbackRequest,
   StationDetailResponse,
+  StationFeedbackQueueParams,
   StationFeedbackRequest,
   StationFeedbackResponse,
   StationImportReport,
+  StationMapParams,
   StationMapResponse,
   StationStatus,
   UpdateStationRequest,
@@ -39,19 +43,20 @@ export const nearbyStations = (lat: number, lng: number, f: NearbyFilters) =>
   });
 
 export const getStation = (id: number) => http.get<StationDetailResponse>(`/api/stations/${id}`);
-export const stationsInView = (bbox: [number, number, number, number]) => http.get<StationMapResponse>('/api/stations', { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } });
+export const stationsInView = (bbox: [number, number, number, number]) => http.get<StationMapResponse>('/api/stations', { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } satisfies StationMapParams });
 export const sendStationFeedback = (id: number, body: StationFeedbackRequest) => http.post<StationFeedbackResponse>(`/api/stations/${id}/feedback`, body);
 
-export const managedStations = (query: { q?: string; status?: StationStatus; offset?: number }) =>
-  http.get<ListResponse<StationDetailResponse> & { total: number }>('/api/stations/managed', { query });
+export const managedStations = (query: ManagedStationsParams) =>
+  http.get<ListResponse<StationDetailResponse> & { total: number }>('/api/stations/managed', { query: { ...query } });
 export const createStation = (body: CreateStationRequest) => http.post<StationDetailResponse>('/api/stations', body);
 export const updateStation = (id: number, body: UpdateStationRequest) => http.patch<StationDetailResponse>(`/api/stations/${id}`, body);
 export const setStationStatus = (id: number, status: StationStatus) =>
   // Suspend and restore are idempotent on the server (asking twice leaves the same state), so a retry is safe.
   http.post<StationDetailResponse>(`/api/stations/${id}/${status === 'active' ? 'restore' : 'suspend'}`, undefined, { idempotent: true });
-export const feedbackQueue = (status: 'open' | 'resolved' = 'open') => http.get<ListResponse<StationFeedbackResponse>>('/api/stations/feedback', { query: { status } });
+export const feedbackQueue = (status: StationFeedbackQueueParams['status'] = 'open') =>
+  http.get<ListResponse<StationFeedbackResponse>>('/api/stations/feedback', { query: { status } satisfies StationFeedbackQueueParams });
 export const resolveFeedback = (id: number, body: ResolveStationFeedbackRequest) => http.post<StationFeedbackResponse>(`/api/stations/feedback/${id}/resolve`, body);
-export const stationCoverage = (areaId: number) => http.get<CoverageResponse>('/api/stations/coverage', { query: { areaId } });
+export const stationCoverage = (areaId: number) => http.get<CoverageResponse>('/api/stations/coverage', { query: { areaId } satisfies CoverageParams });
 
 /**
  * Sends a station spreadsheet (CSV or XLSX) to the import endpoint. A dry run answers with the row report; a real

@@ -1,15 +1,15 @@
+import { chinaWallClock, formatChinaClock } from '@xjy/shared/china-time';
+
 /** "11月22日 周六 19:00" in Beijing time, whatever the device's zone. */
 export function formatWhen(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const at = Date.parse(iso);
+  const d = chinaWallClock(at);
   const week = ['日', '一', '二', '三', '四', '五', '六'][d.getUTCDay()];
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${week} ${hh}:${mm}`;
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${week} ${formatChinaClock(at)}`;
 }
 
 export function formatTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return formatChinaClock(Date.parse(iso));
 }
 
 export type ActivityPhase = 'upcoming' | 'open' | 'ended' | 'cancelled';

@@ -43,7 +43,10 @@ describe('loadConfig for reports and photos', () => {
     expect(loadConfig({}).s3).toBeNull();
     expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b' })).toThrow(/S3_ACCESS_KEY_ID/);
     const c = loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' });
-    expect(c.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', bucket: 'b', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's' });
+    expect(c.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', bucket: 'b', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', sessionToken: null, forcePathStyle: false, maxAttempts: 3 });
+    const sts = loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_SESSION_TOKEN: 't', S3_FORCE_PATH_STYLE: 'true', S3_MAX_ATTEMPTS: '5' });
+    expect(sts.s3).toMatchObject({ sessionToken: 't', forcePathStyle: true, maxAttempts: 5 });
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(/S3_FORCE_PATH_STYLE/);
   });
 
   it('reads the daily cap on report points, 30 by default, refusing a negative one', () => {

@@ -34,7 +34,7 @@ export interface AppConfig {
   /** Connection pool size for MySQL. */
   dbPoolSize: number;
   /** S3-compatible object storage for photos; null keeps them in mediaDir. */
-  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  s3: S3Config | null;
   /**
    * Public origin for absolute photo links and the URL WeChat fetches for mediaCheckAsync. Never taken from the
    * request (Host / X-Forwarded-Host are the client's to choose); null gives relative links and, with WeChat
@@ -131,6 +131,20 @@ function bool(env: Env, key: string, fallback: boolean, problems: string[]): boo
   return fallback;
 }
 
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** STS temporary credentials (腾讯云/阿里云 临时密钥) come with a session token; null for long-lived keys. */
+  sessionToken: string | null;
+  /** false: virtual-hosted (https://bucket.host/key), which new COS buckets and OSS require; true: MinIO-style path. */
+  forcePathStyle: boolean;
+  /** Attempts per request, retried with the SDK's exponential backoff on throttling, 5xx and network errors. */
+  maxAttempts: number;
+}
+
 /** S3_* all together or none; S3_REGION defaults to us-east-1. */
 function readS3(env: Env, problems: string[]): AppConfig['s3'] {
   const keys = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -142,7 +156,16 @@ function readS3(env: Env, problems: string[]): AppConfig['s3'] {
   }
   const endpoint = env.S3_ENDPOINT!.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(endpoint)) problems.push('S3_ENDPOINT must be an http(s) URL');
-  return { endpoint, bucket: env.S3_BUCKET!.trim(), region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!.trim(), secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim() };
+  return {
+    endpoint,
+    bucket: env.S3_BUCKET!.trim(),
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID!.trim(),
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim(),
+    sessionToken: env.S3_SESSION_TOKEN?.trim() || null,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false, problems),
+    maxAttempts: int(env, 'S3_MAX_ATTEMPTS', 3, problems, 1, 10),
+  };
 }
 
 /** Reads and checks the configuration; throws ConfigError listing every problem at once. */

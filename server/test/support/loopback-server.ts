@@ -19,6 +19,8 @@ export abstract class LoopbackServer {
   }
 
   async stop(): Promise<void> {
+    // Clients pool keep-alive sockets (the S3 SDK does); close them, or close() waits for their idle timeout.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server = null;
   }

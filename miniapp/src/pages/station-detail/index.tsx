@@ -2,7 +2,8 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Button from '../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { AMENITY_LABELS, STATION_KIND_LABELS } from '@xjy/shared/enums';
-import { WEEKDAYS, WEEKDAY_LABELS, rangesOn, shanghaiWeekday } from '@xjy/shared/opening-hours';
+import { chinaWeekday } from '@xjy/shared/china-time';
+import { WEEKDAYS, WEEKDAY_LABELS, rangesOn } from '@xjy/shared/opening-hours';
 import { STATION_FEEDBACK_NOTE_MAX, STATION_FEEDBACK_TYPE_LABELS, STATION_FEEDBACK_TYPES, type StationFeedbackType } from '@xjy/shared/station';
 import { useState } from 'react';
 import StateView from '../../components/state-view';
@@ -41,7 +42,7 @@ export default function StationDetailPage() {
     );
   }
   const s = station.data;
-  const today = shanghaiWeekday(Date.now());
+  const today = chinaWeekday(Date.now());
 
   const send = async () => {
     if (!type || sending) return;

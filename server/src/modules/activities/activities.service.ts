@@ -3,6 +3,7 @@ import { ActivityResponse, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from
 import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { TtlCache } from '../../common/ttl-cache';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
@@ -48,16 +49,10 @@ export class ActivitiesService implements OnModuleInit {
    * minute and the activity does not change meanwhile. This instance drops the entry on edit or cancel; another
    * instance sees the change within the TTL.
    */
-  private readonly checkInCache = new Map<number, { activity: ActivityWithOrg; until: number }>();
-  private static readonly CHECK_IN_CACHE_MS = 3000;
+  private readonly checkInCache = new TtlCache<number, ActivityWithOrg>({ ttlMs: 3000, maxEntries: 1000 });
 
-  async requireForCheckIn(id: number): Promise<ActivityWithOrg> {
-    const hit = this.checkInCache.get(id);
-    if (hit && hit.until > Date.now()) return hit.activity;
-    const activity = await this.require(id);
-    if (this.checkInCache.size > 1000) this.checkInCache.clear();
-    this.checkInCache.set(id, { activity, until: Date.now() + ActivitiesService.CHECK_IN_CACHE_MS });
-    return activity;
+  requireForCheckIn(id: number): Promise<ActivityWithOrg> {
+    return this.checkInCache.getOrLoad(id, (key) => this.require(key));
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
@@ -102,7 +97,7 @@ export class ActivitiesService implements OnModuleInit {
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
       throw new AppException('illegal_state', undefined, '已有成员签到，积分不能再修改');
     }
-    this.checkInCache.delete(id);
+    this.checkInCache.invalidate(id);
     await this.tx.run((m) =>
       this.activities.update(m, id, {
         ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
@@ -121,7 +116,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async cancel(auth: AuthContext, id: number): Promise<ActivityResponse> {
     const a = await this.require(id);
-    this.checkInCache.delete(id);
+    this.checkInCache.invalidate(id);
     if (a.status !== 'cancelled') await this.tx.run((m) => this.activities.update(m, id, { status: 'cancelled' }));
     return this.get(auth, id);
   }

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.decorator';

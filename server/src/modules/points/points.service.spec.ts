@@ -1,4 +1,5 @@
-import { periodStart, startOfChinaDay } from './points.service';
+import { startOfChinaDay } from '@xjy/shared';
+import { periodStart } from './points.service';
 
 describe('periods in China time', () => {
   // 2026-11-22 (a Sunday) 01:30 in Beijing is 2026-11-21 17:30 UTC.

@@ -8,6 +8,9 @@ import {
   PointsEntryPageResponse,
   PointsReason,
   ReconcileResponse,
+  startOfChinaDay,
+  startOfChinaMonth,
+  startOfChinaWeek,
 } from '@xjy/shared';
 import { notFound } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -16,24 +19,13 @@ import { AreasRepository } from '../areas/areas.repository';
 import { PointsLedger } from './points.ledger';
 import { PointsRepository } from './points.repository';
 
-const HOUR_MS = 3600_000;
-const CHINA_OFFSET = 8 * HOUR_MS;
 /** The entries that count against the daily cap on report points, and what a reporter holds for one report. */
 const REPORT_REASONS: PointsReason[] = ['report_accepted', 'report_accept_reversed'];
 
 /** Start of the current day, week (Monday) or month in China time; null for all time. */
 export function periodStart(period: LeaderboardPeriod | 'day', now: Date): Date | null {
   if (period === 'all') return null;
-  const t = new Date(now.getTime() + CHINA_OFFSET);
-  t.setUTCHours(0, 0, 0, 0);
-  if (period === 'week') t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
-  if (period === 'month') t.setUTCDate(1);
-  return new Date(t.getTime() - CHINA_OFFSET);
-}
-
-/** Midnight in China (UTC+8, no DST) at or before `now`: the daily cap resets then. */
-export function startOfChinaDay(now: Date): Date {
-  return periodStart('day', now)!;
+  return period === 'day' ? startOfChinaDay(now) : period === 'week' ? startOfChinaWeek(now) : startOfChinaMonth(now);
 }
 
 export interface ReportAward {

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { bboxAround, haversineM, LatLng, pointInEveryRing, pointInRing, Ring } from '@xjy/shared';
 import { Between, DataSource, In } from 'typeorm';
+import { TtlCache } from '../../common/ttl-cache';
 import { Area } from '../areas/area.entity';
 
 /** How far from a community's centre a report may still be routed to it when no grid contains the point. */
 const NEAREST_COMMUNITY_MAX_M = 30_000;
-const AREA_NAME_TTL_MS = 60_000;
-const AREA_NAMES_MAX = 10_000;
 /** Grid centres are searched this far around the point before the boundary test. */
 const GRID_SEARCH_M = 10_000;
 
@@ -18,7 +17,7 @@ const GRID_SEARCH_M = 10_000;
  */
 @Injectable()
 export class ReportRoutingRepository {
-  private readonly names = new Map<number, { name: string; until: number }>();
+  private readonly names = new TtlCache<number, string>({ ttlMs: 60_000, maxEntries: 10_000 });
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -63,16 +62,21 @@ export class ReportRoutingRepository {
    * for a minute: every report list and detail names its area, and areas are renamed about never.
    */
   async findAreas(ids: number[]): Promise<Array<Pick<Area, 'id' | 'name'>>> {
-    const now = Date.now();
-    const missing = ids.filter((id) => !((this.names.get(id)?.until ?? 0) > now));
+    const found = new Map(ids.flatMap((id) => {
+      const name = this.names.get(id);
+      return name === undefined ? [] : [[id, name] as const];
+    }));
+    const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
       const rows = await this.ds.getRepository(Area).find({ where: { id: In(missing) }, select: { id: true, name: true } });
-      if (this.names.size > AREA_NAMES_MAX) this.names.clear();
-      for (const r of rows) this.names.set(r.id, { name: r.name, until: now + AREA_NAME_TTL_MS });
+      for (const r of rows) {
+        this.names.set(r.id, r.name);
+        found.set(r.id, r.name);
+      }
     }
     return ids.flatMap((id) => {
-      const hit = this.names.get(id);
-      return hit ? [{ id, name: hit.name }] : [];
+      const name = found.get(id);
+      return name === undefined ? [] : [{ id, name }];
     });
   }
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import '@fastify/multipart';
 import {
   CoverageResponse,
   ListResponse,
   StationDetailResponse,
   StationFeedbackResponse,
+  STATION_IMPORT_MAX_BYTES,
   StationImportReport,
   StationMapResponse,
 } from '@xjy/shared';
@@ -21,7 +21,6 @@ import { StationsService } from './stations.service';
 const IN_SCOPE = { resource: 'station', from: 'param', key: 'id' } as const;
 
 /** The upload limit the import had when it shared the multipart plugin's default. */
-const IMPORT_FILE_BYTES_MAX = 10 * 1024 * 1024;
 
 @ApiTags('stations')
 @ApiBearerAuth()
@@ -68,7 +67,7 @@ export class StationsController {
     description: 'Coordinates are GCJ-02 unless a row says coord_system=wgs84, or coordSystem=wgs84 is given for rows that leave it empty; WGS-84 rows are converted to GCJ-02.',
   })
   async import(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext, @Query() q: StationImportQuery): Promise<StationImportReport> {
-    const bytes = await readSingleFile(req, 'file', IMPORT_FILE_BYTES_MAX);
+    const bytes = await readSingleFile(req, 'file', STATION_IMPORT_MAX_BYTES);
     return this.imports.run(auth, bytes, q.dryRun === 'true', q.coordSystem ?? 'gcj02');
   }
 

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ListActivitiesParams } from '@xjy/shared';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ACTIVITY_NOTE_MAX,
   ACTIVITY_POINTS_MAX,
@@ -11,9 +12,9 @@ import {
   CreateActivityRequest,
   UpdateActivityRequest,
 } from '@xjy/shared';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsLatInChina } from '../../../common/geo-validators';
+import { OptionalIdParam } from '../../../common/query-params';
 
 export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty()
@@ -76,74 +77,30 @@ export class CreateActivityDto implements CreateActivityRequest {
   address?: string;
 }
 
-export class UpdateActivityDto implements UpdateActivityRequest {
-  @ApiPropertyOptional({ maxLength: ACTIVITY_TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ACTIVITY_TITLE_MAX)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  startsAt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  endsAt?: string;
-
-  @ApiPropertyOptional()
+/**
+ * Every field of create except the organization and type, each optional and checked as on create; the point stays
+ * a pair: giving lat or lng alone is refused.
+ */
+export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['organizationId', 'type', 'lat', 'lng'] as const)) implements UpdateActivityRequest {
+  @ApiPropertyOptional({ description: 'GCJ-02; with lng' })
   @ValidateIf((o: UpdateActivityDto) => o.lat !== undefined || o.lng !== undefined)
   @IsNumber()
   @IsLatInChina('lng')
   lat?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'GCJ-02; with lat' })
   @ValidateIf((o: UpdateActivityDto) => o.lat !== undefined || o.lng !== undefined)
   @IsNumber()
   lng?: number;
-
-  @ApiPropertyOptional({ maximum: ACTIVITY_RADIUS_MAX_M })
-  @IsOptional()
-  @IsInt()
-  @Min(20)
-  @Max(ACTIVITY_RADIUS_MAX_M)
-  radiusM?: number;
-
-  @ApiPropertyOptional({ maximum: ACTIVITY_POINTS_MAX })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(ACTIVITY_POINTS_MAX)
-  points?: number;
-
-  @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((o: UpdateActivityDto) => o.capacity !== undefined && o.capacity !== null)
-  @IsInt()
-  @IsPositive()
-  @Max(100_000)
-  capacity?: number | null;
-
-  @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  address?: string;
 }
 
-export class ListActivitiesQuery {
+export class ListActivitiesQuery implements ListActivitiesParams {
   @ApiPropertyOptional({ enum: ['mine', 'managed'], default: 'mine', description: 'mine: my two organizations and all volunteer service; managed: staff, in scope' })
   @IsOptional()
   @IsIn(['mine', 'managed'])
   scope?: 'mine' | 'managed';
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   organizationId?: number;
 }
 

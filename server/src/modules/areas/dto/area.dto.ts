@@ -1,15 +1,12 @@
+import type { ListAreasParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AREA_CODE_MAX, AREA_LEVELS, AREA_NAME_MAX, AreaLevel, CreateAreaRequest, Ring, UpdateAreaRequest } from '@xjy/shared';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsBoundaryRing } from '../../../common/validators';
+import { OptionalIdParam } from '../../../common/query-params';
 
-export class ListAreasQuery {
-  @ApiPropertyOptional({ description: 'Children of this area; omit for the top level' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+export class ListAreasQuery implements ListAreasParams {
+  @OptionalIdParam('Children of this area; omit for the top level')
   parentId?: number;
 }
 

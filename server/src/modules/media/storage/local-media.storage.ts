@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { assertSafeKey, MediaStorage } from './media-storage';
 
 /** Photos as files under one folder (config mediaDir). Writes go to a temporary name first, so a reader never sees half a file. */
@@ -22,6 +23,17 @@ export class LocalMediaStorage implements MediaStorage {
     assertSafeKey(key);
     try {
       return await readFile(join(this.root, key));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async getStream(key: string): Promise<Readable | null> {
+    assertSafeKey(key);
+    try {
+      // Opening first turns a missing file into null here rather than an error event on the stream later.
+      return (await open(join(this.root, key), 'r')).createReadStream();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;

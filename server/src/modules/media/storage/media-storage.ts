@@ -1,9 +1,13 @@
+import type { Readable } from 'node:stream';
+
 /** Where photo bytes live. Keys are relative paths like `2026/11/<uuid>.jpg`; the database holds only keys. */
 export interface MediaStorage {
   readonly kind: 'local' | 's3';
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** The bytes, or null when there is no such object. */
   get(key: string): Promise<Buffer | null>;
+  /** The bytes as a stream, for serving without holding the whole object; null when there is no such object. */
+  getStream(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;
 }
 

@@ -1,110 +1,95 @@
-import { createHash, createHmac } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { Readable } from 'node:stream';
+import type { S3Config } from '../../../config/app.config';
 import { assertSafeKey, MediaStorage } from './media-storage';
 
-export interface S3Settings {
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
+export type S3Settings = S3Config;
+
+const CONNECT_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Test seams only: production uses the SDK's own agents and DNS. */
+export interface S3TransportOptions {
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpsAgent;
 }
 
-const TIMEOUT_MS = 15_000;
-const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-/** RFC 3986 encoding of one path segment, as SigV4 wants it. */
-const encodeSegment = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const isMissing = (e: unknown) => e instanceof NoSuchKey || (e instanceof S3ServiceException && e.$metadata.httpStatusCode === 404);
 
 /**
- * Signs a request with AWS Signature Version 4 (header form, signed payload). Exported for its unit test;
- * the fake S3 server in the tests checks signatures with its own implementation.
+ * Photos in an S3-compatible bucket (AWS, COS, OSS, MinIO) through the maintained AWS SDK v3: SigV4 signing,
+ * virtual-hosted or path-style addressing, STS session tokens and retries with exponential backoff are the SDK's.
  */
-export function signV4(input: {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  payloadHash: string;
-  region: string;
-  service: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  now: Date;
-}): Record<string, string> {
-  const amzDate = input.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = { ...input.headers, host: input.url.host, 'x-amz-date': amzDate, 'x-amz-content-sha256': input.payloadHash };
-  const names = Object.keys(headers)
-    .map((h) => h.toLowerCase())
-    .sort();
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')]));
-  const canonicalQuery = [...input.url.searchParams.entries()]
-    .map(([k, v]) => [encodeSegment(k), encodeSegment(v)])
-    .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const canonicalRequest = [
-    input.method,
-    input.url.pathname,
-    canonicalQuery,
-    names.map((n) => `${n}:${lower[n]}\n`).join(''),
-    names.join(';'),
-    input.payloadHash,
-  ].join('\n');
-  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), 'aws4_request');
-  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
-  return {
-    ...headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
-  };
-}
-
-/** Photos in an S3-compatible bucket (AWS, MinIO, COS, OSS in S3 mode), path-style addressing, signed with SigV4. */
 export class S3MediaStorage implements MediaStorage {
   readonly kind = 's3' as const;
+  private readonly client: S3Client;
 
   constructor(
     private readonly s3: S3Settings,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
-  private url(key: string): URL {
-    return new URL(`${this.s3.endpoint}/${encodeSegment(this.s3.bucket)}/${key.split('/').map(encodeSegment).join('/')}`);
-  }
-
-  private async send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string): Promise<Response> {
-    assertSafeKey(key);
-    const url = this.url(key);
-    const headers = signV4({
-      method,
-      url,
-      headers: contentType ? { 'content-type': contentType } : {},
-      payloadHash: sha256Hex(body ?? ''),
-      region: this.s3.region,
-      service: 's3',
-      accessKeyId: this.s3.accessKeyId,
-      secretAccessKey: this.s3.secretAccessKey,
-      now: this.clock(),
+    transport: S3TransportOptions = {},
+  ) {
+    this.client = new S3Client({
+      endpoint: s3.endpoint,
+      region: s3.region,
+      forcePathStyle: s3.forcePathStyle,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, ...(s3.sessionToken ? { sessionToken: s3.sessionToken } : {}) },
+      maxAttempts: s3.maxAttempts,
+      // Since 3.729 the SDK adds CRC32 checksum headers to every upload by default; several S3-compatible stores
+      // (older COS/OSS gateways, MinIO releases, s3rver) refuse or mis-sign them. Send them only where S3 requires.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: {
+        connectionTimeout: CONNECT_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        ...(transport.httpAgent ? { httpAgent: transport.httpAgent } : {}),
+        ...(transport.httpsAgent ? { httpsAgent: transport.httpsAgent } : {}),
+      },
     });
-    delete headers.host;
-    return fetch(url, { method, headers, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    const res = await this.send('PUT', key, body, contentType);
-    if (!res.ok) throw new Error(`S3 PUT ${key} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    assertSafeKey(key);
+    await this.client.send(new PutObjectCommand({ Bucket: this.s3.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }));
+  }
+
+  /** The object's bytes as they arrive, without holding them all in memory; null when there is no such object. */
+  async getStream(key: string): Promise<Readable | null> {
+    assertSafeKey(key);
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+      return out.Body instanceof Readable ? out.Body : Readable.from(Buffer.from((await out.Body?.transformToByteArray()) ?? []));
+    } catch (e) {
+      if (isMissing(e)) return null;
+      throw e;
+    }
   }
 
   async get(key: string): Promise<Buffer | null> {
-    const res = await this.send('GET', key);
-    if (res.status === 404) return null;
-    if (!res.ok) throw new Error(`S3 GET ${key} failed: HTTP ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
+    const stream = await this.getStream(key);
+    if (!stream) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 
   async delete(key: string): Promise<void> {
-    const res = await this.send('DELETE', key);
-    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: HTTP ${res.status}`);
+    assertSafeKey(key);
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+    } catch (e) {
+      if (!isMissing(e)) throw e;
+    }
+  }
+
+  /** Closes the SDK's pooled keep-alive sockets, so a draining instance does not hold them open. */
+  destroy(): void {
+    this.client.destroy();
+  }
+
+  /** Nest calls this on app.close() (the storage is a factory-made provider). */
+  onApplicationShutdown(): void {
+    this.destroy();
   }
 }

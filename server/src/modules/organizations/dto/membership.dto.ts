@@ -1,8 +1,9 @@
+import type { ListMembershipsParams, ListOrganizationsParams, QuarterParams, RegisterExportParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateMembershipRequest, DeclineMembershipRequest, MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, MembershipRole, MembershipStatus } from '@xjy/shared';
 import { ACTIVITY_NOTE_MAX } from '@xjy/shared';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 export class CreateMembershipDto implements CreateMembershipRequest {
   @ApiProperty()
@@ -23,12 +24,8 @@ export class DeclineMembershipDto implements DeclineMembershipRequest {
   note: string;
 }
 
-export class ListMembershipsQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+export class ListMembershipsQuery implements ListMembershipsParams {
+  @OptionalIdParam()
   organizationId?: number;
 
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES })
@@ -37,27 +34,19 @@ export class ListMembershipsQuery {
   status?: MembershipStatus;
 }
 
-export class ListOrganizationsQuery {
-  @ApiPropertyOptional({ description: 'Organizations in this area subtree' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+export class ListOrganizationsQuery implements ListOrganizationsParams {
+  @OptionalIdParam('Organizations in this area subtree')
   areaId?: number;
 }
 
-export class QuarterQuery {
+export class QuarterQuery implements QuarterParams {
   @ApiPropertyOptional({ example: '2026Q4', description: 'Defaults to the current quarter (Asia/Shanghai)' })
   @IsOptional()
   @Matches(/^\d{4}Q[1-4]$/, { message: 'quarter must look like 2026Q4' })
   quarter?: string;
 }
 
-export class RegisterExportQuery extends QuarterQuery {
-  @ApiPropertyOptional({ description: 'Area subtree; defaults to everything in your scope' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+export class RegisterExportQuery extends QuarterQuery implements RegisterExportParams {
+  @OptionalIdParam('Area subtree; defaults to everything in your scope')
   areaId?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isReportFinished, REPORT_STATUS_GROUP, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportDashboardResponse } from '@xjy/shared';
+import { chinaWallClock, isReportFinished, REPORT_STATUS_GROUP, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportDashboardResponse } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { AppException } from '../../../common/app.exception';
 import type { AuthContext } from '../../../common/auth/auth-context';
@@ -34,7 +34,7 @@ export function finishedOnTime(r: Pick<Report, 'status' | 'reviewedAt' | 'finish
 }
 
 /** Excel cells have no time zone: write the wall-clock time in China. */
-const beijing = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000) : null);
+const beijing = (d: Date | null) => (d ? chinaWallClock(d) : null);
 const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60_000);
 
 @Injectable()

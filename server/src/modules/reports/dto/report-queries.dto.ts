@@ -1,11 +1,13 @@
+import type { CursorParams, ListReportsParams, NearbyReportsParams, ReportDashboardParams } from '@xjy/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
 
-export class NearbyReportsQuery {
+export class NearbyReportsQuery implements NearbyReportsParams {
   @ApiPropertyOptional()
   @Type(() => Number)
   @IsNumber()
@@ -24,14 +26,14 @@ export class NearbyReportsQuery {
   category: string;
 }
 
-export class MineQuery {
+export class MineQuery implements CursorParams {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[0-9]{1,12}$/)
   cursor?: string;
 }
 
-export class ListReportsQuery {
+export class ListReportsQuery implements ListReportsParams {
   @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
   @IsOptional()
   @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
@@ -43,11 +45,7 @@ export class ListReportsQuery {
   @MaxLength(32)
   category?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam()
   areaId?: number;
 
   @ApiPropertyOptional()
@@ -68,12 +66,8 @@ export class ListReportsQuery {
   cursor?: string;
 }
 
-export class DashboardQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+export class DashboardQuery implements ReportDashboardParams {
+  @OptionalIdParam()
   areaId?: number;
 
   @ApiPropertyOptional({ description: 'ISO date or time; default 30 days ago' })

@@ -1,3 +1,4 @@
+import type { CursorParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SubscribeConsentRequest } from '@xjy/shared';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -14,7 +15,7 @@ export class SubscribeConsentDto implements SubscribeConsentRequest {
   result: 'accept' | 'reject';
 }
 
-export class CursorQuery {
+export class CursorQuery implements CursorParams {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[0-9A-Za-z_:.-]{1,64}$/)

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
+import { formatChinaDateTime, MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
 import type { UnitOfWork as EntityManager } from '../../../database/transaction.runner';
 import { AppException } from '../../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
@@ -19,12 +19,6 @@ export interface StatusNotice {
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const pad = (n: number) => String(n).padStart(2, '0');
-/** WeChat's time field: Beijing time, "2026-11-22 10:30". */
-function beijingTime(d: Date): string {
-  const t = new Date(d.getTime() + 8 * 3600_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-}
 
 /** Status changes reach the reporter in the in-app list always, and as a subscribe message when they consented. */
 @Injectable()
@@ -55,7 +49,7 @@ export class MessagesService {
         openid: user.openid,
         templateId,
         page: `pages/report-detail/index?id=${n.reportId}`,
-        data: { thing1: { value: clip(n.category, 20) }, phrase2: { value: clip(n.status, 5) }, thing3: { value: clip(n.note || n.body, 20) }, time4: { value: beijingTime(new Date()) } },
+        data: { thing1: { value: clip(n.category, 20) }, phrase2: { value: clip(n.status, 5) }, thing3: { value: clip(n.note || n.body, 20) }, time4: { value: formatChinaDateTime(new Date()) } },
       });
       // 43101: WeChat holds no consent for this user any more; ours was stale.
       if (!sent) await this.messages.clearConsent(n.userId, templateId);

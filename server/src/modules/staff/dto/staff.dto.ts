@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { CreateStaffRequest, NICKNAME_MAX, PASSWORD_MAX, PASSWORD_MIN, UpdateStaffScopesRequest, USERNAME_MAX, USERNAME_MIN } from '@xjy/shared';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsPositive, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -34,11 +34,5 @@ export class CreateStaffDto implements CreateStaffRequest {
   scopeAreaIds: number[];
 }
 
-export class UpdateStaffScopesDto implements UpdateStaffScopesRequest {
-  @ApiProperty({ type: [Number] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsInt({ each: true })
-  @IsPositive({ each: true })
-  scopeAreaIds: number[];
-}
+/** The scope areas alone, checked as on create. */
+export class UpdateStaffScopesDto extends PickType(CreateStaffDto, ['scopeAreaIds'] as const) implements UpdateStaffScopesRequest {}

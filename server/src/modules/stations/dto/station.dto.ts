@@ -1,3 +1,4 @@
+import type { CoverageParams, ManagedStationsParams, StationFeedbackQueueParams, StationImportParams, StationMapParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   AMENITIES,
@@ -53,6 +54,7 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
+import { OptionalIdParam } from '../../../common/query-params';
 
 function customRule(name: string, check: (value: unknown) => string | null, options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
@@ -179,13 +181,13 @@ export class CreateStationDto implements CreateStationRequest {
 /** Any field of a station, each checked as on create. */
 export class UpdateStationDto extends PartialType(CreateStationDto) implements UpdateStationRequest {}
 
-export class StationMapQuery {
+export class StationMapQuery implements StationMapParams {
   @ApiProperty({ description: 'minLng,minLat,maxLng,maxLat (GCJ-02)' })
   @IsString()
   bbox: string;
 }
 
-export class ManagedStationsQuery {
+export class ManagedStationsQuery implements ManagedStationsParams {
   @ApiPropertyOptional({ description: 'Name, code or address contains' })
   @IsOptional()
   @IsString()
@@ -197,11 +199,7 @@ export class ManagedStationsQuery {
   @IsIn(STATION_STATUSES)
   status?: StationStatus;
 
-  @ApiPropertyOptional({ description: 'Only stations in this area subtree' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @IsPositive()
+  @OptionalIdParam('Only stations in this area subtree')
   areaId?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
@@ -212,7 +210,7 @@ export class ManagedStationsQuery {
   offset?: number;
 }
 
-export class StationImportQuery {
+export class StationImportQuery implements StationImportParams {
   @ApiProperty({ enum: ['true', 'false'], description: 'true: check every row and write nothing' })
   @IsIn(['true', 'false'])
   dryRun: 'true' | 'false';
@@ -235,7 +233,7 @@ export class StationFeedbackDto implements StationFeedbackRequest {
   note?: string;
 }
 
-export class FeedbackQueueQuery {
+export class FeedbackQueueQuery implements StationFeedbackQueueParams {
   @ApiPropertyOptional({ enum: STATION_FEEDBACK_STATUSES })
   @IsOptional()
   @IsIn(STATION_FEEDBACK_STATUSES)
@@ -254,7 +252,7 @@ export class ResolveFeedbackDto implements ResolveStationFeedbackRequest {
   note?: string;
 }
 
-export class CoverageQuery {
+export class CoverageQuery implements CoverageParams {
   @ApiProperty({ description: 'A community (or any area with a boundary) to measure' })
   @Type(() => Number)
   @IsInt()

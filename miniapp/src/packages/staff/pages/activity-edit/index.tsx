@@ -3,6 +3,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { ACTIVITY_RADIUS_DEFAULT_M, ACTIVITY_TITLE_MAX, ACTIVITY_TYPE_LABELS, type CreateActivityRequest } from '@xjy/shared/activity';
+import { chinaDateKey, chinaIso } from '@xjy/shared/china-time';
 import { ACTIVITY_TYPES, type ActivityType } from '@xjy/shared/enums';
 import PrivacyPopup from '../../../../components/privacy-popup';
 import StateView from '../../../../components/state-view';
@@ -18,13 +19,6 @@ import { ROUTES } from '../../../../utils/routes';
 import StaffOnly from '../../components/staff-only';
 import './index.scss';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Today's date in Beijing as YYYY-MM-DD. */
-const beijingToday = () => {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-const toIso = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 function ActivityForm() {
   const { user } = useAuth();
@@ -33,7 +27,7 @@ function ActivityForm() {
   const [orgIndex, setOrgIndex] = useState(0);
   const [type, setType] = useState<ActivityType>('meeting');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState(beijingToday());
+  const [date, setDate] = useState(chinaDateKey(Date.now()));
   const [start, setStart] = useState('19:00');
   const [end, setEnd] = useState('21:00');
   const [address, setAddress] = useState('');
@@ -70,8 +64,8 @@ function ActivityForm() {
         organizationId: org.id,
         type,
         title: title.trim(),
-        startsAt: toIso(date, start),
-        endsAt: toIso(date, end),
+        startsAt: chinaIso(date, start),
+        endsAt: chinaIso(date, end),
         lat: where.lat,
         lng: where.lng,
         radiusM: Number(radius) || ACTIVITY_RADIUS_DEFAULT_M,
