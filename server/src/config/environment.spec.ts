@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { loadConfig } from './app.config';
 import { readEnvironment } from './environment';
 
 describe(readEnvironment.name, () => {
@@ -28,5 +30,27 @@ describe(readEnvironment.name, () => {
 
   it('keeps an explicit DATABASE_URL over the Cloud Hosting names', () => {
     expect(readEnvironment({ DATABASE_URL: 'mysql://a@b:3306/c', MYSQL_ADDRESS: '10.0.0.8:3306' }, dir).DATABASE_URL).toBe('mysql://a@b:3306/c');
+  });
+});
+
+describe('.env.example', () => {
+  const root = join(__dirname, '..', '..', '..');
+  const example = readFileSync(join(root, '.env.example'), 'utf8');
+  const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+
+  it('names every variable the server reads, so a deployment never misses one', () => {
+    const sources = ['app.config.ts', 'environment.ts'].map((f) => readFileSync(join(__dirname, f), 'utf8')).join('\n');
+    const read = new Set([...sources.matchAll(/env(?:\.|\[')([A-Z][A-Z0-9_]+)|env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]));
+    read.delete('EMBEDDED_DB_FILE'); // tests only
+    read.delete('ENV_FILE'); // names this file itself
+    expect(read.size).toBeGreaterThan(30);
+    expect([...read].filter((name) => !listed.has(name)).sort()).toEqual([]);
+  });
+
+  it('is accepted by the configuration check once its secrets are filled in', () => {
+    const env = parseEnv(example);
+    expect(() =>
+      loadConfig({ ...env, JWT_SECRET: 'x'.repeat(48), WECHAT_APPID: '', WECHAT_SECRET: '', WECHAT_PUSH_TOKEN: '', WECHAT_PUSH_AES_KEY: '', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' }),
+    ).not.toThrow();
   });
 });
