@@ -173,7 +173,8 @@ export class StationImportService {
       const hoursText = col(row, 'hours');
       const hours = parseHoursText(hoursText);
       // The parser names the bad part ("第 2 段时间…"), so the row says exactly what to fix.
-      if ('error' in hours) err('hours', hoursText.trim() ? `开放时间${hours.error}` : hours.error);
+      if (!hoursText.trim()) err('hours', '开放时间不能为空');
+      else if ('error' in hours) err('hours', `开放时间${hours.error}`);
       const phone = col(row, 'phone');
       if (phone && !STATION_PHONE_PATTERN.test(phone)) err('phone', '电话须为手机号或座机号');
       const status = (col(row, 'status') || 'active') as StationStatus;
