@@ -162,6 +162,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   category_not_found: 404,
   category_key_taken: 409,
   department_not_found: 404,
+  department_name_taken: 409,
   points_out_of_range: 400,
   idempotency_key_required: 400,
   outside_service_area: 400,
@@ -291,8 +292,9 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
 
   report_not_found: '问题上报不存在',
   category_not_found: '问题类别不存在',
-  category_key_taken: '类别标识已被使用',
+  category_key_taken: (d) => (str(d.key) ? `类别标识 ${str(d.key)} 已被使用` : '类别标识已被使用'),
   department_not_found: '部门不存在',
+  department_name_taken: (d) => (str(d.name) ? `已有名为“${str(d.name)}”的部门` : '部门名称已被使用'),
   points_out_of_range: (d) => {
     const min = num(d.pointsMin);
     const max = num(d.pointsMax);

@@ -102,10 +102,11 @@ describe('opening hours', () => {
   });
 
   it('names the problem with a malformed range', () => {
-    expect(openingRangeProblem({ day: 1, open: '25:00', close: '26:00' })).toMatch(/open/);
-    expect(openingRangeProblem({ day: 1, open: '24:00', close: '02:00' })).toMatch(/open/);
-    expect(openingRangeProblem({ day: 8 as OpeningRange['day'], open: '08:00', close: '09:00' })).toMatch(/day/);
-    expect(openingRangeProblem({ day: 1, open: '08:00', close: '08:00' })).toMatch(/differ/);
+    expect(openingRangeProblem({ day: 1, open: '25:00', close: '26:00' })).toBe('开始时间须在 00:00 至 23:59 之间');
+    expect(openingRangeProblem({ day: 1, open: '24:00', close: '02:00' })).toBe('开始时间须在 00:00 至 23:59 之间');
+    expect(openingRangeProblem({ day: 1, open: '08:00', close: '24:01' })).toBe('结束时间须在 00:00 至 24:00 之间');
+    expect(openingRangeProblem({ day: 8 as OpeningRange['day'], open: '08:00', close: '09:00' })).toBe('星期须为 1（周一）至 7（周日）');
+    expect(openingRangeProblem({ day: 1, open: '08:00', close: '08:00' })).toBe('开始和结束时间不能相同（全天请填 00:00-24:00）');
     expect(openingRangeProblem({ day: 1, open: '00:00', close: '24:00' })).toBeNull();
   });
 });
@@ -126,10 +127,12 @@ describe('hours text', () => {
     expect(formatHoursText(ALWAYS_OPEN)).toBe('24h');
   });
 
-  it('refuses malformed text with a reason', () => {
-    expect(parseHoursText('weekdays 9-5')).toHaveProperty('error');
-    expect(parseHoursText('1-5 25:00-26:00')).toHaveProperty('error');
-    expect(parseHoursText('5-1 08:00-09:00')).toHaveProperty('error');
-    expect(parseHoursText('')).toHaveProperty('error');
+  it('refuses malformed text with a Chinese reason that names the part', () => {
+    expect(parseHoursText('weekdays 9-5')).toEqual({ error: '第 1 段“weekdays 9-5”格式不对，应为星期加时间，如 1-5 08:30-12:00' });
+    expect(parseHoursText('1-5 25:00-26:00')).toEqual({ error: '第 1 段时间“25:00-26:00”不对：开始时间须在 00:00 至 23:59 之间' });
+    expect(parseHoursText('1-5 08:00-08:00')).toEqual({ error: '第 1 段时间“08:00-08:00”不对：开始和结束时间不能相同（全天请填 00:00-24:00）' });
+    expect(parseHoursText('5-1 08:00-09:00')).toEqual({ error: '第 1 段的星期“5-1”前后颠倒，应如 1-5（周一至周五）' });
+    expect(parseHoursText('1-5 08:00-12:00; 6,7 9:00-17:00')).toEqual({ error: '第 2 段时间“9:00-17:00”格式不对，应为 08:30-12:00' });
+    expect(parseHoursText('')).toEqual({ error: '开放时间不能为空' });
   });
 });

@@ -42,14 +42,14 @@ export function parseHhmm(s: string, allow24 = false): number | null {
   return min;
 }
 
-/** Why a range is invalid, or null when it is fine. */
+/** Why a range is invalid, in Chinese for the person who typed it, or null when it is fine. */
 export function openingRangeProblem(r: OpeningRange): string | null {
-  if (!WEEKDAYS.includes(r.day)) return 'day must be 1 (Monday) to 7 (Sunday)';
+  if (!WEEKDAYS.includes(r.day)) return '星期须为 1（周一）至 7（周日）';
   const open = parseHhmm(r.open);
   const close = parseHhmm(r.close, true);
-  if (open === null) return 'open must be HH:MM';
-  if (close === null) return 'close must be HH:MM (24:00 allowed)';
-  if (open === close) return 'open and close must differ (use 00:00–24:00 for the whole day)';
+  if (open === null) return '开始时间须在 00:00 至 23:59 之间';
+  if (close === null) return '结束时间须在 00:00 至 24:00 之间';
+  if (open === close) return '开始和结束时间不能相同（全天请填 00:00-24:00）';
   return null;
 }
 
@@ -181,24 +181,26 @@ export const ALWAYS_OPEN: OpeningRange[] = WEEKDAYS.map((day) => ({ day, open: '
 export function parseHoursText(text: string): { ranges: OpeningRange[] } | { error: string } {
   const s = text.trim();
   if (/^(24h|24小时|全天)$/i.test(s)) return { ranges: ALWAYS_OPEN.map((r) => ({ ...r })) };
-  if (!s) return { error: 'hours are empty' };
+  if (!s) return { error: '开放时间不能为空' };
   const ranges: OpeningRange[] = [];
-  for (const group of s.split(/[;；]/).map((g) => g.trim()).filter(Boolean)) {
+  // Messages are shown as they are (import rows, the staff form), so they name the part by its place: "第 2 段".
+  for (const [g, group] of s.split(/[;；]/).map((x) => x.trim()).filter(Boolean).entries()) {
+    const at = `第 ${g + 1} 段`;
     const m = /^([1-7](?:\s*[-,，]\s*[1-7])*)\s+(.+)$/.exec(group);
-    if (!m) return { error: `"${group}" is not "days HH:MM-HH:MM"` };
+    if (!m) return { error: `${at}“${group}”格式不对，应为星期加时间，如 1-5 08:30-12:00` };
     const days = new Set<Weekday>();
     for (const part of m[1].split(/[,，]/)) {
       const [a, b] = part.split('-').map((x) => Number(x.trim()));
-      if (b !== undefined && b < a) return { error: `day span "${part}" runs backwards` };
+      if (b !== undefined && b < a) return { error: `${at}的星期“${part.trim()}”前后颠倒，应如 1-5（周一至周五）` };
       for (let d = a; d <= (b ?? a); d++) days.add(d as Weekday);
     }
     for (const span of m[2].split(/[,，]/).map((x) => x.trim())) {
       const t = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(span);
-      if (!t) return { error: `"${span}" is not HH:MM-HH:MM` };
+      if (!t) return { error: `${at}时间“${span}”格式不对，应为 08:30-12:00` };
       for (const day of [...days].sort()) {
         const r: OpeningRange = { day, open: t[1], close: t[2] };
         const problem = openingRangeProblem(r);
-        if (problem) return { error: `"${span}": ${problem}` };
+        if (problem) return { error: `${at}时间“${span}”不对：${problem}` };
         ranges.push(r);
       }
     }

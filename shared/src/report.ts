@@ -136,6 +136,7 @@ export const REPORT_ERROR_CODES = [
   'category_not_found',
   'category_key_taken',
   'department_not_found',
+  'department_name_taken',
   'points_out_of_range',
   'idempotency_key_required',
   'outside_service_area',

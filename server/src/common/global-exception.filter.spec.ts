@@ -9,9 +9,9 @@ describe(GlobalExceptionFilter.name, () => {
   const filter = new GlobalExceptionFilter(loadConfig({ NODE_ENV: 'test' }));
 
   it('keeps an AppException code, status and details', () => {
-    const { status, body } = filter.toBody(new AppException('area_not_found', 404, 'Area not found', { fields: [{ field: 'id', message: 'x' }] }), 'r1');
+    const { status, body } = filter.toBody(new AppException('area_not_found', { fields: [{ field: 'id', message: 'x' }] }), 'r1');
     expect(status).toBe(404);
-    expect(body).toEqual({ code: 'area_not_found', message: 'Area not found', details: { fields: [{ field: 'id', message: 'x' }] } });
+    expect(body).toEqual({ code: 'area_not_found', message: ERROR_MESSAGES.area_not_found, details: { fields: [{ field: 'id', message: 'x' }] } });
   });
 
   it('turns an unknown error into a generic 500 with the request id and no internals', () => {

@@ -291,6 +291,16 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       expect(await managedTotal()).toBe(0);
     });
 
+    it('says which part of a row\'s hours is wrong, in Chinese', async () => {
+      const csv = [header, row('IMP-7', { hours: '1-5 08:00-12:00; 6,7 9:00-17:00' }), row('IMP-8', { hours: '5-1 08:00-09:00' })].join('\n');
+      const r = await upload('/api/stations/import?dryRun=true', staff, 'stations.csv', csv);
+      expect(r.status).toBe(200);
+      expect(r.body.errors).toEqual([
+        { row: 2, field: 'hours', message: '开放时间第 2 段时间“9:00-17:00”格式不对，应为 08:30-12:00' },
+        { row: 3, field: 'hours', message: '开放时间第 1 段的星期“5-1”前后颠倒，应如 1-5（周一至周五）' },
+      ]);
+    });
+
     it('imports all rows or none on a real run', async () => {
       const csv = [header, row('IMP-1'), row('IMP-2'), row('IMP-3', { lat: 60, lng: 10 })].join('\n');
       const r = await upload('/api/stations/import?dryRun=false', staff, 'stations.csv', csv);

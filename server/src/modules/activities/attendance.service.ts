@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AbsenteeResponse, AttendanceResponse, ListResponse } from '@xjy/shared';
-import { notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { resolveQuarter } from '../organizations/organizations.service';
@@ -28,7 +28,7 @@ export class AttendanceService {
 
   /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */
   async absentees(organizationId: number, quarter: string | undefined): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
-    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
+    if (!(await this.orgs.findById(organizationId))) throw new AppException('organization_not_found');
     const range = resolveQuarter(quarter);
     const members = await this.orgs.findVerifiedMembers([organizationId], range.from, range.to);
     const attended = await this.activities.countAttendedBetween([...new Set(members.map((m) => m.userId))], ['meeting'], range.from, range.to);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ACCURACY_ALLOWANCE_MAX_M, CHECK_IN_OPENS_BEFORE_MIN, CHECK_IN_REFUSAL_LABELS, CheckInRefusal, CheckInResponse, haversineM, ListResponse } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { ACCURACY_ALLOWANCE_MAX_M, CHECK_IN_OPENS_BEFORE_MIN, CheckInRefusal, CheckInResponse, haversineM, ListResponse } from '@xjy/shared';
+import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { isUniqueViolation } from '../../common/db-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -48,7 +48,7 @@ export class CheckInsService {
 
   async checkIn(auth: AuthContext, id: number, dto: CheckInDto): Promise<{ checkIn: CheckInResponse; created: boolean }> {
     const activity = await this.activityService.requireForCheckIn(id);
-    if (activity.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
+    if (activity.status === 'cancelled') throw new AppException('activity_cancelled');
     const member = await this.users.findById(auth.userId);
     const respond = (c: CheckIn, created: boolean) => ({ checkIn: mapCheckIn(c, activity, member ?? undefined), created });
 
@@ -91,7 +91,7 @@ export class CheckInsService {
   /** Keeps the refused attempt with its reason (for staff and hand approval), then answers with that reason. */
   private async refuse(activity: ActivityWithOrg, userId: number, dto: CheckInDto, distanceM: number | null, refusal: CheckInRefusal): Promise<never> {
     const row = await this.tx.run((m) => this.activities.insertCheckIn(m, { activityId: activity.id, userId, status: 'refused', refusal, ...this.position(dto), distanceM }));
-    throw new AppException(refusal, 422, CHECK_IN_REFUSAL_LABELS[refusal], {
+    throw new AppException(refusal, {
       checkInId: row.id,
       ...(refusal === 'outside_fence' ? { distanceM, radiusM: activity.radiusM } : {}),
     });
@@ -132,21 +132,21 @@ export class CheckInsService {
    */
   async approve(auth: AuthContext, checkInId: number, note: string): Promise<CheckInResponse> {
     const c = await this.activities.findCheckIn(checkInId);
-    if (!c) throw notFound('Check-in', 'check_in_not_found');
+    if (!c) throw new AppException('check_in_not_found');
     const a = c.activity;
     if (c.userId === auth.userId) throw new AppException('own_check_in');
-    if (c.status !== 'refused') throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
+    if (c.status !== 'refused') throw new AppException('check_in_not_refused');
     const now = Date.now();
     const closes = a.endsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime());
     if (now < a.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MIN * 60_000 || now > closes) {
-      throw conflict('approval_window_closed', 'Hand approval is possible from check-in opening until one activity-length after the end');
+      throw new AppException('approval_window_closed');
     }
     await this.tx.run(async (m) => {
-      if (await this.activities.findAttendanceOf(m, a.id, c.userId)) throw conflict('already_attended', 'This member already has an attendance for this activity');
+      if (await this.activities.findAttendanceOf(m, a.id, c.userId)) throw new AppException('already_attended');
       try {
-        if (!(await this.activities.approveRefused(m, c, auth.userId, note))) throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
+        if (!(await this.activities.approveRefused(m, c, auth.userId, note))) throw new AppException('check_in_not_refused');
       } catch (e) {
-        if (isUniqueViolation(e)) throw conflict('already_attended', 'This member already has an attendance for this activity');
+        if (isUniqueViolation(e)) throw new AppException('already_attended');
         throw e;
       }
       await this.awardVolunteerPoints(m, a, c, auth.userId);

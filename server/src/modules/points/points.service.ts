@@ -12,7 +12,7 @@ import {
   startOfChinaMonth,
   startOfChinaWeek,
 } from '@xjy/shared';
-import { notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { UnitOfWork } from '../../database/transaction.runner';
 import { AreasRepository } from '../areas/areas.repository';
@@ -95,7 +95,7 @@ export class PointsService {
     let areaPath: string | null = null;
     if (areaId) {
       areaPath = await this.areas.findPathById(areaId);
-      if (!areaPath) throw notFound('Area', 'area_not_found');
+      if (!areaPath) throw new AppException('area_not_found');
     }
     const totals = await this.points.totalsByUser(periodStart(period, new Date()), areaPath);
     // Equal points share a rank (1, 2, 2, 4).

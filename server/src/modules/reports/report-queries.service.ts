@@ -14,7 +14,7 @@ import {
   reportStatusesIn,
   ReportSummaryResponse,
 } from '@xjy/shared';
-import { notFound, outOfScope } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { inScope } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
@@ -29,7 +29,7 @@ import { mapNearby, mapReportDetail, mapReportEvent, mapReportSummary } from './
 import { nearbyReach, nearbySince } from './report-nearby';
 import { ReportFilter, ReportsRepository } from './reports.repository';
 
-export const reportNotFound = () => notFound('Report', 'report_not_found');
+export const reportNotFound = () => new AppException('report_not_found');
 
 /** What people read: the nearby list, my reports, one report with its timeline, and the staff queue. */
 @Injectable()
@@ -78,7 +78,7 @@ export class ReportQueriesService implements OnModuleInit {
     const isStaff = auth.role === 'staff' || auth.role === 'admin';
     const canAct = isStaff && inScope(auth, r.areaPath);
     if (r.reporterId !== auth.userId && !canAct) {
-      if (isStaff) throw outOfScope();
+      if (isStaff) throw new AppException('out_of_scope');
       throw reportNotFound();
     }
     const [events, media] = await Promise.all([this.reports.findEvents(id), this.media.attachedToEach(['report', 'report_resolution'], [id], { hideRisky: false })]);
@@ -133,7 +133,7 @@ export class ReportQueriesService implements OnModuleInit {
     const filter: ReportFilter = { scopePaths: auth.role === 'admin' ? null : auth.scopePaths };
     if (areaId) {
       const area = await this.routing.findArea(areaId);
-      if (!area) throw notFound('Area', 'area_not_found');
+      if (!area) throw new AppException('area_not_found');
       filter.areaPath = area.path;
     }
     return filter;

@@ -103,6 +103,21 @@ describe(ReportReviewService.name, () => {
     expect(reports.events).toEqual([]);
   });
 
+  it('explains a refused action, the points range and a self-duplicate in Chinese', async () => {
+    const done = seed({ status: 'resolved' });
+    await expect(act('accept', done.id)).rejects.toMatchObject({ message: '该问题当前为“已办结”，不能采纳' });
+    const r = seed();
+    await expect(act('accept', r.id, { points: 9 })).rejects.toMatchObject({
+      message: '交通劝导的积分须在 5 至 8 之间',
+      details: { fields: [{ field: 'points', message: '交通劝导的积分须在 5 至 8 之间' }], pointsMin: 5, pointsMax: 8 },
+    });
+    await expect(act('duplicate', r.id, { ofReportId: r.id })).rejects.toMatchObject({
+      code: 'validation_failed',
+      status: 400,
+      details: { fields: [{ field: 'ofReportId', message: '不能把问题标记为与自己重复' }] },
+    });
+  });
+
   it('refuses a report that does not exist (report_not_found)', async () => {
     await expect(act('accept', 12345)).rejects.toMatchObject({ code: 'report_not_found', status: 404 });
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   canTransition,
   isReportFinished,
+  REPORT_ACTION_LABELS,
   REPORT_REJECT_REASON_LABELS,
   REPORT_STATUS_LABELS,
   REPORT_TRANSITIONS,
@@ -11,7 +12,7 @@ import {
   ReportStatus,
 } from '@xjy/shared';
 import type { UnitOfWork as EntityManager } from '../../database/transaction.runner';
-import { AppException, notFound, outOfScope } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { inScope } from '../../common/auth/auth-context';
 import { TransactionRunner } from '../../database/transaction.runner';
@@ -30,7 +31,7 @@ import { ReportsRepository } from './reports.repository';
 
 const HOUR_MS = 3600_000;
 const illegal = (action: ReportAction, status: ReportStatus) =>
-  new AppException('illegal_state', 409, `A report that is ${REPORT_STATUS_LABELS[status]} cannot be ${action}ed`, { status, action });
+  new AppException('illegal_state', { status, action }, `该问题当前为“${REPORT_STATUS_LABELS[status]}”，不能${REPORT_ACTION_LABELS[action]}`);
 const ownReport = () => new AppException('own_report');
 
 /** One staff action on one report, as it goes through act(). */
@@ -85,9 +86,8 @@ export class ReportReviewService {
       check: (s, input) => {
         const c = s.category;
         if (input.points < c.pointsMin || input.points > c.pointsMax) {
-          throw new AppException('points_out_of_range', 400, `Points for ${c.label} must be ${c.pointsMin}–${c.pointsMax}`, {
-            fields: [{ field: 'points', message: `must be between ${c.pointsMin} and ${c.pointsMax}` }],
-          });
+          const message = `${c.label}的积分须在 ${c.pointsMin} 至 ${c.pointsMax} 之间`;
+          throw new AppException('points_out_of_range', { fields: [{ field: 'points', message }], pointsMin: c.pointsMin, pointsMax: c.pointsMax }, message);
         }
       },
       // Accepting is a person's review: a content-security flag is cleared with it. pointsAwarded is set to what was
@@ -108,11 +108,11 @@ export class ReportReviewService {
     duplicate: {
       check: async (s, input) => {
         if (input.ofReportId === s.report.id) {
-          throw new AppException('validation_failed', 400, 'A report cannot duplicate itself', { fields: [{ field: 'ofReportId', message: 'must be another report' }] });
+          throw fieldError('validation_failed', 'ofReportId', '不能把问题标记为与自己重复');
         }
         const original = await this.reports.findById(input.ofReportId);
         if (!original) throw reportNotFound();
-        if (!inScope(s.auth, original.areaPath)) throw outOfScope();
+        if (!inScope(s.auth, original.areaPath)) throw new AppException('out_of_scope');
         s.original = original;
       },
       patch: (s) => ({ duplicateOfId: s.original!.id }),
@@ -123,7 +123,7 @@ export class ReportReviewService {
     dispatch: {
       check: async (s, input) => {
         const department = await this.departments.findById(input.departmentId);
-        if (!department || department.archivedAt) throw notFound('Department', 'department_not_found');
+        if (!department || department.archivedAt) throw new AppException('department_not_found');
         s.department = department;
       },
       patch: (s) => ({ departmentId: s.department!.id }),

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { haversineM, IDEMPOTENCY_KEY_PATTERN, isInChina, isReportFinished, NearbyReportResponse, ReportDetailResponse, WitnessReportRequest } from '@xjy/shared';
-import { AppException, conflict } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -44,7 +44,7 @@ export class ReportSubmissionService implements OnModuleInit {
 
   async create(auth: AuthContext, idempotencyKey: string | undefined, dto: CreateReportDto): Promise<ReportDetailResponse> {
     if (!idempotencyKey || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new AppException('idempotency_key_required', 400, 'Send an Idempotency-Key header of 8–64 letters, digits, - or _');
+      throw new AppException('idempotency_key_required');
     }
     const replay = await this.reports.findByIdempotencyKey(auth.userId, idempotencyKey);
     if (replay) return this.queries.detail(auth, replay.id);
@@ -52,12 +52,12 @@ export class ReportSubmissionService implements OnModuleInit {
     const category = await this.categoryService.getActiveByKey(dto.category);
     const point = { lat: dto.lat, lng: dto.lng };
     if (!isInChina(point)) {
-      throw new AppException('validation_failed', 400, 'The location is outside China', { fields: [{ field: 'lat', message: 'must be inside China' }, { field: 'lng', message: 'must be inside China' }] });
+      throw new AppException('validation_failed', { fields: [{ field: 'lat', message: '位置必须在中国境内' }, { field: 'lng', message: '位置必须在中国境内' }] }, '位置必须在中国境内');
     }
     const area = await this.routing.route(point);
-    if (!area) throw new AppException('outside_service_area', 400, '该位置不在服务范围内');
+    if (!area) throw new AppException('outside_service_area');
     if (dto.stationId !== undefined && (await this.stationArea(dto.stationId)) === null) {
-      throw new AppException('validation_failed', 400, 'No such station', { fields: [{ field: 'stationId', message: 'is not a station' }] });
+      throw fieldError('validation_failed', 'stationId', '所选站点不存在');
     }
     const textFlag = await this.checkText(auth.userId, dto.description);
     const now = new Date();
@@ -136,9 +136,9 @@ export class ReportSubmissionService implements OnModuleInit {
   async witness(auth: AuthContext, id: number, at: WitnessReportRequest): Promise<NearbyReportResponse> {
     const report = await this.reports.findById(id);
     if (!report || report.flaggedAt) throw reportNotFound();
-    if (report.reporterId === auth.userId) throw new AppException('cannot_witness_own_report', 400, '这是你自己上报的问题');
+    if (report.reporterId === auth.userId) throw new AppException('cannot_witness_own_report');
     if (nearbyReach(report, at, new Date()) === null) throw reportNotFound();
-    if (isReportFinished(report.status)) throw conflict('report_not_open', '这个问题已经处理完了');
+    if (isReportFinished(report.status)) throw new AppException('report_not_open');
     await this.tx.run(async (m) => {
       if (!(await this.reports.addWitness(m, id, auth.userId))) return;
       await this.reports.raisePriority(m, id, 1);

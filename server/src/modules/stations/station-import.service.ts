@@ -200,8 +200,11 @@ export class StationImportService {
         if (!key) err('amenities', `未知的服务设施“${a}”`);
         else if (!amenities.includes(key)) amenities.push(key);
       }
-      const hours = parseHoursText(col(row, 'hours'));
-      if ('error' in hours) err('hours', '开放时间格式不正确，应如“1-5 08:00-12:00,14:00-18:00; 6-7 09:00-17:00”或“24h”');
+      const hoursText = col(row, 'hours');
+      const hours = parseHoursText(hoursText);
+      // The parser names the bad part ("第 2 段时间…"), so the row says exactly what to fix.
+      if (!hoursText.trim()) err('hours', '开放时间不能为空');
+      else if ('error' in hours) err('hours', `开放时间${hours.error}`);
       const phone = col(row, 'phone');
       if (phone && !STATION_PHONE_PATTERN.test(phone)) err('phone', '电话须为手机号或座机号');
       const status = (col(row, 'status') || 'active') as StationStatus;

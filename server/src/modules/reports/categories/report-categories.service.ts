@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_ACCEPT_HOURS_DEFAULT, REPORT_RESOLVE_HOURS_DEFAULT, ReportCategoriesResponse, ReportCategoryResponse } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../../common/app.exception';
+import { AppException, fieldError } from '../../../common/app.exception';
 import { isUniqueViolation } from '../../../common/db-errors';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
 import { ReportCategoriesRepository } from './report-categories.repository';
@@ -9,7 +9,7 @@ import { mapReportCategory } from './report-category.mapper';
 import type { CreateReportCategoryDto, UpdateReportCategoryDto } from './report-category.dto';
 
 const rangeInvalid = () =>
-  new AppException('validation_failed', 400, 'pointsMin must not exceed pointsMax', { fields: [{ field: 'pointsMin', message: 'must not exceed pointsMax' }] });
+fieldError('validation_failed', 'pointsMin', '最低积分不能高于最高积分');
 
 @Injectable()
 export class ReportCategoriesService {
@@ -25,13 +25,13 @@ export class ReportCategoriesService {
 
   async getActiveByKey(key: string): Promise<ReportCategory> {
     const c = await this.categories.findByKey(key);
-    if (!c || c.archivedAt) throw new AppException('category_not_found', 400, `Unknown category "${key}"`, { fields: [{ field: 'category', message: 'is not a known category' }] });
+    if (!c || c.archivedAt) throw fieldError('category_not_found', 'category', '问题类别不存在');
     return c;
   }
 
   async create(dto: CreateReportCategoryDto): Promise<ReportCategoryResponse> {
     if (dto.pointsMin > dto.pointsMax) throw rangeInvalid();
-    if (await this.categories.findByKey(dto.key)) throw conflict('category_key_taken', `Category key ${dto.key} is taken`);
+    if (await this.categories.findByKey(dto.key)) throw new AppException('category_key_taken', { key: dto.key });
     try {
       const row = await this.categories.create({
         key: dto.key,
@@ -44,14 +44,14 @@ export class ReportCategoriesService {
       });
       return mapReportCategory(row);
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('category_key_taken', `Category key ${dto.key} is taken`);
+      if (isUniqueViolation(e)) throw new AppException('category_key_taken', { key: dto.key });
       throw e;
     }
   }
 
   async update(id: number, dto: UpdateReportCategoryDto): Promise<ReportCategoryResponse> {
     const row = await this.categories.findById(id);
-    if (!row) throw notFound('Category', 'category_not_found');
+    if (!row) throw new AppException('category_not_found');
     if ((dto.pointsMin ?? row.pointsMin) > (dto.pointsMax ?? row.pointsMax)) throw rangeInvalid();
     const { active, ...rest } = dto;
     await this.categories.update(id, { ...rest, ...(active === undefined ? {} : { archivedAt: active ? null : (row.archivedAt ?? new Date()) }) });

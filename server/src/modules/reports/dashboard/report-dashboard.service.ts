@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chinaWallClock, isReportFinished, REPORT_STATUS_GROUP, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportDashboardResponse } from '@xjy/shared';
 import ExcelJS from 'exceljs';
-import { AppException } from '../../../common/app.exception';
+import { AppException, fieldError } from '../../../common/app.exception';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { ReportCategoriesRepository } from '../categories/report-categories.repository';
 import { DepartmentsRepository } from '../departments/departments.repository';
@@ -50,10 +50,10 @@ export class ReportDashboardService {
   private async rows(auth: AuthContext, q: DashboardQuery): Promise<{ rows: Report[]; from: Date; to: Date }> {
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY_MS);
-    if (from >= to) throw new AppException('validation_failed', 400, 'from must be before to', { fields: [{ field: 'from', message: 'must be before to' }] });
+    if (from >= to) throw fieldError('validation_failed', 'from', '开始日期必须早于结束日期');
     const filter = await this.queries.filterFor(auth, q.areaId);
     const rows = await this.reports.findAll({ ...filter, createdFrom: from, createdTo: to }, new Date(), ROWS_MAX + 1);
-    if (rows.length > ROWS_MAX) throw new AppException('validation_failed', 400, `More than ${ROWS_MAX} reports in range; narrow the dates or the area`);
+    if (rows.length > ROWS_MAX) throw new AppException('validation_failed', { maxRows: ROWS_MAX }, `所选范围内的问题上报超过 ${ROWS_MAX} 条，请缩小日期或区域范围`);
     return { rows, from, to };
   }
 

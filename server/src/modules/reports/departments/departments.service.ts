@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentResponse, ListResponse } from '@xjy/shared';
-import { conflict, notFound } from '../../../common/app.exception';
+import { AppException } from '../../../common/app.exception';
 import { isUniqueViolation } from '../../../common/db-errors';
 import type { Department } from './department.entity';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './department.dto';
@@ -10,7 +10,7 @@ export function mapDepartment(d: Department): DepartmentResponse {
   return { id: d.id, name: d.name, phone: d.phone, active: d.archivedAt === null };
 }
 
-const nameTaken = (name: string) => conflict('conflict', `A department named ${name} exists`);
+const nameTaken = (name: string) => new AppException('department_name_taken', { name });
 
 @Injectable()
 export class DepartmentsService {
@@ -33,7 +33,7 @@ export class DepartmentsService {
 
   async update(id: number, dto: UpdateDepartmentDto): Promise<DepartmentResponse> {
     const row = await this.departments.findById(id);
-    if (!row) throw notFound('Department', 'department_not_found');
+    if (!row) throw new AppException('department_not_found');
     const { active, ...rest } = dto;
     try {
       await this.departments.update(id, { ...rest, ...(active === undefined ? {} : { archivedAt: active ? null : (row.archivedAt ?? new Date()) }) });

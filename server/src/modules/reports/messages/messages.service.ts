@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { formatChinaDateTime, MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
 import type { UnitOfWork as EntityManager } from '../../../database/transaction.runner';
-import { AppException } from '../../../common/app.exception';
+import { fieldError } from '../../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
 import { UsersRepository } from '../../users/users.repository';
 import { WechatClient } from '../../wechat/wechat.client';
@@ -60,7 +60,7 @@ export class MessagesService {
 
   async page(userId: number, cursor: string | undefined): Promise<MessagePageResponse> {
     const before = cursor ? Number(cursor) : null;
-    if (before !== null && (!Number.isInteger(before) || before <= 0)) throw new AppException('validation_failed', 400, 'cursor is invalid', { fields: [{ field: 'cursor', message: 'is invalid' }] });
+    if (before !== null && (!Number.isInteger(before) || before <= 0)) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请刷新后重试');
     const [rows, unread] = await Promise.all([this.messages.pageForUser(userId, before, PAGE_SIZE_DEFAULT + 1), this.messages.countUnread(userId)]);
     const items = rows.slice(0, PAGE_SIZE_DEFAULT).map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, reportId: r.reportId, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
     return { items, unread, nextCursor: rows.length > PAGE_SIZE_DEFAULT ? String(items[items.length - 1].id) : null };
@@ -72,7 +72,7 @@ export class MessagesService {
 
   async consent(userId: number, templateId: string, result: 'accept' | 'reject'): Promise<void> {
     if (templateId !== this.config.wechatReportTemplateId) {
-      throw new AppException('validation_failed', 400, 'Unknown subscribe-message template', { fields: [{ field: 'templateId', message: 'is not this server’s template' }] });
+      throw fieldError('validation_failed', 'templateId', '订阅消息模板不正确');
     }
     if (result === 'accept') await this.messages.addConsent(userId, templateId);
   }
