@@ -65,7 +65,7 @@ describe('photos stored in s3rver (an S3 implementation this project did not wri
     const r = await upload(t, token, await photoWithExif({ width: 800, height: 600 }));
     expect(r.status).toBe(201);
     for (const url of [r.body.url, r.body.thumbUrl]) {
-      const res = await fetch(t.baseUrl + url);
+      const res = await fetch(new URL(url, t.baseUrl));
       expect(res.status).toBe(200);
       const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
       expect(meta.format).toBe('jpeg');
