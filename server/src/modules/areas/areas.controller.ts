@@ -1,19 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
 import { Access, ADMIN, ANY_USER, STAFF } from '../../common/auth/access.decorator';
 import { AreasService } from './areas.service';
 import { CreateAreaDto, ListAreasQuery, UpdateAreaDto } from './dto/area.dto';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { AreaDetailResponseDto, AreaListDto } from './dto/area.response';
 
 @ApiTags('areas')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('areas')
 export class AreasController {
   constructor(private readonly areas: AreasService) {}
 
   @Get()
   @Access(ANY_USER)
+  @ApiOkResponse({ type: AreaListDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'Children of an area (top level without parentId)' })
   list(@Query() q: ListAreasQuery): Promise<ListResponse<AreaResponse>> {
     return this.areas.listChildren(q.parentId ?? null);
@@ -21,6 +26,8 @@ export class AreasController {
 
   @Get(':id')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: AreaDetailResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'One area with its boundary and ancestors' })
   get(@Param('id', ParseIdPipe) id: number): Promise<AreaDetailResponse> {
     return this.areas.get(id);
@@ -28,6 +35,8 @@ export class AreasController {
 
   @Post()
   @Access(ADMIN)
+  @ApiCreatedResponse({ type: AreaDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Create an area (admin)' })
   create(@Body() dto: CreateAreaDto): Promise<AreaDetailResponse> {
     return this.areas.create(dto);
@@ -35,6 +44,8 @@ export class AreasController {
 
   @Patch(':id')
   @Access(STAFF, { resource: 'area', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: AreaDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Rename an area or redraw its boundary (staff in scope)' })
   update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateAreaDto): Promise<AreaDetailResponse> {
     return this.areas.update(id, dto);
@@ -43,6 +54,8 @@ export class AreasController {
   @Delete(':id')
   @HttpCode(204)
   @Access(ADMIN)
+  @ApiNoContentResponse({ description: 'Done' })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Delete an area without children (admin)' })
   remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.areas.remove(id);

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { driverKind } from '../../database/data-source';
+import { HealthResponseDto, LivenessResponseDto } from './dto/health.response';
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -22,6 +23,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: LivenessResponseDto })
   @ApiOperation({ summary: 'Liveness (no I/O)' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -30,6 +32,8 @@ export class HealthController {
   /** Readiness: 200 when the database answers a ping within two seconds, else 503. */
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database did not answer within two seconds' })
   @ApiOperation({ summary: 'Readiness (database ping)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     let up = false;

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,8 @@ import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MediaService } from './media.service';
+import { ApiErrors } from '../../common/api-errors.decorator';
+import { MediaResponseDto } from './dto/media.response';
 
 const tooLarge = () => new AppException('payload_too_large', 413, `照片不能超过 ${MEDIA_MAX_BYTES / 1024 / 1024} MB`, { maxBytes: MEDIA_MAX_BYTES });
 
@@ -22,6 +24,8 @@ export class MediaController {
   @Access(ANY_USER)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiCreatedResponse({ type: MediaResponseDto })
+  @ApiErrors(400, 401, 403, 413, 415, 429, 503)
   @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
   async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
     if (!req.isMultipart()) throw new AppException('unsupported_media_type', 415, 'Send the photo as multipart/form-data');
@@ -43,6 +47,8 @@ export class MediaController {
   @Public()
   @ApiQuery({ name: 'exp', required: true })
   @ApiQuery({ name: 'sig', required: true })
+  @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo, by a signed link the API handed out' })
   file(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'file', exp, sig, reply);
@@ -52,6 +58,8 @@ export class MediaController {
   @Public()
   @ApiQuery({ name: 'exp', required: true })
   @ApiQuery({ name: 'sig', required: true })
+  @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo thumbnail (400 px), by a signed link the API handed out' })
   thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'thumb', exp, sig, reply);

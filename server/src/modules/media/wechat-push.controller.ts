@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppException } from '../../common/app.exception';
 import { Public } from '../../common/auth/access.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { MediaService } from './media.service';
+import { ApiErrors } from '../../common/api-errors.decorator';
 
 interface PushQuery {
   signature?: string;
@@ -45,6 +46,8 @@ export class WechatPushController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ description: 'echostr, when the signature is valid', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(401)
   @ApiOperation({ summary: 'WeChat message-push URL check (echoes echostr when signed)' })
   verify(@Query() q: PushQuery, @Res({ passthrough: true }) reply: FastifyReply): string {
     this.check(q);
@@ -55,6 +58,8 @@ export class WechatPushController {
   @Post()
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ description: 'success', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 503)
   @ApiOperation({ summary: 'WeChat message push: media check verdicts' })
   async receive(@Query() q: PushQuery, @Body() body: Record<string, unknown> | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     this.check(q);

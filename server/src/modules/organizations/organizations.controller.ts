@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AbsenteeResponse, ListResponse, MembershipResponse, OrganizationResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
@@ -8,9 +8,12 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateMembershipDto, DeclineMembershipDto, ListMembershipsQuery, ListOrganizationsQuery, QuarterQuery, RegisterExportQuery } from './dto/membership.dto';
 import { OrganizationsService } from './organizations.service';
 import { RegisterService } from './register.service';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { AbsenteeListDto, MembershipListDto, MembershipResponseDto, OrganizationListDto } from './dto/membership.response';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller()
 export class OrganizationsController {
   constructor(
@@ -20,6 +23,8 @@ export class OrganizationsController {
 
   @Get('organizations')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: OrganizationListDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'Organizations (one per grid and community) in an area subtree' })
   list(@Query() q: ListOrganizationsQuery): Promise<ListResponse<OrganizationResponse>> {
     return this.orgs.list(q.areaId);
@@ -27,6 +32,8 @@ export class OrganizationsController {
 
   @Get('organizations/:id/absentees')
   @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: AbsenteeListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Verified members with no meeting attended this quarter at either of their organizations' })
   absentees(@Param('id', ParseIdPipe) id: number, @Query() q: QuarterQuery): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
     return this.orgs.absentees(id, q.quarter);
@@ -34,6 +41,7 @@ export class OrganizationsController {
 
   @Get('memberships/mine')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: MembershipListDto })
   @ApiOperation({ summary: 'My memberships, current and past' })
   mine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<MembershipResponse>> {
     return this.orgs.mine(auth);
@@ -41,6 +49,9 @@ export class OrganizationsController {
 
   @Post('memberships')
   @Access(ANY_USER)
+  @ApiCreatedResponse({ type: MembershipResponseDto })
+  @ApiOkResponse({ type: MembershipResponseDto, description: 'The same request again: the existing membership' })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Ask to join an organization as residence or workplace; an active one of that role is ended (a move)' })
   async request(@CurrentAuth() auth: AuthContext, @Body() dto: CreateMembershipDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MembershipResponse> {
     const { membership, created } = await this.orgs.request(auth, dto.organizationId, dto.role);
@@ -50,6 +61,8 @@ export class OrganizationsController {
 
   @Get('memberships')
   @Access(STAFF, { resource: 'organization', from: 'query', key: 'organizationId', optional: true })
+  @ApiOkResponse({ type: MembershipListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Memberships to review in your scope' })
   review(@CurrentAuth() auth: AuthContext, @Query() q: ListMembershipsQuery): Promise<ListResponse<MembershipResponse>> {
     return this.orgs.listForReview(auth, q);
@@ -58,6 +71,8 @@ export class OrganizationsController {
   @Post('memberships/:id/verify')
   @HttpCode(200)
   @Access(STAFF, { resource: 'membership', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: MembershipResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Verify a pending membership' })
   verify(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<MembershipResponse> {
     return this.orgs.decide(auth, id, 'verified', null);
@@ -66,6 +81,8 @@ export class OrganizationsController {
   @Post('memberships/:id/decline')
   @HttpCode(200)
   @Access(STAFF, { resource: 'membership', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: MembershipResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Decline a pending membership with a note' })
   decline(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DeclineMembershipDto): Promise<MembershipResponse> {
     return this.orgs.decide(auth, id, 'declined', dto.note.trim());
@@ -74,6 +91,8 @@ export class OrganizationsController {
   @Post('memberships/:id/end')
   @HttpCode(200)
   @Access(ANY_USER)
+  @ApiOkResponse({ type: MembershipResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Leave an organization (my own membership)' })
   end(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<MembershipResponse> {
     return this.orgs.endMine(auth, id);
@@ -81,6 +100,8 @@ export class OrganizationsController {
 
   @Get('register/export.xlsx')
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
+  @ApiOkResponse({ description: 'The spreadsheet', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'The register (台账) of members in scope by trade and area, with membership and attendance columns' })
   async export(@CurrentAuth() auth: AuthContext, @Query() q: RegisterExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const { buffer, filename } = await this.register.export(auth, q.areaId, q.quarter);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NearbyReportResponse, ReportDetailResponse, ReportPageResponse } from '@xjy/shared';
 import { Access, ANY_USER, CurrentAuth, ScopedResource, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -9,11 +9,14 @@ import { AcceptReportDto, DispatchReportDto, DuplicateReportDto, RejectReportDto
 import { ListReportsQuery, MineQuery, NearbyReportsQuery } from './dto/report-queries.dto';
 import { Report } from './report.entity';
 import { ReportsService } from './reports.service';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { NearbyReportListDto, NearbyReportResponseDto, ReportDetailResponseDto, ReportPageResponseDto } from './dto/report.response';
 
 const IN_SCOPE = { resource: 'report', from: 'param', key: 'id' } as const;
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -22,6 +25,8 @@ export class ReportsController {
   @HttpCode(201)
   @Access(ANY_USER)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Client-made key; a retry with the same key returns the same report' })
+  @ApiCreatedResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: '随手拍: send a report with 1–3 photos' })
   create(@CurrentAuth() auth: AuthContext, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreateReportDto): Promise<ReportDetailResponse> {
     return this.reports.create(auth, key, dto);
@@ -29,6 +34,8 @@ export class ReportsController {
 
   @Get('nearby')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: NearbyReportListDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'Open reports of a category within 250 m in the last 7 days (no reporter, no photos)' })
   nearby(@CurrentAuth() auth: AuthContext, @Query() q: NearbyReportsQuery): Promise<{ items: NearbyReportResponse[] }> {
     return this.reports.nearby(auth, q);
@@ -36,6 +43,8 @@ export class ReportsController {
 
   @Get('mine')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: ReportPageResponseDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'My reports, newest first' })
   mine(@CurrentAuth() auth: AuthContext, @Query() q: MineQuery): Promise<ReportPageResponse> {
     return this.reports.mine(auth, q.cursor);
@@ -43,6 +52,8 @@ export class ReportsController {
 
   @Get()
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
+  @ApiOkResponse({ type: ReportPageResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'The staff queue in scope: filters by status or group, category, area, overdue, flagged' })
   list(@CurrentAuth() auth: AuthContext, @Query() q: ListReportsQuery): Promise<ReportPageResponse> {
     return this.reports.list(auth, q);
@@ -51,6 +62,8 @@ export class ReportsController {
   @Get(':id')
   // Not a guard scope rule: the reporter is a worker; the service checks reporter-or-staff-in-scope.
   @Access(ANY_USER)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'One report with photos and its timeline (the reporter, or staff in scope)' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ReportDetailResponse> {
     return this.reports.detail(auth, id);
@@ -59,6 +72,8 @@ export class ReportsController {
   @Post(':id/witness')
   @HttpCode(200)
   @Access(ANY_USER)
+  @ApiOkResponse({ type: NearbyReportResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: '我也看到: confirm an open report instead of sending a duplicate (no points)' })
   witness(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<NearbyReportResponse> {
     return this.reports.witness(auth, id);
@@ -67,6 +82,8 @@ export class ReportsController {
   @Post(':id/accept')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: "Accept and award points within the category's range (once, whatever the retries)" })
   accept(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.accept(auth, id, dto, report);
@@ -75,6 +92,8 @@ export class ReportsController {
   @Post(':id/reject')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Reject with a reason (reverses points of an earlier acceptance)' })
   reject(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.reject(auth, id, dto, report);
@@ -83,6 +102,8 @@ export class ReportsController {
   @Post(':id/duplicate')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Close as a duplicate of another report' })
   duplicate(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DuplicateReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.duplicate(auth, id, dto, report);
@@ -91,6 +112,8 @@ export class ReportsController {
   @Post(':id/dispatch')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Dispatch an accepted report to a department' })
   dispatch(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: DispatchReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.dispatch(auth, id, dto, report);
@@ -99,6 +122,8 @@ export class ReportsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Close with the outcome (and photos of it)' })
   resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.resolve(auth, id, dto, report);
@@ -107,6 +132,8 @@ export class ReportsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: ReportDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Reopen a finished report for review again' })
   reopen(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ReopenReportDto, @ScopedResource() report?: Report): Promise<ReportDetailResponse> {
     return this.reports.reopen(auth, id, dto, report);

@@ -1,19 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ListResponse, StaffResponse } from '@xjy/shared';
 import { Access, ADMIN } from '../../common/auth/access.decorator';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateStaffDto, UpdateStaffScopesDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { StaffListDto, StaffResponseDto } from './dto/staff.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('admin/staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
   @Access(ADMIN)
+  @ApiOkResponse({ type: StaffListDto })
   @ApiOperation({ summary: 'Staff and admin accounts with their scopes' })
   list(): Promise<ListResponse<StaffResponse>> {
     return this.staff.list();
@@ -21,6 +25,8 @@ export class StaffController {
 
   @Post()
   @Access(ADMIN)
+  @ApiCreatedResponse({ type: StaffResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Create a staff or admin account' })
   create(@Body() dto: CreateStaffDto): Promise<StaffResponse> {
     return this.staff.create(dto);
@@ -28,6 +34,8 @@ export class StaffController {
 
   @Put(':id/scopes')
   @Access(ADMIN)
+  @ApiOkResponse({ type: StaffResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Replace the areas a staff account looks after' })
   scopes(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateStaffScopesDto): Promise<StaffResponse> {
     return this.staff.replaceScopes(id, dto.scopeAreaIds);
@@ -36,6 +44,8 @@ export class StaffController {
   @Post(':id/disable')
   @HttpCode(200)
   @Access(ADMIN)
+  @ApiOkResponse({ type: StaffResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Disable an account (its tokens stop working)' })
   disable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
     return this.staff.setDisabled(id, true);
@@ -44,6 +54,8 @@ export class StaffController {
   @Post(':id/enable')
   @HttpCode(200)
   @Access(ADMIN)
+  @ApiOkResponse({ type: StaffResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Enable a disabled account' })
   enable(@Param('id', ParseIdPipe) id: number): Promise<StaffResponse> {
     return this.staff.setDisabled(id, false);

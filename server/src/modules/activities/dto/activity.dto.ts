@@ -62,7 +62,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   @Max(ACTIVITY_POINTS_MAX)
   points?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @ValidateIf((o: CreateActivityDto) => o.capacity !== undefined && o.capacity !== null)
   @IsInt()
   @IsPositive()
@@ -119,7 +119,7 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   @Max(ACTIVITY_POINTS_MAX)
   points?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @ValidateIf((o: UpdateActivityDto) => o.capacity !== undefined && o.capacity !== null)
   @IsInt()
   @IsPositive()
