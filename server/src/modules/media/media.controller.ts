@@ -45,8 +45,8 @@ export class MediaController {
 
   @Get(':id/file')
   @Public()
-  @ApiQuery({ name: 'exp', required: true })
-  @ApiQuery({ name: 'sig', required: true })
+  @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
+  @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
   @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo, by a signed link the API handed out' })
@@ -56,8 +56,8 @@ export class MediaController {
 
   @Get(':id/thumb')
   @Public()
-  @ApiQuery({ name: 'exp', required: true })
-  @ApiQuery({ name: 'sig', required: true })
+  @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
+  @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
   @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo thumbnail (400 px), by a signed link the API handed out' })
