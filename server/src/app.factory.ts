@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AccessPolicy } from './common/auth/access.policy';
 import { documentFastRoutes, FastRoutes, mountFastRoutes } from './common/fast-routes';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { fastifyErrorOptions, installBodyParsers } from './common/http-errors';
 import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app.config';
@@ -32,7 +33,9 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 /** Builds the whole HTTP application (API, docs, H5 static files) without listening; main.ts and tests share it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config);
+  const errors = new GlobalExceptionFilter(config);
   const adapter = new FastifyAdapter({
+    ...fastifyErrorOptions(errors),
     loggerInstance: logger,
     logController: new AccessLogController(config.env !== 'test', logger),
     trustProxy: true,
@@ -44,13 +47,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(new PinoNestLogger(logger));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  installBodyParsers(fastify);
   const routes: RegisteredRoute[] = [];
   routesByApp.set(app, routes);
   fastify.addHook('onRoute', (route) => {
@@ -72,7 +76,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   );
   // Hot reads served by Fastify directly (see fast-routes.ts): mounted and documented here, before Nest's routes.
   const fastRoutes = app.get(FastRoutes);
-  mountFastRoutes(fastify, API_PREFIX, fastRoutes, app.get(AccessPolicy), new GlobalExceptionFilter(config));
+  mountFastRoutes(fastify, API_PREFIX, fastRoutes, app.get(AccessPolicy), errors);
   documentFastRoutes(doc, API_PREFIX, fastRoutes);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 

@@ -34,6 +34,7 @@ export const ACTIVITY_ERROR_CODES = [
   'check_in_not_found',
   'check_in_not_refused',
   'approval_window_closed',
+  'already_attended',
   ...CHECK_IN_REFUSALS,
 ] as const;
 export type ActivityErrorCode = (typeof ACTIVITY_ERROR_CODES)[number];

@@ -11,3 +11,5 @@ export * from './activity.js';
 export * from './station.js';
 export * from './media.js';
 export * from './report.js';
+export * from './field-labels.js';
+export * from './validation-messages.js';

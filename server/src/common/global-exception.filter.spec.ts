@@ -1,6 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { loadConfig } from '../config/app.config';
+import { ERROR_MESSAGES } from '@xjy/shared';
 import { AppException } from './app.exception';
 import { GlobalExceptionFilter } from './global-exception.filter';
 
@@ -29,6 +30,21 @@ describe(GlobalExceptionFilter.name, () => {
   it('maps the throttler, JSON parse errors and plain 404s to stable codes', () => {
     expect(filter.toBody(new ThrottlerException(), 'r').body.code).toBe('rate_limited');
     expect(filter.toBody(new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'"), 'r').body.code).toBe('malformed_json');
-    expect(filter.toBody(new NotFoundException('Cannot GET /api/x'), 'r')).toEqual({ status: 404, body: { code: 'not_found', message: 'No such endpoint' } });
+    expect(filter.toBody(new NotFoundException('Cannot GET /api/x'), 'r')).toEqual({ status: 404, body: { code: 'not_found', message: ERROR_MESSAGES.not_found } });
+  });
+
+  it('takes the status and the Chinese message of a code from the shared catalogue', () => {
+    expect(filter.toBody(new AppException('area_not_found'), 'r')).toEqual({ status: 404, body: { code: 'area_not_found', message: '区域不存在' } });
+    const tooLarge = filter.toBody(new AppException('image_too_large', { width: 20000, height: 20000, maxPixels: 40_000_000 }), 'r');
+    expect(tooLarge).toEqual({ status: 413, body: { code: 'image_too_large', message: '照片像素过多（20000×20000），最多 40 百万像素', details: { width: 20000, height: 20000, maxPixels: 40_000_000 } } });
+  });
+
+  it("maps Fastify's and the multipart plugin's own errors to catalogue codes", () => {
+    const fst = (code: string, statusCode: number) => Object.assign(new Error('x'), { code, statusCode });
+    expect(filter.toBody(fst('FST_ERR_CTP_BODY_TOO_LARGE', 413), 'r')).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    expect(filter.toBody(fst('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415), 'r')).toMatchObject({ status: 415, body: { code: 'unsupported_media_type' } });
+    expect(filter.toBody(fst('FST_ERR_BAD_URL', 400), 'r')).toMatchObject({ status: 400, body: { code: 'bad_request' } });
+    expect(filter.toBody(fst('FST_ERR_MAX_PARAM_LENGTH', 414), 'r')).toMatchObject({ status: 414, body: { code: 'uri_too_long' } });
+    expect(filter.toBody(fst('FST_FILES_LIMIT', 413), 'r')).toMatchObject({ status: 400, body: { code: 'multipart_too_many_files' } });
   });
 });

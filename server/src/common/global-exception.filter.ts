@@ -2,14 +2,15 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, N
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { ErrorBody } from '@xjy/shared';
+import { ERROR_HTTP_STATUS, errorMessageFor, type ErrorBody, type ErrorCode, type ErrorDetails } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app.exception';
 import { isDbUnavailable } from './db-errors';
+import { allowedMethods } from './http-errors';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 
-/** Maps Nest/Fastify's own HTTP errors to stable codes. */
-function codeForStatus(status: number): string {
+/** Maps Nest/Fastify's own HTTP statuses to stable codes. */
+function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
       return 'validation_failed';
@@ -20,21 +21,48 @@ function codeForStatus(status: number): string {
     case 404:
       return 'not_found';
     case 405:
-      return 'not_found';
+      return 'method_not_allowed';
+    case 408:
+      return 'request_timeout';
     case 409:
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:
       return 'rate_limited';
+    case 431:
+      return 'header_too_large';
     case 503:
-      return 'db_unavailable';
+      return 'upstream_unavailable';
     default:
-      return status >= 500 ? 'internal_error' : 'validation_failed';
+      return status >= 500 ? 'internal_error' : 'bad_request';
   }
 }
+
+/** Fastify's and @fastify/multipart's own error codes: each gets one of ours. */
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_TYPE: 'unsupported_media_type',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_FILES_LIMIT: 'multipart_too_many_files',
+  FST_FIELDS_LIMIT: 'multipart_too_many_fields',
+  FST_PARTS_LIMIT: 'multipart_too_many_fields',
+  FST_PROTO_VIOLATION: 'multipart_unexpected_field',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_INVALID_JSON_FIELD_ERROR: 'multipart_invalid',
+  FST_MP_PREMATURE_CLOSE: 'multipart_invalid',
+};
 
 /** Fastify's body parser errors, whether they arrive raw or wrapped by Nest. */
 function isJsonParseError(e: { code?: unknown; message?: unknown }): boolean {
@@ -45,9 +73,16 @@ function isJsonParseError(e: { code?: unknown; message?: unknown }): boolean {
   );
 }
 
+const catalogued = (code: ErrorCode, status: number = ERROR_HTTP_STATUS[code], details?: ErrorDetails) => ({
+  status,
+  body: { code, message: errorMessageFor(code, details), ...(details ? { details } : {}) } satisfies ErrorBody,
+});
+
 /**
- * Every error leaves as { code, message, details? }. Unknown errors become a generic 500 with the request id,
- * logged with their stack; a lost database becomes 503 db_unavailable. No stack trace ever reaches a client.
+ * Every error leaves as { code, message, details? } with a Chinese message from the shared catalogue. Unknown
+ * errors become a generic 500 with the request id, logged with their stack; a lost database becomes 503
+ * db_unavailable. No stack trace ever reaches a client. Also answers Fastify's own errors (bad URL, too long
+ * parameter) through `respond`, so they carry the same body and X-Request-Id.
  */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -64,14 +99,21 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   /** Sends the error body; also used directly by the routes that run outside Nest's pipeline (fast routes). */
   respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     if (exception instanceof NotFoundException && this.serveAppShell(request, reply)) return;
-    const { status, body } = this.toBody(exception, String(request.id ?? ''));
-    if (status >= 500 && body.code !== 'db_unavailable') {
+    let { status, body } = this.toBody(exception, String(request.id ?? ''));
+    if (status === 404 && body.code === 'not_found' && !(exception instanceof AppException)) {
+      const allow = allowedMethods(request);
+      if (allow.length) {
+        ({ status, body } = catalogued('method_not_allowed'));
+        void reply.header('allow', allow.join(', '));
+      }
+    }
+    if (status >= 500 && body.code !== 'db_unavailable' && body.code !== 'wechat_unavailable' && body.code !== 'upstream_unavailable') {
       this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
     } else if (body.code === 'db_unavailable') {
       this.logger.warn({ requestId: request.id, url: request.url, err: (exception as Error)?.message }, 'database unavailable');
     }
     if (status === 429) void reply.header('retry-after', '60');
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    void reply.header('x-request-id', request.id).status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   /** The H5 app uses browser-history routes: a page URL that is not a file gets index.html. */
@@ -94,26 +136,21 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppException) {
       return { status: exception.status, body: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
     }
-    if (exception instanceof ThrottlerException) {
-      return { status: 429, body: { code: 'rate_limited', message: 'Too many requests; wait a minute and try again' } };
-    }
+    if (exception instanceof ThrottlerException) return catalogued('rate_limited');
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status === 400 && isJsonParseError(exception)) return { status, body: { code: 'malformed_json', message: 'The request body is not valid JSON' } };
-      const message = status === 404 ? 'No such endpoint' : exception.message;
-      return { status, body: { code: codeForStatus(status), message } };
+      if (status === 400 && isJsonParseError(exception)) return catalogued('malformed_json');
+      return catalogued(codeForStatus(status), status);
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    const known = typeof fastifyError?.code === 'string' ? FRAMEWORK_CODES[fastifyError.code] : undefined;
+    if (known) return catalogued(known);
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const status = fastifyError.statusCode;
-      if (isJsonParseError(fastifyError)) {
-        return { status: 400, body: { code: 'malformed_json', message: 'The request body is not valid JSON' } };
-      }
-      return { status, body: { code: codeForStatus(status), message: fastifyError.message ?? 'Bad request' } };
+      if (isJsonParseError(fastifyError)) return catalogued('malformed_json');
+      const code = codeForStatus(fastifyError.statusCode);
+      return catalogued(code, code === 'bad_request' ? fastifyError.statusCode : ERROR_HTTP_STATUS[code]);
     }
-    if (isDbUnavailable(exception)) {
-      return { status: 503, body: { code: 'db_unavailable', message: 'The database is unavailable; try again shortly', details: { requestId } } };
-    }
-    return { status: 500, body: { code: 'internal_error', message: 'Something went wrong on our side', details: { requestId } } };
+    if (isDbUnavailable(exception)) return catalogued('db_unavailable', 503, { requestId });
+    return catalogued('internal_error', 500, { requestId });
   }
 }

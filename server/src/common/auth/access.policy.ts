@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { constraintMessage } from '@xjy/shared';
 import { TokenService } from '../../modules/auth/token.service';
 import { AuthUserCache } from '../../modules/users/auth-user.cache';
-import { AppException, forbidden, notFound, outOfScope } from '../app.exception';
+import { AppException, fieldError } from '../app.exception';
+import { invalidId, parseStrictId } from '../parse-id.pipe';
 import type { AccessRule, ScopeRule } from './access.decorator';
 import { AuthContext, inScope } from './auth-context';
 import { ScopeRegistry } from './scope-registry';
@@ -26,11 +28,11 @@ export class AccessPolicy {
 
   /** Resolves when the request may go on (with request.auth set when a valid token came); throws otherwise. */
   async check(rule: AccessRule | undefined, request: AuthedRequest): Promise<AuthContext | null> {
-    if (!rule) throw forbidden('This endpoint declares no access rule');
+    if (!rule) throw new AppException('forbidden');
     if (rule.public) return this.authenticate(request, false);
     const auth = await this.authenticate(request, true);
-    if (!auth) throw new AppException('unauthenticated', 401, '请先登录');
-    if (!rule.roles.includes(auth.role)) throw forbidden('Your role may not do this');
+    if (!auth) throw new AppException('unauthenticated');
+    if (!rule.roles.includes(auth.role)) throw new AppException('forbidden');
     if (rule.scope && auth.role !== 'admin') await this.checkScope(request, auth, rule.scope);
     return auth;
   }
@@ -42,11 +44,11 @@ export class AccessPolicy {
     const userId = match ? this.tokens.verify(match[1]) : null;
     if (userId === null) {
       if (!required) return null;
-      throw new AppException('token_invalid', 401, '登录已失效，请重新登录');
+      throw new AppException('token_invalid');
     }
     const loaded = await this.users.load(userId);
-    if (!loaded) throw new AppException('token_invalid', 401, '登录已失效，请重新登录');
-    if (loaded.disabled) throw new AppException('account_disabled', 403, '账号已停用');
+    if (!loaded) throw new AppException('token_invalid');
+    if (loaded.disabled) throw new AppException('account_disabled');
     request.auth = loaded.context;
     return loaded.context;
   }
@@ -56,16 +58,14 @@ export class AccessPolicy {
     const raw = source?.[scope.key];
     if (raw === undefined || raw === null || raw === '') {
       if (scope.optional) return;
-      throw new AppException('validation_failed', 400, `${scope.key} is required`, { fields: [{ field: scope.key, message: 'is required' }] });
+      throw fieldError('validation_failed', scope.key, constraintMessage('required', scope.key));
     }
-    const id = Number(raw);
-    if (!Number.isInteger(id) || id <= 0) {
-      throw new AppException('validation_failed', 400, `${scope.key} must be a positive integer`, { fields: [{ field: scope.key, message: 'must be a positive integer' }] });
-    }
+    const id = parseStrictId(raw);
+    if (id === null) throw invalidId(scope.key);
     const hit = await this.scopes.resolve(scope.resource, id);
-    if (hit === null) throw notFound(scope.resource);
+    if (hit === null) throw new AppException('not_found', { resource: scope.resource });
     const path = typeof hit === 'string' ? hit : hit.path;
-    if (!inScope(auth, path)) throw outOfScope();
+    if (!inScope(auth, path)) throw new AppException('out_of_scope');
     if (typeof hit !== 'string') request.scopedResource = hit.subject;
   }
 }

@@ -4,7 +4,6 @@ import {
   ActivityResponse,
   AttendanceResponse,
   CHECK_IN_OPENS_BEFORE_MIN,
-  CHECK_IN_REFUSAL_LABELS,
   CheckInRefusal,
   CheckInResponse,
   haversineM,
@@ -12,7 +11,7 @@ import {
   QR_SLOT_SECONDS,
   QrTokenResponse,
 } from '@xjy/shared';
-import { AppException, badRequest, conflict, notFound } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -59,7 +58,7 @@ export class ActivitiesService implements OnModuleInit {
 
   private async require(id: number): Promise<ActivityWithOrg> {
     const a = await this.activities.findById(id);
-    if (!a) throw notFound('Activity', 'activity_not_found');
+    if (!a) throw new AppException('activity_not_found');
     return a;
   }
 
@@ -81,16 +80,16 @@ export class ActivitiesService implements OnModuleInit {
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
-    if (!(endsAt.getTime() > startsAt.getTime())) throw badRequest('activity_time_invalid', 'endsAt must be after startsAt', 'endsAt');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw badRequest('activity_time_invalid', 'An activity lasts at most 24 hours', 'endsAt');
+    if (!(endsAt.getTime() > startsAt.getTime())) throw fieldError('activity_time_invalid', 'endsAt', '结束时间必须晚于开始时间');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw fieldError('activity_time_invalid', 'endsAt', '活动时长最多 24 小时');
   }
 
   async create(auth: AuthContext, dto: CreateActivityDto): Promise<ActivityResponse> {
-    if (!(await this.orgs.findById(dto.organizationId))) throw notFound('Organization', 'organization_not_found');
+    if (!(await this.orgs.findById(dto.organizationId))) throw new AppException('organization_not_found');
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     this.checkTimes(startsAt, endsAt);
-    if (dto.type !== 'volunteer' && dto.points) throw badRequest('validation_failed', 'Only volunteer activities earn points', 'points');
+    if (dto.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
     const saved = await this.tx.run((m) =>
       m.getRepository(Activity).save(
         m.getRepository(Activity).create({
@@ -115,14 +114,14 @@ export class ActivitiesService implements OnModuleInit {
 
   async update(auth: AuthContext, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
     const a = await this.require(id);
-    if (a.status === 'cancelled') throw conflict('activity_cancelled', 'A cancelled activity cannot be changed');
+    if (a.status === 'cancelled') throw new AppException('activity_cancelled', undefined, '已取消的活动不能修改');
     const startsAt = dto.startsAt ? new Date(dto.startsAt) : a.startsAt;
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : a.endsAt;
     this.checkTimes(startsAt, endsAt);
-    if (a.type !== 'volunteer' && dto.points) throw badRequest('validation_failed', 'Only volunteer activities earn points', 'points');
+    if (a.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
     const attended = (await this.activities.countAttendance([id])).get(id) ?? 0;
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
-      throw conflict('illegal_state', 'Points cannot change once members have checked in');
+      throw new AppException('illegal_state', undefined, '已有成员签到，积分不能再修改');
     }
     this.checkInCache.delete(id);
     await this.tx.run((m) =>
@@ -166,7 +165,7 @@ export class ActivitiesService implements OnModuleInit {
     const elig = await this.eligibleOrgIds(auth.userId);
     let rows: ActivityWithOrg[];
     if (scope === 'managed') {
-      if (auth.role === 'worker') throw new AppException('forbidden', 403, 'Only staff manage activities');
+      if (auth.role === 'worker') throw new AppException('forbidden', undefined, '只有工作人员可以管理活动');
       rows = await this.activities.findListed({ organizationIds: [], includeAllVolunteer: false, from, scopePaths: isAdmin(auth) ? null : auth.scopePaths, limit: LIST_LIMIT });
     } else {
       rows = await this.activities.findListed({ organizationIds: elig.active, includeAllVolunteer: true, from, limit: LIST_LIMIT });
@@ -189,7 +188,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async qrToken(id: number): Promise<QrTokenResponse> {
     const a = await this.require(id);
-    if (a.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
+    if (a.status === 'cancelled') throw new AppException('activity_cancelled');
     const { token, expiresAt } = this.qr.issue(id);
     return { token, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
   }
@@ -208,7 +207,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async checkIn(auth: AuthContext, id: number, dto: CheckInDto): Promise<{ checkIn: CheckInResponse; created: boolean }> {
     const activity = await this.requireForCheckIn(id);
-    if (activity.status === 'cancelled') throw conflict('activity_cancelled', 'This activity was cancelled');
+    if (activity.status === 'cancelled') throw new AppException('activity_cancelled');
     const member = await this.users.findById(auth.userId);
     const respond = (c: CheckIn, created: boolean) => ({ checkIn: mapCheckIn(c, activity, member ?? undefined), created });
 
@@ -254,7 +253,7 @@ export class ActivitiesService implements OnModuleInit {
         m.getRepository(CheckIn).create({ activityId: activity.id, userId, status: 'refused', refusal, attendanceKey: null, lat: dto.lat, lng: dto.lng, accuracyM: Math.round(dto.accuracyM), distanceM }),
       ),
     );
-    throw new AppException(refusal, 422, CHECK_IN_REFUSAL_LABELS[refusal], {
+    throw new AppException(refusal, {
       checkInId: row.id,
       ...(refusal === 'outside_fence' ? { distanceM, radiusM: activity.radiusM } : {}),
     });
@@ -287,16 +286,16 @@ export class ActivitiesService implements OnModuleInit {
    */
   async approve(auth: AuthContext, checkInId: number, note: string): Promise<CheckInResponse> {
     const c = await this.activities.findCheckIn(checkInId);
-    if (!c) throw notFound('Check-in', 'check_in_not_found');
+    if (!c) throw new AppException('check_in_not_found');
     const a = c.activity;
-    if (c.status !== 'refused') throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
+    if (c.status !== 'refused') throw new AppException('check_in_not_refused');
     const now = Date.now();
     const closes = a.endsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime());
     if (now < a.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MIN * 60_000 || now > closes) {
-      throw conflict('approval_window_closed', 'Hand approval is possible from check-in opening until one activity-length after the end');
+      throw new AppException('approval_window_closed', undefined, '人工补签只能在签到开放后、活动结束后一个活动时长内进行');
     }
     await this.tx.run(async (m) => {
-      if (await this.activities.findAttendanceOf(m, a.id, c.userId)) throw conflict('already_attended', 'This member already has an attendance for this activity');
+      if (await this.activities.findAttendanceOf(m, a.id, c.userId)) throw new AppException('already_attended');
       try {
         const r = await m
           .getRepository(CheckIn)
@@ -305,9 +304,9 @@ export class ActivitiesService implements OnModuleInit {
           .set({ status: 'approved', attendanceKey: `${a.id}:${c.userId}`, approvedBy: auth.userId, approvedAt: new Date(), note })
           .where('id = :id AND status = :st', { id: c.id, st: 'refused' })
           .execute();
-        if (!r.affected) throw conflict('check_in_not_refused', 'Only a refused check-in can be approved by hand');
+        if (!r.affected) throw new AppException('check_in_not_refused');
       } catch (e) {
-        if (isUniqueViolation(e)) throw conflict('already_attended', 'This member already has an attendance for this activity');
+        if (isUniqueViolation(e)) throw new AppException('already_attended');
         throw e;
       }
       await this.awardVolunteerPoints(m, a, { ...c, status: 'approved' } as CheckIn, auth.userId);

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AREA_CHILD_LEVEL, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AREA_CHILD_LEVEL, AREA_LEVEL_LABELS, AreaDetailResponse, AreaResponse, ListResponse } from '@xjy/shared';
+import { AppException, fieldError } from '../../common/app.exception';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
 import { mapArea, mapAreaDetail } from './area.mapper';
@@ -20,14 +20,14 @@ export class AreasService implements OnModuleInit {
   }
 
   async listChildren(parentId: number | null): Promise<ListResponse<AreaResponse>> {
-    if (parentId !== null && !(await this.areas.findById(parentId))) throw notFound('Area', 'area_not_found');
+    if (parentId !== null && !(await this.areas.findById(parentId))) throw new AppException('area_not_found');
     const items = await this.areas.findChildren(parentId);
     return { items: await this.withCounts(items) };
   }
 
   async get(id: number): Promise<AreaDetailResponse> {
     const area = await this.areas.findById(id);
-    if (!area) throw notFound('Area', 'area_not_found');
+    if (!area) throw new AppException('area_not_found');
     const [counts, ancestors] = await Promise.all([this.areas.countChildren([id]), this.areas.findAncestors(area.path)]);
     return mapAreaDetail(area, counts.get(id) ?? 0, ancestors);
   }
@@ -35,42 +35,40 @@ export class AreasService implements OnModuleInit {
   async create(dto: CreateAreaDto): Promise<AreaDetailResponse> {
     let parentPath = '/';
     if (dto.parentId === null) {
-      if (dto.level !== 'district') throw new AppException('area_level_invalid', 400, 'A top-level area must be a district', { fields: [{ field: 'level', message: 'must be district at the top level' }] });
+      if (dto.level !== 'district') throw fieldError('area_level_invalid', 'level', '最上级区域必须是区县');
     } else {
       const parent = await this.areas.findById(dto.parentId);
-      if (!parent) throw notFound('Parent area', 'area_not_found');
+      if (!parent) throw new AppException('area_not_found');
       const expected = AREA_CHILD_LEVEL[parent.level];
       if (expected !== dto.level) {
-        throw new AppException('area_level_invalid', 400, expected ? `A child of a ${parent.level} must be a ${expected}` : 'A grid has no children', {
-          fields: [{ field: 'level', message: expected ? `must be ${expected}` : 'a grid has no children' }],
-        });
+        throw fieldError('area_level_invalid', 'level', expected ? `${AREA_LEVEL_LABELS[parent.level]}的下级必须是${AREA_LEVEL_LABELS[expected]}` : '网格没有下级区域');
       }
       parentPath = parent.path;
     }
-    if (await this.areas.findByCode(dto.code)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+    if (await this.areas.findByCode(dto.code)) throw new AppException('area_code_taken', { code: dto.code });
     try {
       const area = await this.areas.create({ parentId: dto.parentId, parentPath, level: dto.level, name: dto.name, code: dto.code, boundary: dto.boundary ?? null });
       return this.get(area.id);
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('area_code_taken', `Area code ${dto.code} is taken`);
+      if (isUniqueViolation(e)) throw new AppException('area_code_taken', { code: dto.code });
       throw e;
     }
   }
 
   async update(id: number, dto: UpdateAreaDto): Promise<AreaDetailResponse> {
-    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
+    if (!(await this.areas.findById(id))) throw new AppException('area_not_found');
     await this.areas.update(id, dto);
     return this.get(id);
   }
 
   async remove(id: number): Promise<void> {
-    if (!(await this.areas.findById(id))) throw notFound('Area', 'area_not_found');
-    if ((await this.areas.countChildren([id])).get(id)) throw conflict('area_has_children', 'Remove the child areas first');
+    if (!(await this.areas.findById(id))) throw new AppException('area_not_found');
+    if ((await this.areas.countChildren([id])).get(id)) throw new AppException('area_has_children');
     try {
       await this.areas.delete(id);
     } catch (e) {
       // Its stations, organization or reports: the database keeps them from pointing at nothing.
-      if (isForeignKeyViolation(e)) throw conflict('area_in_use', 'Stations, an organization or reports still belong to this area');
+      if (isForeignKeyViolation(e)) throw new AppException('area_in_use');
       throw e;
     }
   }

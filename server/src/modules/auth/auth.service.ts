@@ -29,19 +29,19 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     // Same work whether or not the account exists, so timing does not tell which usernames are real.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok) throw new AppException('bad_credentials', 401, '用户名或密码错误');
+    if (!user || !ok) throw new AppException('bad_credentials');
     return this.respond(user);
   }
 
   async loginAsDemo(account: DemoAccount): Promise<LoginResponse> {
-    if (!this.config.devLogin) throw new AppException('dev_login_disabled', 403, 'Demo login is turned off on this server');
+    if (!this.config.devLogin) throw new AppException('dev_login_disabled');
     const user = await this.users.findByDemoAccount(account);
-    if (!user) throw new AppException('unknown_demo_account', 404, `Demo account "${account}" has not been seeded`);
+    if (!user) throw new AppException('unknown_demo_account', { account });
     return this.respond(user);
   }
 
   private async respond(user: User): Promise<LoginResponse> {
-    if (user.disabledAt) throw new AppException('account_disabled', 403, '账号已停用');
+    if (user.disabledAt) throw new AppException('account_disabled');
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
     return { ...this.tokens.issue(user.id, user.role), user: mapUser(user, scopes) };
   }

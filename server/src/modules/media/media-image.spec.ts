@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodeHeif, HeifDecodeError, HeifTooLargeError } from './heif-decoder';
-import { processImage, sniffImageType } from './media-image';
+import { declaredSize, processImage, sniffImageType } from './media-image';
 
 /**
  * A real HEVC-coded HEIC (made by test/fixtures/make-heic-fixture.mjs): stored 640x480 landscape, EXIF with GPS and
@@ -76,7 +76,53 @@ describe('processImage', () => {
     // Just under the limit the same broken file is only broken: 415.
     await expect(processImage(pngDeclaring(5_000, 5_000))).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
   });
+
+  it.each([
+    ['PNG', () => pngDeclaring(20_000, 20_000)],
+    ['JPEG', async () => jpegDeclaring(20_000, 20_000)],
+    ['WebP', async () => webpDeclaring(20_000, 20_000)],
+  ])('refuses a %s declaring more than 16383² pixels (past libvips\' own header limit) with 413 image_too_large', async (_type, make) => {
+    const bomb = await make();
+    await expect(processImage(bomb)).rejects.toMatchObject({ status: 413, code: 'image_too_large', details: { width: 20_000, height: 20_000 } });
+  });
 });
+
+describe('declaredSize', () => {
+  it('reads the size a JPEG, PNG and WebP header declares', async () => {
+    const jpeg = await sharp({ create: { width: 321, height: 123, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    expect(declaredSize(jpeg, 'jpeg')).toEqual({ width: 321, height: 123 });
+    expect(declaredSize(await sharp(jpeg).webp({ lossless: true }).toBuffer(), 'webp')).toEqual({ width: 321, height: 123 });
+    expect(declaredSize(await sharp(jpeg).webp().toBuffer(), 'webp')).toEqual({ width: 321, height: 123 });
+    expect(declaredSize(pngDeclaring(7, 9), 'png')).toEqual({ width: 7, height: 9 });
+    expect(declaredSize(Buffer.from([0xff, 0xd8, 0xff]), 'jpeg')).toBeNull();
+  });
+});
+
+/** A real small JPEG whose SOF marker is rewritten to declare width x height. */
+async function jpegDeclaring(width: number, height: number): Promise<Buffer> {
+  const b = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer());
+  for (let i = 2; i < b.length - 9; ) {
+    if (b[i + 1] === 0xc0 || b[i + 1] === 0xc2) {
+      b.writeUInt16BE(height, i + 5);
+      b.writeUInt16BE(width, i + 7);
+      return b;
+    }
+    i += 2 + b.readUInt16BE(i + 2);
+  }
+  throw new Error('no SOF marker');
+}
+
+/** An extended-format WebP header (VP8X) declaring a canvas of width x height. */
+function webpDeclaring(width: number, height: number): Buffer {
+  const b = Buffer.alloc(64);
+  b.write('RIFF', 0, 'latin1');
+  b.writeUInt32LE(56, 4);
+  b.write('WEBPVP8X', 8, 'latin1');
+  b.writeUInt32LE(10, 16);
+  b.writeUIntLE(width - 1, 24, 3);
+  b.writeUIntLE(height - 1, 27, 3);
+  return b;
+}
 
 describe('HEIC', () => {
   it('the fixture is HEVC-coded, carries EXIF GPS, and sharp alone cannot decode it', async () => {

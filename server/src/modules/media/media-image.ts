@@ -23,14 +23,14 @@ export interface ProcessedImage {
   height: number;
 }
 
-export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', 415, message);
+export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', undefined, message);
 
 const damaged = (type: SniffedType) =>
   unsupportedType(type === 'heic' ? '这张 HEIC 照片已损坏或格式不受支持，无法读取' : '照片已损坏，无法读取');
 
 /** 413 image_too_large: the file is within the byte limit but declares more pixels than the server decodes. */
 export const imageTooLarge = (width: number, height: number) =>
-  new AppException('image_too_large', 413, `照片像素过多（${width}×${height}），最多 ${MEDIA_MAX_PIXELS / 1_000_000} 百万像素`, { maxPixels: MEDIA_MAX_PIXELS, width, height });
+  new AppException('image_too_large', { maxPixels: MEDIA_MAX_PIXELS, width, height });
 
 /**
  * Re-encodes to JPEG: turned upright from the EXIF orientation, every piece of metadata dropped (sharp keeps none
@@ -42,8 +42,12 @@ export const imageTooLarge = (width: number, height: number) =>
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const type = sniffImageType(input);
   if (!type) throw unsupportedType();
+  // The size the file declares, read from its header by hand first: libvips refuses to even read the header of
+  // an image over its own pixel limit (16383², the largest WebP), which would be reported as a damaged file.
+  const declared = declaredSize(input, type);
+  if (declared && declared.width * declared.height > MEDIA_MAX_PIXELS) throw imageTooLarge(declared.width, declared.height);
   // Header only: libvips reads the declared size without decoding (HEVC-coded HEIC included).
-  const header = await sharp(input).metadata().catch(() => null);
+  const header = await sharp(input, { limitInputPixels: false }).metadata().catch(() => null);
   if (header?.width && header.height && header.width * header.height > MEDIA_MAX_PIXELS) throw imageTooLarge(header.width, header.height);
   try {
     return await encode(sharp(input, { failOn: 'error', limitInputPixels: MEDIA_MAX_PIXELS }).rotate());
@@ -65,6 +69,41 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   } catch {
     throw damaged(type);
   }
+}
+
+const JPEG_SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/** Width and height as the header of a JPEG, PNG or WebP declares them, without decoding; null when unreadable. */
+export function declaredSize(b: Buffer, type: SniffedType): { width: number; height: number } | null {
+  if (type === 'png') return b.length >= 24 ? { width: b.readUInt32BE(16), height: b.readUInt32BE(20) } : null;
+  if (type === 'webp') {
+    const chunk = b.toString('latin1', 12, 16);
+    if (chunk === 'VP8X' && b.length >= 30) return { width: 1 + b.readUIntLE(24, 3), height: 1 + b.readUIntLE(27, 3) };
+    if (chunk === 'VP8L' && b.length >= 25) {
+      const bits = b.readUInt32LE(21);
+      return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff) };
+    }
+    if (chunk === 'VP8 ' && b.length >= 30) return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
+    return null;
+  }
+  if (type === 'jpeg') {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return null;
+      const marker = b[i + 1];
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd9)) {
+        i += 2;
+        continue;
+      }
+      if (JPEG_SOF.has(marker)) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      i += 2 + b.readUInt16BE(i + 2);
+    }
+  }
+  return null;
 }
 
 async function encode(upright: ReturnType<typeof sharp>): Promise<ProcessedImage> {

@@ -3,15 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException, badRequest } from '../../common/app.exception';
 import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MediaService } from './media.service';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import { MediaResponseDto } from './dto/media.response';
-
-const tooLarge = () => new AppException('payload_too_large', 413, `照片不能超过 ${MEDIA_MAX_BYTES / 1024 / 1024} MB`, { maxBytes: MEDIA_MAX_BYTES });
 
 @ApiTags('media')
 @Controller('media')
@@ -28,18 +26,7 @@ export class MediaController {
   @ApiErrors(400, 401, 403, 413, 415, 429, 503)
   @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
   async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
-    if (!req.isMultipart()) throw new AppException('unsupported_media_type', 415, 'Send the photo as multipart/form-data');
-    let bytes: Buffer;
-    try {
-      const file = await req.file();
-      if (!file) throw badRequest('validation_failed', 'A photo file is required', 'file');
-      bytes = await file.toBuffer();
-      if (file.file.truncated) throw tooLarge();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw e;
-    }
-    if (!bytes.length) throw badRequest('validation_failed', 'The photo file is empty', 'file');
+    const bytes = await readSingleFile(req, 'file', MEDIA_MAX_BYTES);
     return this.media.upload(auth, bytes, `${req.protocol}://${req.host}`);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MEDIA_LINK_TTL_SECONDS, MediaAttachType, MediaResponse } from '@xjy/shared';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { UsersRepository } from '../users/users.repository';
@@ -73,9 +73,9 @@ export class MediaService {
       const rows = await this.media.findByIds(unique, m);
       const mine = rows.filter((r) => r.ownerId === ownerId);
       const missing = unique.filter((id) => !mine.some((r) => r.id === id));
-      if (missing.length) throw new AppException('media_not_found', 404, `Photo ${missing.join(', ')} not found`, { mediaIds: missing });
+      if (missing.length) throw new AppException('media_not_found', { mediaIds: missing });
       const taken = mine.filter((r) => !(r.attachedType === type && r.attachedId === attachedId)).map((r) => r.id);
-      throw conflict('media_already_attached', `Photo ${taken.join(', ')} is already used elsewhere`, { mediaIds: taken });
+      throw new AppException('media_already_attached', { mediaIds: taken });
     }
     return this.media.findByIds(unique, m);
   }
@@ -126,10 +126,10 @@ export class MediaService {
   async readFile(id: number, variant: MediaVariant, exp: string | undefined, sig: string | undefined): Promise<Buffer> {
     const expires = Number(exp);
     if (!sig || !Number.isInteger(expires) || expires * 1000 < Date.now() || !this.verify(id, variant, expires, sig)) {
-      throw new AppException('media_not_found', 404, 'This photo link is invalid or has expired');
+      throw new AppException('media_not_found');
     }
     const row = await this.media.findById(id);
-    if (!row) throw notFound('Photo', 'media_not_found');
+    if (!row) throw new AppException('media_not_found');
     const key = variant === 'thumb' ? row.thumbKey : row.fileKey;
     let bytes = await this.storage.get(key);
     if (!bytes && key.startsWith('demo/')) {
@@ -137,7 +137,7 @@ export class MediaService {
       bytes = await renderDemoPhoto(key, variant === 'thumb');
       await this.storage.put(key, bytes, 'image/jpeg');
     }
-    if (!bytes) throw new AppException('media_file_missing', 404, 'The stored photo is missing');
+    if (!bytes) throw new AppException('media_file_missing');
     return bytes;
   }
 

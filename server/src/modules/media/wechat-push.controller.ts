@@ -41,7 +41,7 @@ export class WechatPushController {
       q.nonce &&
       q.signature.length === 40 &&
       timingSafeEqual(Buffer.from(q.signature), Buffer.from(wechatPushSignature(token, q.timestamp, q.nonce)));
-    if (!ok) throw new AppException('push_signature_invalid', 401, 'The push signature is missing or wrong');
+    if (!ok) throw new AppException('push_signature_invalid');
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AbsenteeResponse, ListResponse, MembershipResponse, MembershipStatus, OrganizationResponse, quarterOf, quarterRange } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AbsenteeResponse, ListResponse, MEMBERSHIP_STATUS_LABELS, MembershipResponse, MembershipStatus, OrganizationResponse, quarterOf, quarterRange } from '@xjy/shared';
+import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { ActivitiesRepository } from '../activities/activities.repository';
@@ -13,7 +13,7 @@ const LIST_LIMIT = 200;
 export function resolveQuarter(quarter: string | undefined): { quarter: string; from: Date; to: Date } {
   const q = quarter ?? quarterOf(new Date());
   const range = quarterRange(q);
-  if (!range) throw new AppException('validation_failed', 400, 'quarter must look like 2026Q4', { fields: [{ field: 'quarter', message: 'must look like 2026Q4' }] });
+  if (!range) throw fieldError('validation_failed', 'quarter', '季度格式应如 2026Q4');
   return { quarter: q, ...range };
 }
 
@@ -35,7 +35,7 @@ export class OrganizationsService implements OnModuleInit {
     let path: string | null = null;
     if (areaId) {
       path = await this.areas.findPathById(areaId);
-      if (!path) throw notFound('Area', 'area_not_found');
+      if (!path) throw new AppException('area_not_found');
     }
     const items = await this.orgs.findInSubtree(path, LIST_LIMIT);
     const counts = await this.orgs.countVerifiedMembers(items.map((o) => o.id));
@@ -47,7 +47,7 @@ export class OrganizationsService implements OnModuleInit {
   }
 
   async request(auth: AuthContext, organizationId: number, role: 'residence' | 'workplace'): Promise<{ membership: MembershipResponse; created: boolean }> {
-    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
+    if (!(await this.orgs.findById(organizationId))) throw new AppException('organization_not_found');
     const { membership, created } = await this.orgs.requestMembership(auth.userId, organizationId, role);
     const full = await this.orgs.findMembership(membership.id);
     return { membership: mapMembership(full!), created };
@@ -60,23 +60,23 @@ export class OrganizationsService implements OnModuleInit {
 
   async decide(auth: AuthContext, id: number, decision: 'verified' | 'declined', note: string | null): Promise<MembershipResponse> {
     const current = await this.orgs.findMembership(id);
-    if (!current) throw notFound('Membership', 'membership_not_found');
+    if (!current) throw new AppException('membership_not_found');
     if (!(await this.orgs.decide(id, decision, auth.userId, note))) {
-      throw conflict('illegal_state', `Only a pending membership can be ${decision === 'verified' ? 'verified' : 'declined'}; this one is ${current.status}`);
+      throw new AppException('illegal_state', { status: current.status }, `只有待审核的成员身份可以${decision === 'verified' ? '认证' : '拒绝'}，这条是${MEMBERSHIP_STATUS_LABELS[current.status]}`);
     }
     return mapMembership((await this.orgs.findMembership(id))!);
   }
 
   async endMine(auth: AuthContext, id: number): Promise<MembershipResponse> {
     const current = await this.orgs.findMembership(id);
-    if (!current || current.userId !== auth.userId) throw notFound('Membership', 'membership_not_found');
-    if (!(await this.orgs.end(id))) throw conflict('illegal_state', `This membership is already ${current.status}`);
+    if (!current || current.userId !== auth.userId) throw new AppException('membership_not_found');
+    if (!(await this.orgs.end(id))) throw new AppException('illegal_state', { status: current.status }, `该成员身份已是${MEMBERSHIP_STATUS_LABELS[current.status]}`);
     return mapMembership((await this.orgs.findMembership(id))!);
   }
 
   /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */
   async absentees(organizationId: number, quarter: string | undefined): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
-    if (!(await this.orgs.findById(organizationId))) throw notFound('Organization', 'organization_not_found');
+    if (!(await this.orgs.findById(organizationId))) throw new AppException('organization_not_found');
     const range = resolveQuarter(quarter);
     const members = await this.orgs.findVerifiedMembers([organizationId], range.from, range.to);
     const attended = await this.activities.countAttendedBetween([...new Set(members.map((m) => m.userId))], ['meeting'], range.from, range.to);

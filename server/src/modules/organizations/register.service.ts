@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_STATUS_LABELS, Trade, TRADE_LABELS } from '@xjy/shared';
 import ExcelJS from 'exceljs';
-import { notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { AreasRepository } from '../areas/areas.repository';
@@ -30,7 +30,7 @@ export class RegisterService {
     let areaName = isAdmin(auth) ? '全市' : '辖区';
     if (areaId) {
       const area = await this.areas.findById(areaId);
-      if (!area) throw notFound('Area', 'area_not_found');
+      if (!area) throw new AppException('area_not_found');
       paths = [area.path];
       areaName = area.name;
     }

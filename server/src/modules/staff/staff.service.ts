@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListResponse, StaffResponse } from '@xjy/shared';
-import { AppException, conflict, notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AreasRepository } from '../areas/areas.repository';
 import { hashPassword } from '../auth/password';
@@ -26,12 +26,12 @@ export class StaffService {
 
   async create(dto: CreateStaffDto): Promise<StaffResponse> {
     const scopeIds = dto.role === 'admin' ? [] : await this.checkScopeAreas(dto.scopeAreaIds);
-    if (await this.users.findByUsername(dto.username)) throw conflict('username_taken', `用户名 ${dto.username} 已被使用`);
+    if (await this.users.findByUsername(dto.username)) throw new AppException('username_taken', { username: dto.username });
     let user: User;
     try {
       user = await this.users.createAccount({ role: dto.role, username: dto.username, passwordHash: await hashPassword(dto.password), nickname: dto.nickname });
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('username_taken', `用户名 ${dto.username} 已被使用`);
+      if (isUniqueViolation(e)) throw new AppException('username_taken', { username: dto.username });
       throw e;
     }
     await this.users.replaceScopes(user.id, scopeIds);
@@ -40,7 +40,7 @@ export class StaffService {
 
   async replaceScopes(userId: number, areaIds: number[]): Promise<StaffResponse> {
     const user = await this.users.findById(userId);
-    if (!user || user.role === 'worker') throw notFound('Staff account', 'user_not_found');
+    if (!user || user.role === 'worker') throw new AppException('user_not_found');
     await this.users.replaceScopes(userId, user.role === 'admin' ? [] : await this.checkScopeAreas(areaIds));
     this.cache.invalidate(userId);
     return this.get(userId);
@@ -48,7 +48,7 @@ export class StaffService {
 
   async setDisabled(userId: number, disabled: boolean): Promise<StaffResponse> {
     const user = await this.users.findById(userId);
-    if (!user || user.role === 'worker') throw notFound('Staff account', 'user_not_found');
+    if (!user || user.role === 'worker') throw new AppException('user_not_found');
     await this.users.setDisabled(userId, disabled);
     this.cache.invalidate(userId);
     return this.get(userId);
@@ -56,7 +56,7 @@ export class StaffService {
 
   private async get(userId: number): Promise<StaffResponse> {
     const user = await this.users.findById(userId);
-    if (!user) throw notFound('Staff account', 'user_not_found');
+    if (!user) throw new AppException('user_not_found');
     return this.map(user, await this.users.findScopeAreas(userId));
   }
 
@@ -69,7 +69,7 @@ export class StaffService {
     const found = await this.areas.findByIds(unique);
     const missing = unique.filter((id) => !found.some((a) => a.id === id));
     if (missing.length) {
-      throw new AppException('area_not_found', 400, `No such area: ${missing.join(', ')}`, { fields: [{ field: 'scopeAreaIds', message: `unknown area ${missing.join(', ')}` }] });
+      throw new AppException('area_not_found', { areaIds: missing, fields: [{ field: 'scopeAreaIds', message: `负责区域中有不存在的区域（${missing.join('、')}）` }] });
     }
     return unique;
   }

@@ -81,7 +81,7 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-const fileError = (message: string) => new AppException('station_import_invalid', 400, message, { errors: [{ row: 0, field: 'file', message }] satisfies StationImportRowError[] });
+const fileError = (message: string) => new AppException('station_import_invalid', { errors: [{ row: 0, field: 'file', message }] satisfies StationImportRowError[] }, message);
 
 /**
  * Station spreadsheets in and out. An import is checked row by row first; a real run then writes every row in
@@ -102,10 +102,10 @@ export class StationImportService {
       try {
         await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       } catch {
-        throw fileError('The file is not a readable XLSX workbook');
+        throw fileError('文件不是可读取的 XLSX 工作簿');
       }
       const sheet = wb.worksheets[0];
-      if (!sheet) throw fileError('The workbook has no sheet');
+      if (!sheet) throw fileError('工作簿中没有工作表');
       const rows: string[][] = [];
       sheet.eachRow({ includeEmpty: false }, (row) => {
         const values: string[] = [];
@@ -119,20 +119,20 @@ export class StationImportService {
     try {
       decoded = text.decode(bytes);
     } catch {
-      throw fileError('The file is neither CSV (UTF-8) nor XLSX');
+      throw fileError('文件既不是 UTF-8 编码的 CSV，也不是 XLSX');
     }
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) throw fileError('The file is neither CSV (UTF-8) nor XLSX');
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) throw fileError('文件既不是 UTF-8 编码的 CSV，也不是 XLSX');
     return parseCsv(decoded.replace(/^\uFEFF/, ''));
   }
 
   async run(auth: AuthContext, bytes: Buffer, dryRun: boolean, defaultCoords: CoordSystem): Promise<StationImportReport> {
     const table = await this.readTable(bytes);
-    if (table.length < 2) throw fileError('The file has no data rows under the header');
+    if (table.length < 2) throw fileError('文件表头下没有数据行');
     const header = table[0].map((h) => h.trim().toLowerCase());
     const missing = REQUIRED.filter((c) => !header.includes(c));
-    if (missing.length) throw fileError(`Missing columns: ${missing.join(', ')}`);
-    if (table.length - 1 > STATION_IMPORT_ROWS_MAX) throw fileError(`At most ${STATION_IMPORT_ROWS_MAX} rows per file`);
+    if (missing.length) throw fileError(`缺少列：${missing.join('、')}`);
+    if (table.length - 1 > STATION_IMPORT_ROWS_MAX) throw fileError(`每个文件最多 ${STATION_IMPORT_ROWS_MAX} 行`);
     const col = (row: string[], c: StationSheetColumn) => (header.includes(c) ? (row[header.indexOf(c)] ?? '').trim() : '');
 
     const errors: StationImportRowError[] = [];
@@ -145,44 +145,44 @@ export class StationImportService {
       const err = (field: string, message: string) => errors.push({ row: n, field, message });
       const before = errors.length;
       const code = col(row, 'code');
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) err('code', 'code is required: letters, digits, - and _ only');
-      else if (seenCodes.has(code)) err('code', `duplicate code, first on row ${seenCodes.get(code)}`);
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) err('code', '请填写编码，只能包含字母、数字、- 和 _');
+      else if (seenCodes.has(code)) err('code', `编码重复，首次出现在第 ${seenCodes.get(code)} 行`);
       else seenCodes.set(code, n);
       const name = col(row, 'name');
-      if (!name || name.length > STATION_NAME_MAX) err('name', `name is required, at most ${STATION_NAME_MAX} characters`);
+      if (!name || name.length > STATION_NAME_MAX) err('name', `请填写名称，最多 ${STATION_NAME_MAX} 个字`);
       const kindRaw = col(row, 'kind');
       const kind = (STATION_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as StationKind) : STATION_KINDS.find((k) => STATION_KIND_LABELS[k] === kindRaw);
-      if (!kind) err('kind', `kind must be one of ${STATION_KINDS.join(', ')}`);
+      if (!kind) err('kind', `站点类型须为：${STATION_KINDS.map((k) => STATION_KIND_LABELS[k]).join('、')}`);
       const hostUnit = col(row, 'host_unit');
-      if (hostUnit.length > STATION_HOST_UNIT_MAX) err('host_unit', `at most ${STATION_HOST_UNIT_MAX} characters`);
+      if (hostUnit.length > STATION_HOST_UNIT_MAX) err('host_unit', `共建单位最多 ${STATION_HOST_UNIT_MAX} 个字`);
       const address = col(row, 'address');
-      if (address.length > STATION_ADDRESS_MAX) err('address', `at most ${STATION_ADDRESS_MAX} characters`);
+      if (address.length > STATION_ADDRESS_MAX) err('address', `地址最多 ${STATION_ADDRESS_MAX} 个字`);
       const sys = (col(row, 'coord_system').toLowerCase() || defaultCoords) as CoordSystem;
-      if (sys !== 'gcj02' && sys !== 'wgs84') err('coord_system', 'coord_system must be gcj02 or wgs84');
+      if (sys !== 'gcj02' && sys !== 'wgs84') err('coord_system', '坐标系须为 gcj02 或 wgs84');
       let lat = Number(col(row, 'lat'));
       let lng = Number(col(row, 'lng'));
-      if (!col(row, 'lat') || !col(row, 'lng') || !Number.isFinite(lat) || !Number.isFinite(lng)) err('lat', 'lat and lng must be numbers');
-      else if (!isInChina({ lat, lng })) err('lat', 'the point lies outside China');
+      if (!col(row, 'lat') || !col(row, 'lng') || !Number.isFinite(lat) || !Number.isFinite(lng)) err('lat', '纬度和经度必须是数字');
+      else if (!isInChina({ lat, lng })) err('lat', '位置必须在中国境内');
       else if (sys === 'wgs84') ({ lat, lng } = wgs84ToGcj02({ lat, lng }));
       const amenities: Amenity[] = [];
       for (const a of col(row, 'amenities').split(/[,，、;；\s]+/).filter(Boolean)) {
         const key = (AMENITIES as readonly string[]).includes(a) ? (a as Amenity) : AMENITIES.find((k) => AMENITY_LABELS[k] === a);
-        if (!key) err('amenities', `unknown amenity "${a}"`);
+        if (!key) err('amenities', `未知的服务设施“${a}”`);
         else if (!amenities.includes(key)) amenities.push(key);
       }
       const hours = parseHoursText(col(row, 'hours'));
-      if ('error' in hours) err('hours', hours.error);
+      if ('error' in hours) err('hours', '开放时间格式不正确，应如“1-5 08:00-12:00,14:00-18:00; 6-7 09:00-17:00”或“24h”');
       const phone = col(row, 'phone');
-      if (phone && !STATION_PHONE_PATTERN.test(phone)) err('phone', 'phone must be a mobile or landline number');
+      if (phone && !STATION_PHONE_PATTERN.test(phone)) err('phone', '电话须为手机号或座机号');
       const status = (col(row, 'status') || 'active') as StationStatus;
-      if (!STATION_STATUSES.includes(status)) err('status', 'status must be active or suspended');
+      if (!STATION_STATUSES.includes(status)) err('status', '状态须为 active（开放）或 suspended（暂停）');
       const areaCode = col(row, 'area_code');
       if (!areaCache.has(areaCode)) areaCache.set(areaCode, areaCode ? await this.areas.findByCode(areaCode) : null);
       const area = areaCache.get(areaCode);
-      if (!area) err('area_code', `no area with code "${areaCode}"`);
-      else if (!inScope(auth, area.path)) err('area_code', 'this area is outside the areas you look after');
-      else if (area.level === 'district') err('area_code', 'use a street, community or grid code');
-      else if (errors.length === before && area.boundary && !pointInRing({ lat, lng }, area.boundary)) err('lat', `the point lies outside ${area.name}`);
+      if (!area) err('area_code', `没有编码为“${areaCode}”的区域`);
+      else if (!inScope(auth, area.path)) err('area_code', '该区域不在你负责的范围内');
+      else if (area.level === 'district') err('area_code', '请填写街道、社区或网格的编码');
+      else if (errors.length === before && area.boundary && !pointInRing({ lat, lng }, area.boundary)) err('lat', `位置不在${area.name}范围内`);
       if (errors.length === before) {
         parsed.push({
           code,
@@ -208,7 +208,7 @@ export class StationImportService {
       const existing = await this.stations.findByCodes(parsed.map((p) => p.code!));
       const paths = new Map((await this.areas.findByIds([...new Set(existing.map((s) => s.areaId))])).map((a) => [a.id, a.path]));
       for (const s of existing) {
-        if (!inScope(auth, paths.get(s.areaId) ?? '')) errors.push({ row: seenCodes.get(s.code!)!, field: 'code', message: 'this code belongs to a station outside your areas' });
+        if (!inScope(auth, paths.get(s.areaId) ?? '')) errors.push({ row: seenCodes.get(s.code!)!, field: 'code', message: '该编码属于你负责范围以外的站点' });
       }
     }
     errors.sort((a, b) => a.row - b.row);
@@ -216,7 +216,7 @@ export class StationImportService {
     if (errors.length) {
       const report: StationImportReport = { dryRun, ok: false, rows, created: 0, updated: 0, errors };
       if (dryRun) return report;
-      throw new AppException('station_import_invalid', 400, `${errors.length} problem(s) in the file; nothing was imported`, { ...report });
+      throw new AppException('station_import_invalid', { ...report }, `文件中有 ${errors.length} 处问题，未导入任何内容`);
     }
     if (dryRun) {
       const existing = new Set((await this.stations.findByCodes(parsed.map((p) => p.code!))).map((s) => s.code));

@@ -10,9 +10,9 @@ import {
   StationMapResponse,
 } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException, badRequest } from '../../common/app.exception';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CoverageQuery, CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, StationImportQuery, StationMapQuery, UpdateStationDto } from './dto/station.dto';
 import { StationImportService } from './station-import.service';
@@ -21,6 +21,9 @@ import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
 import { CoverageResponseDto, ManagedStationListDto, NearbyStationsResponseDto, StationDetailResponseDto, StationFeedbackListDto, StationFeedbackResponseDto, StationImportReportDto, StationMapClustersDto, StationMapPointsDto } from './dto/station.response';
 
 const IN_SCOPE = { resource: 'station', from: 'param', key: 'id' } as const;
+
+/** The upload limit the import had when it shared the multipart plugin's default. */
+const IMPORT_FILE_BYTES_MAX = 10 * 1024 * 1024;
 
 @ApiTags('stations')
 @ApiBearerAuth()
@@ -75,16 +78,7 @@ export class StationsController {
     description: 'Coordinates are GCJ-02 unless a row says coord_system=wgs84, or coordSystem=wgs84 is given for rows that leave it empty; WGS-84 rows are converted to GCJ-02.',
   })
   async import(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext, @Query() q: StationImportQuery): Promise<StationImportReport> {
-    if (!req.isMultipart()) throw new AppException('unsupported_media_type', 415, 'Send the file as multipart/form-data');
-    let bytes: Buffer;
-    try {
-      const file = await req.file();
-      if (!file) throw badRequest('validation_failed', 'A file is required', 'file');
-      bytes = await file.toBuffer();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppException('payload_too_large', 413, 'The file is too large');
-      throw e;
-    }
+    const bytes = await readSingleFile(req, 'file', IMPORT_FILE_BYTES_MAX);
     return this.imports.run(auth, bytes, q.dryRun === 'true', q.coordSystem ?? 'gcj02');
   }
 

@@ -22,7 +22,7 @@ import {
   STATION_MAP_POINTS_MAX,
 } from '@xjy/shared';
 import type { EntityManager } from 'typeorm';
-import { AppException, badRequest, conflict, notFound, outOfScope } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, inScope, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -105,7 +105,7 @@ export class StationsService implements OnModuleInit {
   async get(auth: AuthContext, id: number): Promise<StationDetailResponse> {
     const s = await this.stations.findById(id);
     // A suspended station is gone for riders; staff who look after it still see it.
-    if (!s || (s.status !== 'active' && !(s.area && inScope(auth, s.area.path)))) throw notFound('Station', 'station_not_found');
+    if (!s || (s.status !== 'active' && !(s.area && inScope(auth, s.area.path)))) throw new AppException('station_not_found');
     return this.detail(s);
   }
 
@@ -113,7 +113,7 @@ export class StationsService implements OnModuleInit {
     let areaPath: string | undefined;
     if (q.areaId) {
       const area = await this.areas.findById(q.areaId);
-      if (!area) throw notFound('Area', 'area_not_found');
+      if (!area) throw new AppException('area_not_found');
       areaPath = area.path;
     }
     const offset = q.offset ?? 0;
@@ -145,14 +145,14 @@ export class StationsService implements OnModuleInit {
       const saved = await this.stations.create(fields, (m, s) => this.attachPhotos(m, auth, s.id, fields.photoMediaIds, []));
       return this.afterWrite(saved.id);
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('station_code_taken', `Station code ${dto.code} is taken`);
+      if (isUniqueViolation(e)) throw new AppException('station_code_taken', { code: dto.code });
       throw e;
     }
   }
 
   async update(auth: AuthContext, id: number, dto: UpdateStationDto): Promise<StationDetailResponse> {
     const s = await this.stations.findById(id);
-    if (!s) throw notFound('Station', 'station_not_found');
+    if (!s) throw new AppException('station_not_found');
     const lat = dto.lat ?? s.lat;
     const lng = dto.lng ?? s.lng;
     if (dto.areaId !== undefined || dto.lat !== undefined || dto.lng !== undefined) await this.checkArea(auth, dto.areaId ?? s.areaId, lat, lng);
@@ -164,7 +164,7 @@ export class StationsService implements OnModuleInit {
     try {
       await this.stations.update(id, patch, (m) => this.attachPhotos(m, auth, id, dto.photoMediaIds ?? [], s.photoMediaIds));
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('station_code_taken', `Station code ${dto.code} is taken`);
+      if (isUniqueViolation(e)) throw new AppException('station_code_taken', { code: dto.code });
       throw e;
     }
     return this.afterWrite(id);
@@ -172,14 +172,14 @@ export class StationsService implements OnModuleInit {
 
   async setStatus(id: number, status: 'active' | 'suspended'): Promise<StationDetailResponse> {
     const s = await this.stations.findById(id);
-    if (!s) throw notFound('Station', 'station_not_found');
+    if (!s) throw new AppException('station_not_found');
     if (s.status !== status) await this.stations.setStatus(id, status);
     return this.afterWrite(id);
   }
 
   async feedback(auth: AuthContext, stationId: number, dto: StationFeedbackDto): Promise<StationFeedbackResponse> {
     const s = await this.stations.findById(stationId);
-    if (!s || s.status !== 'active') throw notFound('Station', 'station_not_found');
+    if (!s || s.status !== 'active') throw new AppException('station_not_found');
     const f = await this.stations.insertFeedback({ stationId, userId: auth.userId, type: dto.type, note: dto.note?.trim() ?? '' });
     f.station = s;
     return mapFeedback(f);
@@ -192,16 +192,16 @@ export class StationsService implements OnModuleInit {
 
   async resolveFeedback(auth: AuthContext, id: number, dto: ResolveFeedbackDto): Promise<StationFeedbackResponse> {
     const f = await this.stations.findFeedback(id);
-    if (!f) throw notFound('Feedback', 'station_feedback_not_found');
-    if (!(await this.stations.resolveFeedback(id, auth.userId, dto.resolution, dto.note?.trim() || null))) throw conflict('station_feedback_resolved', 'This feedback is already resolved');
+    if (!f) throw new AppException('station_feedback_not_found');
+    if (!(await this.stations.resolveFeedback(id, auth.userId, dto.resolution, dto.note?.trim() || null))) throw new AppException('station_feedback_resolved');
     if (dto.resolution === 'confirmed_correct') await this.afterWrite(f.stationId);
     return mapFeedback((await this.stations.findFeedback(id))!);
   }
 
   async coverage(areaId: number): Promise<CoverageResponse> {
     const area = await this.areas.findById(areaId);
-    if (!area) throw notFound('Area', 'area_not_found');
-    if (!area.boundary) throw badRequest('area_no_boundary', 'This area has no boundary to measure', 'areaId');
+    if (!area) throw new AppException('area_not_found');
+    if (!area.boundary) throw fieldError('area_no_boundary', 'areaId', '该区域没有边界，无法计算');
     await this.index.ready();
     const ring = area.boundary;
     const lats = ring.map((p) => p[1]);
@@ -235,11 +235,11 @@ export class StationsService implements OnModuleInit {
   /** Staff may place a station only in an area of their scope, below district level, with the point inside it. */
   async checkArea(auth: AuthContext, areaId: number, lat: number, lng: number): Promise<Area> {
     const area = await this.areas.findById(areaId);
-    if (!area) throw new AppException('area_not_found', 400, 'Area not found', { fields: [{ field: 'areaId', message: 'no such area' }] });
-    if (!inScope(auth, area.path)) throw outOfScope();
-    if (area.level === 'district') throw badRequest('station_area_level', 'Put the station in a street, community or grid', 'areaId');
-    if (!isInChina({ lat, lng })) throw badRequest('validation_failed', 'The point must lie in China (GCJ-02)', 'lat');
-    if (area.boundary && !pointInRing({ lat, lng }, area.boundary)) throw badRequest('station_outside_area', `The point lies outside ${area.name}`, 'lat');
+    if (!area) throw fieldError('area_not_found', 'areaId', '区域不存在');
+    if (!inScope(auth, area.path)) throw new AppException('out_of_scope');
+    if (area.level === 'district') throw fieldError('station_area_level', 'areaId', '站点须设在街道、社区或网格下');
+    if (!isInChina({ lat, lng })) throw fieldError('validation_failed', 'lat', '位置必须在中国境内');
+    if (area.boundary && !pointInRing({ lat, lng }, area.boundary)) throw fieldError('station_outside_area', 'lat', `站点位置不在${area.name}范围内`);
     return area;
   }
 
@@ -258,7 +258,7 @@ export class StationsService implements OnModuleInit {
     const fresh = ids.filter((id) => !already.includes(id));
     if (!fresh.length) return;
     const media = this.media;
-    if (!media) throw new AppException('station_photo_not_found', 400, 'Photo upload is not available on this server', { fields: [{ field: 'photoMediaIds', message: 'photos unavailable' }] });
+    if (!media) throw fieldError('station_photo_not_found', 'photoMediaIds', '本服务器暂不支持站点照片');
     await media.attach(m, auth.userId, fresh, 'station', stationId);
   }
 
@@ -280,13 +280,13 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** "minLng,minLat,maxLng,maxLat"; 400 naming bbox when malformed, inverted, out of range or too large. */
 export function parseBBox(raw: string | undefined): BBox {
-  const fail = (message: string) => new AppException('validation_failed', 400, `Invalid bbox: ${message}`, { fields: [{ field: 'bbox', message }] });
-  if (!raw) throw fail('bbox is required');
+  const fail = (message: string) => fieldError('validation_failed', 'bbox', message);
+  if (!raw) throw fail('请提供地图范围');
   const parts = raw.split(',').map((x) => x.trim());
-  if (parts.length !== 4 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) throw fail('bbox must be minLng,minLat,maxLng,maxLat');
+  if (parts.length !== 4 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) throw fail('地图范围格式应为：最小经度,最小纬度,最大经度,最大纬度');
   const [minLng, minLat, maxLng, maxLat] = parts.map(Number);
-  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLng) > 180 || Math.abs(maxLng) > 180) throw fail('bbox corners must be valid coordinates');
-  if (minLng > maxLng || minLat > maxLat) throw fail('bbox min must not exceed max');
-  if (maxLng - minLng > MAP_SPAN_MAX_DEG || maxLat - minLat > MAP_SPAN_MAX_DEG) throw fail(`bbox may span at most ${MAP_SPAN_MAX_DEG} degrees`);
+  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLng) > 180 || Math.abs(maxLng) > 180) throw fail('地图范围的角点必须是有效坐标');
+  if (minLng > maxLng || minLat > maxLat) throw fail('地图范围的最小值不能大于最大值');
+  if (maxLng - minLng > MAP_SPAN_MAX_DEG || maxLat - minLat > MAP_SPAN_MAX_DEG) throw fail(`地图范围最多跨 ${MAP_SPAN_MAX_DEG} 度`);
   return { minLng, minLat, maxLng, maxLat };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserResponse } from '@xjy/shared';
-import { notFound } from '../../common/app.exception';
+import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AuthUserCache } from './auth-user.cache';
 import type { UpdateMeDto } from './dto/update-me.dto';
@@ -16,7 +16,7 @@ export class UsersService {
 
   async me(auth: AuthContext): Promise<UserResponse> {
     const user = await this.users.findById(auth.userId);
-    if (!user) throw notFound('User', 'user_not_found');
+    if (!user) throw new AppException('user_not_found');
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
     return mapUser(user, scopes);
   }

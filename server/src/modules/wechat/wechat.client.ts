@@ -40,7 +40,7 @@ export class WechatClient {
 
   private requireConfigured(): { appId: string; appSecret: string } {
     const { appId, appSecret } = this.config.wechat;
-    if (!appId || !appSecret) throw new AppException('wechat_unavailable', 503, 'WeChat login is not configured on this server');
+    if (!appId || !appSecret) throw new AppException('wechat_unavailable', undefined, '本服务器未配置微信登录');
     return { appId, appSecret };
   }
 
@@ -57,9 +57,9 @@ export class WechatClient {
       });
     } catch (e) {
       this.logger.warn({ path, err: (e as Error).message }, 'WeChat unreachable');
-      throw new AppException('wechat_unavailable', 503, 'WeChat cannot be reached; try again shortly');
+      throw new AppException('wechat_unavailable');
     }
-    if (!res.ok) throw new AppException('wechat_unavailable', 503, `WeChat answered HTTP ${res.status}`);
+    if (!res.ok) throw new AppException('wechat_unavailable', { upstreamStatus: res.status });
     return (await res.json()) as T;
   }
 
@@ -71,10 +71,10 @@ export class WechatClient {
     });
     if (r.errcode && r.errcode !== 0) {
       // 40029 invalid code, 40163 code already used, 40226 risky user: all mean "log in again".
-      if (r.errcode === -1 || r.errcode === 45011) throw new AppException('wechat_unavailable', 503, 'WeChat is busy; try again shortly');
-      throw new AppException('wechat_code_invalid', 401, 'The WeChat login code is invalid or has been used; log in again', { wechatErrcode: r.errcode });
+      if (r.errcode === -1 || r.errcode === 45011) throw new AppException('wechat_unavailable', { wechatErrcode: r.errcode }, '微信服务繁忙，请稍后再试');
+      throw new AppException('wechat_code_invalid', { wechatErrcode: r.errcode });
     }
-    if (!r.openid || !r.session_key) throw new AppException('wechat_unavailable', 503, 'WeChat returned no openid');
+    if (!r.openid || !r.session_key) throw new AppException('wechat_unavailable');
     return { openid: r.openid, unionid: r.unionid ?? null, sessionKey: r.session_key };
   }
 
@@ -88,7 +88,7 @@ export class WechatClient {
           method: 'POST',
           body: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false },
         });
-        if (!r.access_token) throw new AppException('wechat_unavailable', 503, `WeChat refused an access token (${r.errcode ?? '?'})`);
+        if (!r.access_token) throw new AppException('wechat_unavailable', { wechatErrcode: r.errcode });
         this.accessToken = { value: r.access_token, expiresAt: Date.now() + (r.expires_in ?? 7200) * 1000 };
         return r.access_token;
       } finally {
@@ -109,7 +109,7 @@ export class WechatClient {
       }
       return r;
     }
-    throw new AppException('wechat_unavailable', 503, 'WeChat keeps refusing the access token');
+    throw new AppException('wechat_unavailable');
   }
 
   async msgSecCheck(openid: string, content: string, scene: 1 | 2 | 3 | 4 = 3): Promise<SecCheckResult> {
@@ -119,14 +119,14 @@ export class WechatClient {
       scene,
       openid,
     });
-    if (r.errcode && r.errcode !== 0) throw new AppException('wechat_unavailable', 503, `msgSecCheck failed (${r.errcode})`);
+    if (r.errcode && r.errcode !== 0) throw new AppException('wechat_unavailable', { wechatErrcode: r.errcode });
     return { suggest: r.result?.suggest ?? 'review', label: r.result?.label ?? 0, traceId: r.trace_id ?? null };
   }
 
   /** Starts an asynchronous media check; WeChat reports the verdict later by message push with this trace id. */
   async mediaCheckAsync(openid: string, mediaUrl: string, scene: 1 | 2 | 3 | 4 = 3): Promise<string> {
     const r = await this.withToken<WechatError & { trace_id?: string }>('/wxa/media_check_async', { media_url: mediaUrl, media_type: 2, version: 2, scene, openid });
-    if ((r.errcode && r.errcode !== 0) || !r.trace_id) throw new AppException('wechat_unavailable', 503, `mediaCheckAsync failed (${r.errcode})`);
+    if ((r.errcode && r.errcode !== 0) || !r.trace_id) throw new AppException('wechat_unavailable', { wechatErrcode: r.errcode });
     return r.trace_id;
   }
 
@@ -140,7 +140,7 @@ export class WechatClient {
       miniprogram_state: this.config.env === 'production' ? 'formal' : 'developer',
     });
     if (r.errcode === 43101) return false;
-    if (r.errcode && r.errcode !== 0) throw new AppException('wechat_unavailable', 503, `subscribe message failed (${r.errcode})`);
+    if (r.errcode && r.errcode !== 0) throw new AppException('wechat_unavailable', { wechatErrcode: r.errcode });
     return true;
   }
 }

@@ -1,6 +1,6 @@
-import { AMENITIES, Amenity, isInChina, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS, StationKind } from '@xjy/shared';
+import { AMENITIES, AMENITY_LABELS, Amenity, constraintMessage, isInChina, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS, StationKind, UNKNOWN_FIELD_CONSTRAINT } from '@xjy/shared';
 import type { FieldError } from '@xjy/shared';
-import { AppException } from '../../../common/app.exception';
+import { validationFailed } from '../../../common/validation';
 
 export interface NearbyParams {
   lat: number;
@@ -26,22 +26,23 @@ export function parseNearbyQuery(raw: Record<string, unknown>): NearbyParams {
     const v = raw[k];
     if (v === undefined) return undefined;
     if (typeof v !== 'string') {
-      fields.push({ field: k, message: `${k} must be given once` });
+      fields.push({ field: k, message: constraintMessage('once', k) });
       return null;
     }
     return v;
   };
-  for (const k of Object.keys(raw)) if (!KNOWN.has(k)) fields.push({ field: k, message: `property ${k} should not exist` });
+  for (const k of Object.keys(raw)) if (!KNOWN.has(k)) fields.push({ field: k, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, k) });
   const num = (k: string, min: number, max: number, fallback?: number, integer = false): number => {
     const s = str(k);
     if (s === null) return fallback ?? 0;
     if (s === undefined || s === '') {
-      if (fallback === undefined) fields.push({ field: k, message: `${k} is required` });
+      if (fallback === undefined) fields.push({ field: k, message: constraintMessage('required', k) });
       return fallback ?? 0;
     }
     const n = Number(s);
-    if (!NUMBER.test(s) || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      fields.push({ field: k, message: `${k} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}` });
+    const problem = !NUMBER.test(s) || !Number.isFinite(n) ? (integer ? 'isInt' : 'isNumber') : integer && !Number.isInteger(n) ? 'isInt' : n < min ? 'min' : n > max ? 'max' : null;
+    if (problem) {
+      fields.push({ field: k, message: constraintMessage(problem, k, [problem === 'min' ? min : max]) });
       return fallback ?? 0;
     }
     return n;
@@ -55,21 +56,18 @@ export function parseNearbyQuery(raw: Record<string, unknown>): NearbyParams {
   if (a) {
     for (const item of a.split(',').map((x) => x.trim()).filter(Boolean)) {
       if ((AMENITIES as readonly string[]).includes(item)) amenities.push(item as Amenity);
-      else fields.push({ field: 'amenities', message: `unknown amenity "${item}"; one of ${AMENITIES.join(', ')}` });
+      else fields.push({ field: 'amenities', message: `服务设施须为：${AMENITIES.map((x) => AMENITY_LABELS[x]).join('、')}` });
     }
   }
   let kind: StationKind | null = null;
   const k = str('kind');
   if (k) {
     if ((STATION_KINDS as readonly string[]).includes(k)) kind = k as StationKind;
-    else fields.push({ field: 'kind', message: `kind must be one of ${STATION_KINDS.join(', ')}` });
+    else fields.push({ field: 'kind', message: constraintMessage('isIn', 'kind') });
   }
   const o = str('openNow');
-  if (o !== undefined && o !== 'true' && o !== 'false' && o !== '') fields.push({ field: 'openNow', message: 'openNow must be true or false' });
-  if (!fields.length && !isInChina({ lat, lng })) fields.push({ field: 'lat', message: 'the point must lie in China (GCJ-02)' });
-  if (fields.length) {
-    const names = [...new Set(fields.map((f) => f.field))].join(', ');
-    throw new AppException('validation_failed', 400, `Invalid ${names}`, { fields });
-  }
+  if (o !== undefined && o !== 'true' && o !== 'false' && o !== '') fields.push({ field: 'openNow', message: constraintMessage('isBoolean', 'openNow') });
+  if (!fields.length && !isInChina({ lat, lng })) fields.push({ field: 'lat', message: constraintMessage('inChina', 'lat') });
+  if (fields.length) throw validationFailed(fields);
   return { lat, lng, radiusM, amenities, kind, openNow: o === 'true', limit };
 }
