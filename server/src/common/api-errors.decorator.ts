@@ -54,8 +54,11 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
   ) as MethodDecorator & ClassDecorator;
 }
 
-/** The errors of every operation that needs a token: no or bad token, wrong role, database away. */
-export const ApiAuthErrors = () => ApiErrors(401, 403, 503);
+/**
+ * The errors any operation that needs a token may answer: a malformed request (bad percent-encoding, a body that
+ * is not JSON), no or a bad token, the wrong role or scope, the database away.
+ */
+export const ApiAuthErrors = () => ApiErrors(400, 401, 403, 503);
 
 const listClasses = new Map<Type<unknown>, Type<unknown>>();
 

@@ -7,15 +7,16 @@ import { TEST_DRIVERS } from '../support/test-db';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const MAX_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2500);
 const MAX_SECONDS = Number(process.env.FUZZ_SECONDS ?? 45);
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 1);
 
 describe.each(TEST_DRIVERS)('schema-guided fuzz of every operation × role (%s)', (driver) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(driver);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 60_000);
 
   it('answers no 5xx, keeps the error contract, matches the documented schemas, and a refused request changes nothing', async () => {
     const doc = (await t.http('GET', '/api/docs-json')).body as OpenApiDoc;
@@ -30,7 +31,7 @@ describe.each(TEST_DRIVERS)('schema-guided fuzz of every operation × role (%s)'
           return (r.body as { token: string }).token;
         },
       },
-      { seed: SEED, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS },
+      { seed: SEED, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS, concurrency: CONCURRENCY },
     );
     const line = `fuzz ${driver}: seed ${summary.seed}, ${summary.requests} requests over ${summary.operations} operations in ${summary.seconds} s; ${summary.fiveXx} × 5xx, ${summary.contractBreaks} contract breaks; statuses ${JSON.stringify(summary.byStatus)}`;
     console.log(line);

@@ -18,7 +18,7 @@ export class AreasController {
   @Get()
   @Access(ANY_USER)
   @ApiOkResponse({ type: AreaListDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Children of an area (top level without parentId)' })
   list(@Query() q: ListAreasQuery): Promise<ListResponse<AreaResponse>> {
     return this.areas.listChildren(q.parentId ?? null);

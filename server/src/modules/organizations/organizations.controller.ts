@@ -24,7 +24,7 @@ export class OrganizationsController {
   @Get('organizations')
   @Access(ANY_USER)
   @ApiOkResponse({ type: OrganizationListDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Organizations (one per grid and community) in an area subtree' })
   list(@Query() q: ListOrganizationsQuery): Promise<ListResponse<OrganizationResponse>> {
     return this.orgs.list(q.areaId);

@@ -35,7 +35,7 @@ export class PointsController {
   @Get('points/leaderboard')
   @Access(ANY_USER)
   @ApiOkResponse({ type: LeaderboardResponseDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Top earners this week, month or all time, optionally in one area' })
   leaderboard(@CurrentAuth() auth: AuthContext, @Query() q: LeaderboardQuery): Promise<LeaderboardResponse> {
     return this.points.leaderboard(auth.userId, q.period ?? 'week', q.areaId ?? null);

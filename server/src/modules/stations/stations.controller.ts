@@ -48,7 +48,7 @@ export class StationsController {
   @Get('managed')
   @Access(STAFF)
   @ApiOkResponse({ type: ManagedStationListDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Stations in my scope, any status, for editing (staff)' })
   managed(@CurrentAuth() auth: AuthContext, @Query() q: ManagedStationsQuery): Promise<ListResponse<StationDetailResponse> & { total: number }> {
     return this.stations.listManaged(auth, q);
