@@ -37,7 +37,7 @@ describe.each(TEST_DRIVERS)('schema-guided fuzz of every operation × role (%s)'
     console.log(line);
     if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ driver, ...summary }, null, 2));
     // Every operation met every role at least once.
-    expect(summary.requests).toBeGreaterThanOrEqual(Math.min(MAX_REQUESTS, summary.operations * 6));
+    expect(summary.requests).toBeGreaterThanOrEqual(summary.operations * 6);
     expect(summary.breaks.map((b) => `${b.kind} ${b.status} ${b.request.slice(0, 200)} → ${b.detail.slice(0, 300)}`)).toEqual([]);
   }, (MAX_SECONDS + 120) * 1000);
 });

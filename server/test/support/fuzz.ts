@@ -497,14 +497,17 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
 
   let before = await fingerprint();
   let queue = sweep;
-  const outOfBudget = () => summary.requests >= options.maxRequests || Date.now() - started > options.maxSeconds * 1000;
+  // The sweep always completes, whatever the budget: it is what guarantees every operation × role was tried.
+  const outOfBudget = () => summary.requests >= sweep.length && (summary.requests >= options.maxRequests || Date.now() - started > options.maxSeconds * 1000);
   const concurrency = Math.max(1, options.concurrency ?? 1);
   while (!outOfBudget()) {
     const batch: FuzzCase[] = [];
-    while (batch.length < concurrency && summary.requests + batch.length < options.maxRequests) {
+    while (batch.length < concurrency) {
       if (!queue.length) queue = nextCases();
+      if (queue !== sweep && summary.requests + batch.length >= options.maxRequests) break;
       batch.push(queue.shift()!);
     }
+    if (!batch.length) break;
     const results = await Promise.all(batch.map((c) => send(c)));
     const writes = results.filter((r) => r.method !== 'GET');
     if (writes.length) {
