@@ -43,5 +43,5 @@ for (const driver of drivers) {
   for (const b of r.breaks.slice(0, 20)) console.log(`  ${b.kind} ${b.status} ${b.request.slice(0, 160)} → ${b.detail.slice(0, 200)}`);
 }
 rmSync(dir, { recursive: true, force: true });
-writeResult('fuzz', { seed, results: results.map(({ breaks, ...r }) => ({ ...r, breaks: breaks.slice(0, 20) })) });
+writeResult(drivers.length === 1 ? `fuzz-${drivers[0]}` : 'fuzz', { seed, results: results.map(({ breaks, ...r }) => ({ ...r, breaks: breaks.slice(0, 20) })) });
 if (results.some((r) => r.fiveXx !== 0 || r.contractBreaks !== 0 || r.requests < requests)) process.exitCode = 1;
