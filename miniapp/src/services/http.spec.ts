@@ -60,6 +60,37 @@ describe('http', () => {
     expect((error as ApiError).fieldErrors()).toEqual({ nickname: '昵称太长' });
   });
 
+  it('shows the catalogue message for a code when the server message is not Chinese', async () => {
+    Taro.request.mockResolvedValueOnce(fail(404, 'area_not_found', 'Area not found'));
+    const error = await http.get('/api/areas/9').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'area_not_found', status: 404, message: '区域不存在', serverMessage: 'Area not found' });
+    Taro.request.mockResolvedValueOnce(fail(429, 'rate_limited', 'Too many requests'));
+    await expect(http.get('/api/x')).rejects.toMatchObject({ message: '操作太频繁，请稍后再试' });
+    Taro.request.mockResolvedValueOnce(fail(413, 'payload_too_large', 'too big', { maxBytes: 10 * 1024 * 1024 }));
+    await expect(http.get('/api/x')).rejects.toMatchObject({ message: '上传内容不能超过 10 MB' });
+  });
+
+  it('keeps a Chinese server message, which may be more specific than the catalogue', async () => {
+    Taro.request.mockResolvedValueOnce(fail(400, 'station_outside_area', '站点位置不在新乐市范围内'));
+    await expect(http.get('/api/x')).rejects.toMatchObject({ message: '站点位置不在新乐市范围内' });
+  });
+
+  it('names fields by their labels when a validation message is English', async () => {
+    const fields = [
+      { field: 'radiusM', message: 'radiusM must not be less than 20' },
+      { field: 'lat', message: '位置必须在中国境内' },
+    ];
+    Taro.request.mockResolvedValueOnce(fail(400, 'validation_failed', 'Invalid radiusM, lat', { fields }));
+    const error = (await http.get('/api/x').catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe('搜索半径不正确；位置必须在中国境内');
+    expect(error.fieldErrors()).toEqual({ radiusM: '搜索半径不正确', lat: '位置必须在中国境内' });
+  });
+
+  it('falls back to a generic Chinese message for an unknown code with an English message', async () => {
+    Taro.request.mockResolvedValueOnce(fail(418, 'teapot', 'I am a teapot'));
+    await expect(http.get('/api/x')).rejects.toMatchObject({ code: 'teapot', message: '出了点问题，请稍后再试' });
+  });
+
   it('maps a body that is not an API error to a generic code with the status', async () => {
     Taro.request.mockResolvedValueOnce({ statusCode: 500, data: '<html>oops</html>' });
     await expect(http.get('/api/x')).rejects.toMatchObject({ code: 'http_error', status: 500 });

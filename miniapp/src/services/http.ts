@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { isErrorBody, type ErrorBody, type FieldError } from '@xjy/shared/errors';
+import { errorMessageFor, isChineseText, isErrorBody, isErrorCode, type ErrorBody, type FieldError } from '@xjy/shared/errors';
+import { fieldLabel } from '@xjy/shared/field-labels';
 import { apiBase } from '../utils/api-base';
 import { clearSession, getToken } from '../utils/session';
 import { ROUTES } from '../utils/routes';
@@ -25,19 +26,43 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: ErrorBody['details'];
 
+  /** What the server said, as it said it (for logs); `message` is what a person reads. */
+  readonly serverMessage: string;
+
   constructor(code: string, status: number, message: string, details?: ErrorBody['details']) {
-    super(message);
+    super(userMessage(code, message, details));
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.details = details;
+    this.serverMessage = message;
   }
 
-  /** Field-level validation messages keyed by field name (400 validation_failed). */
+  /** Field-level validation messages keyed by field name (400 validation_failed), always Chinese. */
   fieldErrors(): Record<string, string> {
     const fields: FieldError[] = this.details?.fields ?? [];
-    return Object.fromEntries(fields.map((f) => [f.field, f.message]));
+    return Object.fromEntries(fields.map((f) => [f.field, fieldMessage(f)]));
   }
+}
+
+const GENERIC_MESSAGE = '出了点问题，请稍后再试';
+
+/** A field's message in Chinese: the server's when it is Chinese, else its label and a plain "is not right". */
+function fieldMessage(f: FieldError): string {
+  return isChineseText(f.message) ? f.message : `${fieldLabel(f.field).label}不正确`;
+}
+
+/**
+ * The Chinese text for an error: the server's own message when it is Chinese (it comes from the same shared
+ * catalogue, sometimes with specifics filled in), else the catalogue's text for the code, with the field labels
+ * for validation details, else a generic sentence. No English or raw field name reaches the screen.
+ */
+export function userMessage(code: string, serverMessage: string, details?: ErrorBody['details']): string {
+  if (isChineseText(serverMessage)) return serverMessage;
+  const fields = details?.fields ?? [];
+  if (code === 'validation_failed' && fields.length) return [...new Set(fields.map(fieldMessage))].slice(0, 3).join('；');
+  if (isErrorCode(code)) return errorMessageFor(code, details);
+  return GENERIC_MESSAGE;
 }
 
 export function isApiError(value: unknown): value is ApiError {
@@ -47,7 +72,7 @@ export function isApiError(value: unknown): value is ApiError {
 /** A message fit to show a person, whatever was thrown. */
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) return error.message;
-  return '出了点问题，请稍后再试';
+  return GENERIC_MESSAGE;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

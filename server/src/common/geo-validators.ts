@@ -1,4 +1,4 @@
-import { isInChina } from '@xjy/shared';
+import { constraintMessage, isInChina } from '@xjy/shared';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
 /** A GCJ-02 latitude/longitude pair on the object, inside China; names the field that is wrong. */
@@ -8,7 +8,7 @@ export function IsLatInChina(lngField = 'lng', options?: ValidationOptions) {
       name: 'isLatInChina',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName}/${lngField} must be a point inside China (GCJ-02)`, ...options },
+      options: { message: constraintMessage('isLatInChina', propertyName), ...options },
       validator: {
         validate(value: unknown, args) {
           const lng = (args?.object as Record<string, unknown>)[lngField];

@@ -28,7 +28,7 @@ describe(GlobalExceptionFilter.name, () => {
   });
 
   it('maps the throttler, JSON parse errors and plain 404s to stable codes', () => {
-    expect(filter.toBody(new ThrottlerException(), 'r').body.code).toBe('rate_limited');
+    expect(filter.toBody(new ThrottlerException(), 'r')).toEqual({ status: 429, body: { code: 'rate_limited', message: '操作太频繁，请稍后再试' } });
     expect(filter.toBody(new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'"), 'r').body.code).toBe('malformed_json');
     expect(filter.toBody(new NotFoundException('Cannot GET /api/x'), 'r')).toEqual({ status: 404, body: { code: 'not_found', message: ERROR_MESSAGES.not_found } });
   });

@@ -1,10 +1,11 @@
-import { errorMessageFor, type ErrorCode } from '@xjy/shared';
+import { constraintMessage, errorMessageFor, UNKNOWN_FIELD_CONSTRAINT, type ErrorCode } from '@xjy/shared';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { AppException } from './app.exception';
+import { inheritedNamePaths, validationFailed } from './validation';
 
 /** Deeper JSON than any request type of ours needs; a deeper body is refused before it is parsed. */
 export const JSON_DEPTH_MAX = 32;
@@ -80,12 +81,28 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       done(new AppException('json_too_deep', { maxDepth: JSON_DEPTH_MAX }), undefined);
       return;
     }
-    parseJson(request, bytes.toString('utf8'), done);
+    const text = bytes.toString('utf8');
+    parseJson(request, text, (err, body) => {
+      if (!err) return done(null, body);
+      // Fastify refuses __proto__ (and constructor.prototype) keys as invalid JSON; they are valid JSON naming a
+      // field no request type has, so they get the same answer as any unknown field.
+      const poisoned = jsonWithInheritedNames(text);
+      done(poisoned.length ? validationFailed(poisoned.map((field) => ({ field, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, field) }))) : err, undefined);
+    });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: fastify.initialConfig.bodyLimit }, (_request, body, done) => {
     done(null, { ...parseQueryString(body as string) });
   });
   trackRoutes(fastify);
+}
+
+/** The inherited names a JSON text uses as keys, or none when it is not valid JSON. */
+function jsonWithInheritedNames(text: string): string[] {
+  try {
+    return inheritedNamePaths(JSON.parse(text) as unknown);
+  } catch {
+    return [];
+  }
 }
 
 interface RouteMatcher {

@@ -13,7 +13,7 @@ import { AppException } from './app.exception';
  */
 const INHERITED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-function inheritedNamePaths(value: unknown, parent = '', out: string[] = [], depth = 0): string[] {
+export function inheritedNamePaths(value: unknown, parent = '', out: string[] = [], depth = 0): string[] {
   if (value === null || typeof value !== 'object' || depth > 64 || ArrayBuffer.isView(value)) return out;
   for (const key of Object.keys(value)) {
     const path = parent ? `${parent}.${key}` : key;
@@ -107,13 +107,37 @@ export function validationFailed(fields: FieldError[]): AppException {
   return new AppException('validation_failed', { fields }, message);
 }
 
+/** A number in a query string is written in plain decimal: "0x1", "1e0", " 1" and "+1" are not numbers here. */
+const PLAIN_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+function looseNumberFields(value: unknown, metatype: object): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  const proto = (metatype as { prototype?: object }).prototype;
+  if (!proto) return [];
+  return Object.entries(value)
+    .filter(([key, raw]) => typeof raw === 'string' && Reflect.getMetadata('design:type', proto, key) === Number && !PLAIN_NUMBER.test(raw))
+    .map(([field]) => ({ field, message: constraintMessage('isNumber', field) }));
+}
+
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.metatype && metadata.type !== 'custom') {
       const inherited = inheritedNamePaths(value);
       if (inherited.length) throw validationFailed(inherited.map((field) => ({ field, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, field) })));
+      if (metadata.type === 'query') {
+        const loose = looseNumberFields(value, metadata.metatype);
+        if (loose.length) throw validationFailed(loose);
+      }
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * Path and query primitives stay as they came: a path id is parsed by ParseIdPipe alone, strictly ("0x1" would
+   * otherwise already be the number 1 by the time that pipe saw it).
+   */
+  protected override transformPrimitive(value: unknown): unknown {
+    return value;
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {

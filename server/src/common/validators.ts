@@ -1,4 +1,4 @@
-import { AREA_BOUNDARY_POINTS_MAX, isInChina } from '@xjy/shared';
+import { AREA_BOUNDARY_POINTS_MAX, constraintMessage, isInChina } from '@xjy/shared';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
 /** A ring of at least three [lng, lat] GCJ-02 points inside China. */
@@ -8,7 +8,8 @@ export function IsBoundaryRing(options?: ValidationOptions) {
       name: 'isBoundaryRing',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be 3 to ${AREA_BOUNDARY_POINTS_MAX} [lng, lat] points inside China`, ...options },
+      constraints: [AREA_BOUNDARY_POINTS_MAX],
+      options: { message: constraintMessage('isBoundaryRing', propertyName, [AREA_BOUNDARY_POINTS_MAX]), ...options },
       validator: {
         validate(value: unknown) {
           if (value === null) return true;
