@@ -38,6 +38,8 @@ export type FuzzRole = (typeof FUZZ_ROLES)[number];
 
 export interface FuzzCase {
   op: number;
+  /** Set when the case tries a method the path does not serve (expects 405). */
+  method?: string;
   role: FuzzRole;
   path: string;
   query: string;
@@ -46,7 +48,7 @@ export interface FuzzCase {
 }
 
 export interface FuzzBreak {
-  kind: '5xx' | 'error_body' | 'request_id' | 'schema' | 'undocumented_status' | 'changed_on_4xx' | 'network';
+  kind: '5xx' | 'accepted_invalid' | 'error_body' | 'request_id' | 'schema' | 'undocumented_status' | 'changed_on_4xx' | 'network';
   request: string;
   status: number;
   detail: string;
@@ -300,8 +302,12 @@ function caseOf(doc: OpenApiDoc, ops: Operation[], index: number, role: fc.Arbit
       : op.method === 'GET'
         ? fc.constant({})
         : fc.oneof({ weight: 5, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: rawBody().map((b) => ({ contentType: 'application/json', body: b })) });
-  return fc.record({ role, path: pathArb, query: queryArb, headers: headerArb, body: bodyArb }).map(({ role: r, path, query, headers, body }) => ({
+  const served = new Set(ops.filter((o) => o.path === op.path).map((o) => o.method));
+  const unserved = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !served.has(m));
+  const methodArb = unserved.length ? fc.oneof({ weight: 30, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...unserved) }) : fc.constant(undefined);
+  return fc.record({ role, path: pathArb, query: queryArb, headers: headerArb, body: bodyArb, method: methodArb }).map(({ role: r, path, query, headers, body, method }) => ({
     op: index,
+    ...(method ? { method } : {}),
     role: r,
     path,
     query,
@@ -416,7 +422,7 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
     status: number;
   }
   const send = async (c: FuzzCase): Promise<Sent> => {
-    const op = ops[c.op];
+    const op = c.method ? { ...ops[c.op], method: c.method, operationId: `${c.method} ${ops[c.op].path} (not served)`, responses: {}, jsonBody: null } : ops[c.op];
     const token = await tokenOf(c.role);
     const headers: Record<string, string> = { ...c.headers };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -425,7 +431,8 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
     let text = '';
     let res: Response;
     try {
-      res = await fetch(`${target.baseUrl}${c.path}${c.query}`, { method: op.method, headers, body: c.body, signal: AbortSignal.timeout(30_000) });
+      const body = op.method === 'GET' ? undefined : c.body;
+      res = await fetch(`${target.baseUrl}${c.path}${c.query}`, { method: op.method, headers, body, signal: AbortSignal.timeout(30_000) });
       sent.status = res.status;
       text = /spreadsheet|image/.test(res.headers.get('content-type') ?? '') ? String((await res.arrayBuffer()).byteLength) : await res.text();
     } catch (e) {
@@ -460,7 +467,9 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
       if (!ok) fail({ kind: 'error_body', request, status, detail: text.slice(0, 300) });
       if (!/^application\/json/.test(res.headers.get('content-type') ?? '')) fail({ kind: 'error_body', request, status, detail: `content-type ${res.headers.get('content-type')}` });
       // Statuses any request may meet whatever the operation (framework limits) need not be listed on each one.
-      if (status < 500 && !op.responses[String(status)] && ![405, 408, 413, 414, 415, 431].includes(status)) {
+      // A method the path does not serve may still match a parametrized route (PATCH /stations/export.xlsx is
+      // PATCH /stations/{id}), so only the contract of its error is checked.
+      if (status < 500 && !c.method && !op.responses[String(status)] && ![405, 408, 413, 414, 415, 431].includes(status)) {
         fail({ kind: 'undocumented_status', request, status, detail: `${op.operationId} does not document ${status}: ${text.slice(0, 200)}` });
       }
       if (status === 401 && c.role !== 'none' && c.role !== 'garbage') tokens.delete(c.role);
@@ -486,6 +495,20 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
           if (!Object.keys(documented.content ?? {}).some((t) => type.startsWith(t))) fail({ kind: 'schema', request, status, detail: `content-type ${type} not documented` });
         }
       }
+      // The other direction: a JSON body the documented request schema refuses must not be accepted either
+      // (an unknown or inherited field name, null where no null is allowed, a wrong type).
+      if (op.jsonBody && typeof c.body === 'string' && /json/.test(c.headers['content-type'] ?? '')) {
+        let sentBody: unknown;
+        try {
+          sentBody = JSON.parse(c.body);
+        } catch {
+          sentBody = Symbol('not json');
+        }
+        const validate = validator(op.jsonBody);
+        if (typeof sentBody === 'symbol' || !validate(sentBody)) {
+          fail({ kind: 'accepted_invalid', request, status, detail: `${JSON.stringify(validate.errors?.slice(0, 3))}` });
+        }
+      }
       // Undo what would starve the rest of the run: a demo account disabled by the admin.
       if (/\/disable$/.test(c.path) && op.method === 'POST') {
         await fetch(`${target.baseUrl}${c.path.replace(/disable$/, 'enable')}`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('admin')}` } });
@@ -498,7 +521,8 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
   let before = await fingerprint();
   let queue = sweep;
   // The sweep always completes, whatever the budget: it is what guarantees every operation × role was tried.
-  const outOfBudget = () => summary.requests >= sweep.length && (summary.requests >= options.maxRequests || Date.now() - started > options.maxSeconds * 1000);
+  const sweepSize = sweep.length;
+  const outOfBudget = () => summary.requests >= sweepSize && (summary.requests >= options.maxRequests || Date.now() - started > options.maxSeconds * 1000);
   const concurrency = Math.max(1, options.concurrency ?? 1);
   while (!outOfBudget()) {
     const batch: FuzzCase[] = [];

@@ -47,7 +47,7 @@ export class WechatPushController {
   @Get()
   @Public()
   @ApiOkResponse({ description: 'echostr, when the signature is valid', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiErrors(401)
+  @ApiErrors(400, 401)
   @ApiOperation({ summary: 'WeChat message-push URL check (echoes echostr when signed)' })
   verify(@Query() q: PushQuery, @Res({ passthrough: true }) reply: FastifyReply): string {
     this.check(q);
