@@ -130,7 +130,7 @@ mysqlOnly('database outage (mysql behind a proxy that can be cut)', () => {
       return { DATABASE_URL: url.toString(), DB_POOL_SIZE: '4' };
     });
     token = (await t.loginAs('admin')).token;
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await proxy?.stop();
