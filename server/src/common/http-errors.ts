@@ -77,6 +77,8 @@ export function installBodyParsers(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: fastify.initialConfig.bodyLimit }, (request, body, done) => {
     const bytes = body as Buffer;
+    // As Nest's own parser does with { rawBody: true }: signature checks over the exact bytes stay possible.
+    (request as FastifyRequest & { rawBody?: Buffer }).rawBody = bytes;
     if (jsonDepthExceeds(bytes, JSON_DEPTH_MAX)) {
       done(new AppException('json_too_deep', { maxDepth: JSON_DEPTH_MAX }), undefined);
       return;
