@@ -76,7 +76,21 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .setTitle('新就业群体服务 API')
       .setDescription('Stations, reports, points and check-ins. Every error body is { code, message, details? }.')
       .setVersion('0.1.0')
+      .addServer('/', 'This server')
       .addBearerAuth()
+      .addTag('auth', 'Log in (WeChat code, password, demo)')
+      .addTag('me', 'The logged-in user')
+      .addTag('health', 'Liveness, readiness, what the client needs before login')
+      .addTag('areas', 'The area tree (district > street > community > grid)')
+      .addTag('admin', 'Staff and admin accounts')
+      .addTag('stations', '爱心驿站: stations, nearby, feedback, import, coverage')
+      .addTag('reports', '随手拍: reports and their closed loop, categories, departments, dashboard')
+      .addTag('messages', 'In-app messages and subscribe-message consent')
+      .addTag('points', '新市民积分: the points ledger')
+      .addTag('organizations', 'Organizations, memberships and the register')
+      .addTag('activities', '报到: activities and check-ins')
+      .addTag('media', 'Photos')
+      .addTag('wechat', 'WeChat message push')
       .build(),
   );
   // Hot reads served by Fastify directly (see fast-routes.ts): mounted and documented here, before Nest's routes.

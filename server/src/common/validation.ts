@@ -121,6 +121,11 @@ function looseNumberFields(value: unknown, metatype: object): FieldError[] {
 
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A JSON body of null, an array or a bare value is not "no fields set": Nest would turn null into {} and an
+    // all-optional DTO (PATCH /me) would answer 200 having done nothing the client could tell.
+    if (metadata.type === 'body' && value !== undefined && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw validationFailed([{ field: 'body', message: '请求内容必须是一个对象' }]);
+    }
     if (metadata.metatype && metadata.type !== 'custom') {
       const inherited = inheritedNamePaths(value);
       if (inherited.length) throw validationFailed(inherited.map((field) => ({ field, message: constraintMessage(UNKNOWN_FIELD_CONSTRAINT, field) })));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActivityResponse, CheckInResponse, ListResponse, QrTokenResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CheckInThrottle, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
@@ -8,9 +8,12 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ActivitiesService } from './activities.service';
 import { CheckInsService } from './check-ins.service';
 import { ApproveCheckInDto, CheckInDto, CreateActivityDto, ListActivitiesQuery, UpdateActivityDto } from './dto/activity.dto';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { ActivityListDto, ActivityResponseDto, CheckInListDto, CheckInResponseDto, QrTokenResponseDto } from './dto/activity.response';
 
 @ApiTags('activities')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller()
 export class ActivitiesController {
   constructor(
@@ -20,6 +23,8 @@ export class ActivitiesController {
 
   @Post('activities')
   @Access(STAFF, { resource: 'organization', from: 'body', key: 'organizationId' })
+  @ApiCreatedResponse({ type: ActivityResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Create an activity at an organization in your scope' })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateActivityDto): Promise<ActivityResponse> {
     return this.activities.create(auth, dto);
@@ -27,6 +32,8 @@ export class ActivitiesController {
 
   @Get('activities')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: ActivityListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'scope=mine: activities of both my organizations and all volunteer service; scope=managed: staff, in scope' })
   list(@CurrentAuth() auth: AuthContext, @Query() q: ListActivitiesQuery): Promise<ListResponse<ActivityResponse>> {
     return this.activities.list(auth, q.scope ?? 'mine', q.organizationId);
@@ -34,6 +41,8 @@ export class ActivitiesController {
 
   @Get('activities/:id')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: ActivityResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'One activity, with whether I may check in and whether I did' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ActivityResponse> {
     return this.activities.get(auth, id);
@@ -41,6 +50,8 @@ export class ActivitiesController {
 
   @Patch('activities/:id')
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: ActivityResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Edit an activity' })
   update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponse> {
     return this.activities.update(auth, id, dto);
@@ -49,6 +60,8 @@ export class ActivitiesController {
   @Post('activities/:id/cancel')
   @HttpCode(200)
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: ActivityResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Cancel an activity (check-ins are refused from then on)' })
   cancel(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<ActivityResponse> {
     return this.activities.cancel(auth, id);
@@ -56,6 +69,8 @@ export class ActivitiesController {
 
   @Get('activities/:id/qr-token')
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: QrTokenResponseDto })
+  @ApiErrors(400, 404, 409)
   @ApiOperation({ summary: 'The rotating check-in code for the staff screen (30-second slots)' })
   qr(@Param('id', ParseIdPipe) id: number): Promise<QrTokenResponse> {
     return this.activities.qrToken(id);
@@ -64,6 +79,9 @@ export class ActivitiesController {
   @Post('activities/:id/check-ins')
   @Access(ANY_USER)
   @CheckInThrottle()
+  @ApiCreatedResponse({ type: CheckInResponseDto })
+  @ApiOkResponse({ type: CheckInResponseDto, description: 'A repeat: the attendance already recorded' })
+  @ApiErrors(400, 404, 409, 422, 429)
   @ApiOperation({ summary: 'Check in with the scanned code and my location; 201 new, 200 repeat, 422 refused with the reason as code' })
   async checkIn(
     @CurrentAuth() auth: AuthContext,
@@ -78,6 +96,8 @@ export class ActivitiesController {
 
   @Get('activities/:id/check-ins')
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: CheckInListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Live attendance list, refused attempts included with their reasons' })
   listCheckIns(@Param('id', ParseIdPipe) id: number): Promise<ListResponse<CheckInResponse>> {
     return this.checkIns.listCheckIns(id);
@@ -86,6 +106,8 @@ export class ActivitiesController {
   @Post('check-ins/:id/approve')
   @HttpCode(200)
   @Access(STAFF, { resource: 'check_in', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: CheckInResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Approve a refused check-in by hand, with a note (audited)' })
   approve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveCheckInDto): Promise<CheckInResponse> {
     return this.checkIns.approve(auth, id, dto.note);
@@ -93,6 +115,7 @@ export class ActivitiesController {
 
   @Get('check-ins/mine')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: CheckInListDto })
   @ApiOperation({ summary: 'My check-ins, newest first' })
   mine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<CheckInResponse>> {
     return this.checkIns.mine(auth);

@@ -1,10 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AbsenteeResponse, AttendanceResponse, ListResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { ApiErrors } from '../../common/api-errors.decorator';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { AbsenteeListDto } from '../organizations/dto/membership.response';
+import { AttendanceResponseDto } from './dto/activity.response';
 import { QuarterQuery, RegisterExportQuery } from '../organizations/dto/membership.dto';
 import { AttendanceService } from './attendance.service';
 import { RegisterService } from './register.service';
@@ -20,6 +23,8 @@ export class AttendanceController {
 
   @Get('organizations/:id/absentees')
   @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: AbsenteeListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Verified members with no meeting attended this quarter at either of their organizations' })
   absentees(@Param('id', ParseIdPipe) id: number, @Query() q: QuarterQuery): Promise<ListResponse<AbsenteeResponse> & { quarter: string }> {
     return this.attendance.absentees(id, q.quarter);
@@ -27,6 +32,8 @@ export class AttendanceController {
 
   @Get('attendance/mine')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: AttendanceResponseDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'My attendance this quarter: meetings at either organization counted once' })
   mine(@CurrentAuth() auth: AuthContext, @Query() q: QuarterQuery): Promise<AttendanceResponse> {
     return this.attendance.mine(auth, q.quarter);
@@ -34,6 +41,8 @@ export class AttendanceController {
 
   @Get('register/export.xlsx')
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId', optional: true })
+  @ApiOkResponse({ description: 'The spreadsheet', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'The register (台账) of members in scope by trade and area, with membership and attendance columns' })
   async export(@CurrentAuth() auth: AuthContext, @Query() q: RegisterExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const { buffer, filename } = await this.register.export(auth, q.areaId, q.quarter);

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@xjy/shared';
 import { Access, ANY_USER, CurrentAuth, LoginThrottle, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AuthService } from './auth.service';
 import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto';
+import { ApiErrors } from '../../common/api-errors.decorator';
+import { LoginResponseDto } from './dto/login.response';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,6 +17,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @LoginThrottle()
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors(400, 401, 403, 429, 503)
   @ApiOperation({ summary: 'Log in with a wx.login code (the server calls jscode2session)' })
   wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.loginWithWechat(dto.code);
@@ -24,6 +28,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @LoginThrottle()
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors(400, 401, 403, 429, 503)
   @ApiOperation({ summary: 'Staff and admin log in with username and password' })
   password(@Body() dto: PasswordLoginDto): Promise<LoginResponse> {
     return this.auth.loginWithPassword(dto.username, dto.password);
@@ -33,6 +39,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @LoginThrottle()
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors(400, 403, 404, 429, 503)
   @ApiOperation({ summary: 'One-tap demo login (only when DEV_LOGIN is on)' })
   dev(@Body() dto: DevLoginDto): Promise<LoginResponse> {
     return this.auth.loginAsDemo(dto.account);

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppInfoResponse, DEMO_ACCOUNTS } from '@xjy/shared';
 import { Public } from '../../common/auth/access.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { AppInfoResponseDto } from './dto/health.response';
 
 @ApiTags('health')
 @Controller('app-info')
@@ -11,6 +12,7 @@ export class AppInfoController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: AppInfoResponseDto })
   @ApiOperation({ summary: 'What the client needs to know before login (demo login on?)' })
   info(): AppInfoResponse {
     return {

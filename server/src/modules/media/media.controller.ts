@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.decorator';
@@ -7,6 +8,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MediaService } from './media.service';
+import { ApiErrors } from '../../common/api-errors.decorator';
+import { MediaResponseDto } from './dto/media.response';
 
 @ApiTags('media')
 @Controller('media')
@@ -19,6 +22,8 @@ export class MediaController {
   @Access(ANY_USER)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiCreatedResponse({ type: MediaResponseDto })
+  @ApiErrors(400, 401, 403, 413, 415, 429, 503)
   @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
   async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
     const bytes = await readSingleFile(req, 'file', MEDIA_MAX_BYTES);
@@ -27,8 +32,10 @@ export class MediaController {
 
   @Get(':id/file')
   @Public()
-  @ApiQuery({ name: 'exp', required: true })
-  @ApiQuery({ name: 'sig', required: true })
+  @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
+  @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
+  @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo, by a signed link the API handed out' })
   file(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'file', exp, sig, reply);
@@ -36,8 +43,10 @@ export class MediaController {
 
   @Get(':id/thumb')
   @Public()
-  @ApiQuery({ name: 'exp', required: true })
-  @ApiQuery({ name: 'sig', required: true })
+  @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
+  @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
+  @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'A photo thumbnail (400 px), by a signed link the API handed out' })
   thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'thumb', exp, sig, reply);

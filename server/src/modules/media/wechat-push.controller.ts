@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiErrors } from '../../common/api-errors.decorator';
 import { AppException } from '../../common/app.exception';
 import { Public } from '../../common/auth/access.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -51,6 +52,8 @@ export class WechatPushController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ description: 'echostr, when the signature is valid', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401)
   @ApiOperation({ summary: 'WeChat message-push URL check (echoes echostr when signed)' })
   verify(@Query() q: PushQuery, @Res({ passthrough: true }) reply: FastifyReply): string {
     this.check(q);
@@ -61,6 +64,9 @@ export class WechatPushController {
   @Post()
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ description: 'success', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 503)
+  @ApiOperation({ summary: 'WeChat message push: media check verdicts' })
   @ApiOperation({ summary: 'WeChat message push: media check verdicts (plain or safe mode)' })
   async receive(@Query() q: PushQuery, @Body() raw: Record<string, unknown> | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = this.open(q, raw);

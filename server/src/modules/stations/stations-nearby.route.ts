@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AMENITIES, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS } from '@xjy/shared';
+import { getSchemaPath } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../../common/api-errors.decorator';
 import { ANY_USER } from '../../common/auth/access.decorator';
 import { FastRoutes } from '../../common/fast-routes';
+import { NearbyStationsResponseDto } from './dto/station.response';
 import { StationsService } from './stations.service';
 
 const query = (name: string, required: boolean, schema: Record<string, unknown>, description?: string) => ({ name, in: 'query' as const, required, schema, description });
@@ -18,6 +21,7 @@ export class StationsNearbyRoute {
       access: { roles: ANY_USER },
       handle: (q) => stations.nearby(q),
       openapi: {
+        operationId: 'StationsNearbyRoute_nearby',
         tags: ['stations'],
         summary: 'Active stations near a point, nearest first, with open-now in Asia/Shanghai time',
         parameters: [
@@ -30,9 +34,12 @@ export class StationsNearbyRoute {
           query('limit', false, { type: 'integer', minimum: 1, maximum: NEARBY_LIMIT_MAX, default: NEARBY_LIMIT_DEFAULT }),
         ],
         responses: {
-          '200': { description: '{ items: [{ id, name, kind, lat, lng, distanceM, openNow, nextChange, amenities, address }] }, nearest first' },
-          '400': { description: 'validation_failed, with the fields named' },
-          '401': { description: 'unauthenticated or token_invalid' },
+          '200': { description: 'Nearest first', content: { 'application/json': { schema: { $ref: getSchemaPath(NearbyStationsResponseDto) } } } },
+          ...Object.fromEntries(
+            ([[400, 'validation_failed, with the fields named'], [401, 'unauthenticated or token_invalid'], [403, 'forbidden'], [503, 'db_unavailable']] as const).map(
+              ([status, description]) => [String(status), { description, content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } } }],
+            ),
+          ),
         },
       },
     });

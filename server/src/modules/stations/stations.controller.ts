@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import '@fastify/multipart';
 import {
   CoverageResponse,
   ListResponse,
@@ -17,6 +18,8 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CoverageQuery, CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, StationImportQuery, StationMapQuery, UpdateStationDto } from './dto/station.dto';
 import { StationImportService } from './station-import.service';
 import { StationsService } from './stations.service';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { CoverageResponseDto, ManagedStationListDto, NearbyStationsResponseDto, StationDetailResponseDto, StationFeedbackListDto, StationFeedbackResponseDto, StationImportReportDto, StationMapClustersDto, StationMapPointsDto } from './dto/station.response';
 
 const IN_SCOPE = { resource: 'station', from: 'param', key: 'id' } as const;
 
@@ -24,6 +27,8 @@ const IN_SCOPE = { resource: 'station', from: 'param', key: 'id' } as const;
 
 @ApiTags('stations')
 @ApiBearerAuth()
+@ApiAuthErrors()
+@ApiExtraModels(NearbyStationsResponseDto, StationMapPointsDto, StationMapClustersDto)
 @Controller('stations')
 export class StationsController {
   constructor(
@@ -33,6 +38,8 @@ export class StationsController {
 
   @Get()
   @Access(ANY_USER)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(StationMapPointsDto) }, { $ref: getSchemaPath(StationMapClustersDto) }] } })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'Active stations in a map viewport; clusters with counts when there are too many' })
   map(@Query() q: StationMapQuery): Promise<StationMapResponse> {
     return this.stations.map(q.bbox);
@@ -40,6 +47,8 @@ export class StationsController {
 
   @Get('managed')
   @Access(STAFF)
+  @ApiOkResponse({ type: ManagedStationListDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Stations in my scope, any status, for editing (staff)' })
   managed(@CurrentAuth() auth: AuthContext, @Query() q: ManagedStationsQuery): Promise<ListResponse<StationDetailResponse> & { total: number }> {
     return this.stations.listManaged(auth, q);
@@ -47,7 +56,7 @@ export class StationsController {
 
   @Get('export.xlsx')
   @Access(STAFF)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The spreadsheet', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Stations in my scope as a spreadsheet in the import format (staff)' })
   async export(@CurrentAuth() auth: AuthContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const bytes = await this.imports.exportXlsx(auth);
@@ -62,6 +71,8 @@ export class StationsController {
   @Access(STAFF)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8) or XLSX with the export columns' } }, required: ['file'] } })
+  @ApiOkResponse({ type: StationImportReportDto })
+  @ApiErrors(400, 413, 415, 429)
   @ApiOperation({
     summary: 'Import stations from CSV or XLSX (staff): dryRun=true reports row errors; a real run writes all rows or none, matched by code',
     description: 'Coordinates are GCJ-02 unless a row says coord_system=wgs84, or coordSystem=wgs84 is given for rows that leave it empty; WGS-84 rows are converted to GCJ-02.',
@@ -73,6 +84,8 @@ export class StationsController {
 
   @Get('feedback')
   @Access(STAFF)
+  @ApiOkResponse({ type: StationFeedbackListDto })
+  @ApiErrors(400)
   @ApiOperation({ summary: 'Feedback about stations in my scope, oldest first (staff)' })
   feedbackQueue(@CurrentAuth() auth: AuthContext, @Query() q: FeedbackQueueQuery): Promise<ListResponse<StationFeedbackResponse>> {
     return this.stations.feedbackQueue(auth, q);
@@ -81,6 +94,8 @@ export class StationsController {
   @Post('feedback/:id/resolve')
   @HttpCode(200)
   @Access(STAFF, { resource: 'station_feedback', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: StationFeedbackResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Resolve a feedback item; confirmed_correct stamps the station as confirmed today (staff in scope)' })
   resolve(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: ResolveFeedbackDto): Promise<StationFeedbackResponse> {
     return this.stations.resolveFeedback(auth, id, dto);
@@ -88,6 +103,8 @@ export class StationsController {
 
   @Get('coverage')
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId' })
+  @ApiOkResponse({ type: CoverageResponseDto })
+  @ApiErrors(400, 404, 409)
   @ApiOperation({ summary: 'Share of the area within 500 m of an active rest station, and the gaps (staff in scope)' })
   coverage(@CurrentAuth() auth: AuthContext, @Query() q: CoverageQuery): Promise<CoverageResponse> {
     return this.stations.coverage(q.areaId, auth.userId);
@@ -95,6 +112,8 @@ export class StationsController {
 
   @Get(':id')
   @Access(ANY_USER)
+  @ApiOkResponse({ type: StationDetailResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'One station with hours, closures, photos and phone' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
     return this.stations.get(auth, id);
@@ -102,6 +121,8 @@ export class StationsController {
 
   @Post()
   @Access(STAFF, { resource: 'area', from: 'body', key: 'areaId' })
+  @ApiCreatedResponse({ type: StationDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Create a station in an area of my scope (staff)' })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateStationDto): Promise<StationDetailResponse> {
     return this.stations.create(auth, dto);
@@ -109,6 +130,8 @@ export class StationsController {
 
   @Patch(':id')
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: StationDetailResponseDto })
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Edit a station (staff in scope)' })
   update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateStationDto): Promise<StationDetailResponse> {
     return this.stations.update(auth, id, dto);
@@ -117,6 +140,8 @@ export class StationsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: StationDetailResponseDto })
+  @ApiErrors(400, 404, 429)
   @ApiOperation({ summary: 'Suspend a station: it leaves the map and nearby at once (staff in scope)' })
   suspend(@Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
     return this.stations.setStatus(id, 'suspended');
@@ -125,6 +150,8 @@ export class StationsController {
   @Post(':id/restore')
   @HttpCode(200)
   @Access(STAFF, IN_SCOPE)
+  @ApiOkResponse({ type: StationDetailResponseDto })
+  @ApiErrors(400, 404, 429)
   @ApiOperation({ summary: 'Restore a suspended station (staff in scope)' })
   restore(@Param('id', ParseIdPipe) id: number): Promise<StationDetailResponse> {
     return this.stations.setStatus(id, 'active');
@@ -132,6 +159,8 @@ export class StationsController {
 
   @Post(':id/feedback')
   @Access(ANY_USER)
+  @ApiCreatedResponse({ type: StationFeedbackResponseDto })
+  @ApiErrors(400, 404, 429)
   @ApiOperation({ summary: 'Report a problem with a station (or praise it); it never changes the station itself' })
   feedback(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number, @Body() dto: StationFeedbackDto): Promise<StationFeedbackResponse> {
     return this.stations.feedback(auth, id, dto);

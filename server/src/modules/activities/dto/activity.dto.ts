@@ -63,7 +63,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   @Max(ACTIVITY_POINTS_MAX)
   points?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @ValidateIf((o: CreateActivityDto) => o.capacity !== undefined && o.capacity !== null)
   @IsInt()
   @IsPositive()

@@ -11,7 +11,7 @@ export class ListAreasQuery implements ListAreasParams {
 }
 
 export class CreateAreaDto implements CreateAreaRequest {
-  @ApiProperty({ nullable: true, description: 'null for a district (top level)' })
+  @ApiProperty({ type: Number, nullable: true, description: 'null for a district (top level)' })
   @ValidateIf((o: CreateAreaDto) => o.parentId !== null)
   @IsInt()
   @IsPositive()

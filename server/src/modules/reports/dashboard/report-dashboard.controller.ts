@@ -1,22 +1,27 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReportDashboardResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentAuth, STAFF } from '../../../common/auth/access.decorator';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { DashboardQuery } from '../dto/report-queries.dto';
 import { ReportDashboardService } from './report-dashboard.service';
+import { ApiAuthErrors, ApiErrors } from '../../../common/api-errors.decorator';
+import { ReportDashboardResponseDto } from './report-dashboard.response';
 
 const AREA_IN_SCOPE = { resource: 'area', from: 'query', key: 'areaId', optional: true } as const;
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller()
 export class ReportDashboardController {
   constructor(private readonly dashboard: ReportDashboardService) {}
 
   @Get('dashboard/reports')
   @Access(STAFF, AREA_IN_SCOPE)
+  @ApiOkResponse({ type: ReportDashboardResponseDto })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Counts, handling rate (closed ÷ received), on-time rate and medians for reports received in a range' })
   figures(@CurrentAuth() auth: AuthContext, @Query() q: DashboardQuery): Promise<ReportDashboardResponse> {
     return this.dashboard.figures(auth, q);
@@ -24,7 +29,8 @@ export class ReportDashboardController {
 
   @Get('reports/export.xlsx')
   @Access(STAFF, AREA_IN_SCOPE)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The spreadsheet', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'The reports of the dashboard range as a spreadsheet' })
   async export(@CurrentAuth() auth: AuthContext, @Query() q: DashboardQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const body = await this.dashboard.exportXlsx(auth, q);

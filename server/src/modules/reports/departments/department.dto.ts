@@ -11,7 +11,7 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
   @MaxLength(32)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '0311-88001234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0311-88001234' })
   @IsOptional()
   @ValidateIf((o: CreateDepartmentDto) => o.phone !== null)
   @Matches(PHONE, { message: 'phone must be a phone number' })
@@ -26,7 +26,7 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @MaxLength(32)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: UpdateDepartmentDto) => o.phone !== null)
   @Matches(PHONE, { message: 'phone must be a phone number' })

@@ -102,7 +102,7 @@ export const IsClosures = () =>
   });
 
 export class CreateStationDto implements CreateStationRequest {
-  @ApiPropertyOptional({ maxLength: STATION_CODE_MAX, nullable: true, description: 'External code; imports match on it' })
+  @ApiPropertyOptional({ type: String, maxLength: STATION_CODE_MAX, nullable: true, description: 'External code; imports match on it' })
   @IsOptional()
   @ValidateIf((o: CreateStationDto) => o.code !== null)
   @IsString()
@@ -156,7 +156,7 @@ export class CreateStationDto implements CreateStationRequest {
   @IsClosures()
   closures?: Closure[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((o: CreateStationDto) => o.phone !== null)
   @IsString()

@@ -15,13 +15,13 @@ export class UpdateMeDto implements UpdateMeRequest {
   @IsIn(TRADES)
   trade?: Trade;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Mainland mobile number, or null to remove it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mainland mobile number, or null to remove it' })
   @ValidateIf((o: UpdateMeDto) => o.phone !== undefined && o.phone !== null)
   @IsString()
   @Matches(PHONE_PATTERN, { message: '手机号格式不正确' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: EMPLOYER_MAX, description: 'Platform or employer, or null to remove it' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: EMPLOYER_MAX, description: 'Platform or employer, or null to remove it' })
   @ValidateIf((o: UpdateMeDto) => o.employer !== undefined && o.employer !== null)
   @IsString()
   @MaxLength(EMPLOYER_MAX)
