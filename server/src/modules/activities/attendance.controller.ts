@@ -4,7 +4,7 @@ import type { AbsenteeResponse, AttendanceResponse, ListResponse } from '@xjy/sh
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { ApiErrors } from '../../common/api-errors.decorator';
+import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { AbsenteeListDto } from '../organizations/dto/membership.response';
 import { AttendanceResponseDto } from './dto/activity.response';
@@ -14,6 +14,7 @@ import { RegisterService } from './register.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller()
 export class AttendanceController {
   constructor(

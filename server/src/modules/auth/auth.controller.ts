@@ -51,6 +51,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Access(ANY_USER)
   @ApiOperation({ summary: "Log out: ends every session of the caller's account, on every instance, within a second" })
+  @ApiErrors(400, 401, 429)
   @ApiNoContentResponse({ description: 'Logged out; the token (and any other token of this account) is refused from now on' })
   async logout(@CurrentAuth() auth: AuthContext): Promise<void> {
     await this.auth.logout(auth.userId);

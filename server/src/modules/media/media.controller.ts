@@ -35,7 +35,7 @@ export class MediaController {
   @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
   @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
   @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiErrors(400, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   @ApiOperation({ summary: 'A photo, by a signed link the API handed out' })
   file(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'file', exp, sig, reply);
@@ -46,7 +46,7 @@ export class MediaController {
   @ApiQuery({ name: 'exp', required: true, type: String, description: 'Expiry of the signed link, in Unix seconds' })
   @ApiQuery({ name: 'sig', required: true, type: String, description: 'Signature of the link' })
   @ApiOkResponse({ description: 'The JPEG', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiErrors(400, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   @ApiOperation({ summary: 'A photo thumbnail (400 px), by a signed link the API handed out' })
   thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: string | undefined, @Query('sig') sig: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.serve(id, 'thumb', exp, sig, reply);
