@@ -1,6 +1,9 @@
 /** Three tiers (unit beside the code, integration on real databases, e2e over HTTP). */
 const base = {
   testEnvironment: 'node',
+  // Database-backed suites start servers and create schemas in their hooks: on a busy 2-core machine that can take
+  // longer than jest's 5 s default, which would fail a correct test.
+  testTimeout: 60_000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleNameMapper: {
     '^@xjy/shared$': '<rootDir>/../shared/src/index.ts',
@@ -11,6 +14,7 @@ const base = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {

@@ -35,7 +35,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'validation_failed (fields named in details.fields), malformed_json, or a feature code',
   401: 'unauthenticated or token_invalid',
-  403: 'forbidden (role) or out_of_scope',
+  403: 'forbidden: wrong role, or out_of_scope',
   404: 'not_found or a feature code such as report_not_found',
   405: 'method_not_allowed',
   409: 'a conflict with the current state, e.g. a taken key or an illegal transition',
