@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { WorkLimiter } from '../../common/work-limiter';
+import { runWorkerTask } from '../../common/worker-task';
 
 /** Decoded pixels: 8-bit RGBA, rows packed, already turned as the file's irot/imir/clap say. */
 export interface DecodedHeif {
@@ -88,25 +88,16 @@ export function decodeHeif(input: Buffer, opts: { maxPixels: number; timeoutMs?:
 }
 
 function decodeInWorker(input: Buffer, maxPixels: number, timeoutMs: number): Promise<DecodedHeif> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { libheif: require.resolve('libheif-js/wasm-bundle'), input, maxPixels } });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => finish(() => reject(new HeifDecodeError(`HEIF decoding took longer than ${timeoutMs} ms`))), timeoutMs);
-    worker.once('message', (m: WorkerReply) =>
-      finish(() => {
-        if (m.ok) resolve({ width: m.width, height: m.height, data: Buffer.from(m.data) });
-        else if (m.tooLarge) reject(new HeifTooLargeError(m.tooLarge.width, m.tooLarge.height));
-        else reject(new HeifDecodeError(m.error ?? 'HEIF decoding failed'));
-      }),
-    );
-    worker.once('error', (e) => finish(() => reject(new HeifDecodeError(e.message))));
-    worker.once('exit', (code) => finish(() => reject(new HeifDecodeError(`HEIF decoder exited with code ${code}`))));
-  });
+  return runWorkerTask(
+    WORKER_SOURCE,
+    { libheif: require.resolve('libheif-js/wasm-bundle'), input, maxPixels },
+    timeoutMs,
+    (m: WorkerReply) => {
+      if (m.ok) return { width: m.width, height: m.height, data: Buffer.from(m.data) };
+      if (m.tooLarge) throw new HeifTooLargeError(m.tooLarge.width, m.tooLarge.height);
+      throw new HeifDecodeError(m.error ?? 'HEIF decoding failed');
+    },
+    (end) =>
+      new HeifDecodeError(end.kind === 'timeout' ? `HEIF decoding took longer than ${timeoutMs} ms` : end.kind === 'error' ? end.error.message : `HEIF decoder exited with code ${end.code}`),
+  );
 }

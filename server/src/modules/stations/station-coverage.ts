@@ -1,7 +1,7 @@
 import type { CoverageFigure, LatLng, Ring } from '@xjy/shared';
-import { Worker } from 'node:worker_threads';
 import { AppException } from '../../common/app.exception';
 import { WorkLimiter } from '../../common/work-limiter';
+import { runWorkerTask } from '../../common/worker-task';
 
 export { computeCoverage, coverageGridSize, toBlocks } from '@xjy/shared';
 export type { CoverageFigure } from '@xjy/shared';
@@ -32,20 +32,11 @@ export function computeCoverageInWorker(
 }
 
 function runWorker(args: { ring: Ring; stations: LatLng[]; cellM: number; radiusM: number; blocksMax: number }, timeoutMs: number): Promise<CoverageFigure> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...args, from: __filename } });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const failed = (why: string) => new AppException('server_busy', { work: 'coverage', reason: why });
-    const timer = setTimeout(() => finish(() => reject(failed('timeout'))), timeoutMs);
-    worker.once('message', (fig: CoverageFigure) => finish(() => resolve(fig)));
-    worker.once('error', (e) => finish(() => reject(e)));
-    worker.once('exit', (code) => finish(() => reject(failed(`worker exited with code ${code}`))));
-  });
+  return runWorkerTask(
+    WORKER_SOURCE,
+    { ...args, from: __filename },
+    timeoutMs,
+    (fig: CoverageFigure) => fig,
+    (end) => (end.kind === 'error' ? end.error : new AppException('server_busy', { work: 'coverage', reason: end.kind === 'timeout' ? 'timeout' : `worker exited with code ${end.code}` })),
+  );
 }
