@@ -1,3 +1,5 @@
+import type { Area } from '../../src/modules/areas/area.entity';
+import type { ReportRoutingRepository } from '../../src/modules/reports/report-routing.repository';
 import type { ReportCategoriesRepository } from '../../src/modules/reports/categories/report-categories.repository';
 import type { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
 import type { Message } from '../../src/modules/reports/messages/message.entity';
@@ -83,5 +85,19 @@ export class FakeMessagesRepository {
   }
   asRepository(): MessagesRepository {
     return this as unknown as MessagesRepository;
+  }
+}
+
+/** The routing repository's area look-ups over a list of areas. */
+export class FakeReportRoutingRepository {
+  constructor(readonly areas: Area[] = []) {}
+  async findArea(id: number) {
+    return this.areas.find((a) => a.id === id) ?? null;
+  }
+  async findAreas(ids: number[]) {
+    return this.areas.filter((a) => ids.includes(a.id)).map((a) => ({ id: a.id, name: a.name }));
+  }
+  asRepository(): ReportRoutingRepository {
+    return this as unknown as ReportRoutingRepository;
   }
 }
