@@ -19,7 +19,7 @@ export function inMemoryTransactions(): TransactionRunner {
 
 type ReportsPort = Pick<
   ReportsRepository,
-  'findById' | 'findByIdempotencyKey' | 'insert' | 'transition' | 'update' | 'raisePriority' | 'addWitness' | 'addEvent' | 'findEvents' | 'findUsers' | 'findMine' | 'findOpenNear' | 'findPage'
+  'findById' | 'findByIdempotencyKey' | 'insert' | 'transition' | 'update' | 'raisePriority' | 'addWitness' | 'addEvent' | 'findEvents' | 'findUsers' | 'findMine' | 'findOpenNear' | 'findPage' | 'findAll'
 >;
 
 /** ReportsRepository over arrays, with the same guards (a conditional transition, one witness per user). */
@@ -110,6 +110,19 @@ export class InMemoryReportsRepository implements ReportsPort {
 
   /** The last filter asked for, so a spec can check what a query turned its input into. */
   lastFilter: ReportFilter | null = null;
+
+  /** The filter's scope, area and creation window (the rest of ReportFilter is not needed by its callers' specs), oldest first, at most `cap`. */
+  async findAll(filter: ReportFilter, _now: Date, cap: number): Promise<Report[]> {
+    this.lastFilter = filter;
+    const under = (paths: string[]) => (r: Report) => paths.some((p) => r.areaPath.startsWith(p));
+    return [...this.rows.values()]
+      .filter((r) => !filter.scopePaths || under(filter.scopePaths)(r))
+      .filter((r) => !filter.areaPath || under([filter.areaPath])(r))
+      .filter((r) => (!filter.createdFrom || r.createdAt >= filter.createdFrom) && (!filter.createdTo || r.createdAt < filter.createdTo))
+      .sort((a, b) => a.id - b.id)
+      .slice(0, cap)
+      .map((r) => this.read(r)!);
+  }
 
   async findPage(filter: ReportFilter, _cursor: { priority: number; id: number } | null, limit: number): Promise<Report[]> {
     this.lastFilter = filter;

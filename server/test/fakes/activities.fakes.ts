@@ -1,4 +1,4 @@
-import type { PointsReason } from '@xjy/shared';
+import type { ActivityType, PointsReason } from '@xjy/shared';
 import type { AppConfig } from '../../src/config/app.config';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import type { ActivitiesRepository, ActivityFields, ActivityWithOrg, CheckInFields } from '../../src/modules/activities/activities.repository';
@@ -81,6 +81,22 @@ export class FakeActivitiesRepository {
   async findCheckInsOfActivity(activityId: number) {
     return this.checkIns.filter((c) => c.activityId === activityId);
   }
+  /** Distinct activities each user attended (accepted or approved) among scheduled ones of these types starting in [from, to). */
+  async countAttendedBetween(userIds: number[], types: ActivityType[], from: Date, to: Date) {
+    const out = new Map<number, number>(userIds.map((id) => [id, 0]));
+    for (const id of userIds) {
+      const attended = new Set(
+        this.checkIns
+          .filter((c) => c.userId === id && (c.status === 'accepted' || c.status === 'approved'))
+          .flatMap((c) => {
+            const a = this.activities.get(c.activityId);
+            return a && types.includes(a.type) && a.status === 'scheduled' && a.startsAt >= from && a.startsAt < to ? [a.id] : [];
+          }),
+      );
+      out.set(id, attended.size);
+    }
+    return out;
+  }
   async findCheckInsOfUser(userId: number) {
     return this.checkIns.filter((c) => c.userId === userId).map((c) => ({ ...c, activity: this.activities.get(c.activityId)! }));
   }
@@ -116,6 +132,13 @@ export class FakeOrganizationsRepository {
     Object.assign(m, { status: decision, decidedBy: actorId, note, ...(decision === 'declined' ? { activeKey: null } : { verifiedAt: new Date() }) });
     this.decided.push({ id, decision, actorId });
     return true;
+  }
+  /** Active memberships (pending or verified) in organizations under any of the paths (all when null), by area code then user. */
+  async findMembershipsInSubtrees(paths: string[] | null) {
+    return this.memberships
+      .filter((m) => m.status === 'pending' || m.status === 'verified')
+      .filter((m) => paths === null || paths.some((p) => m.organization.area.path.startsWith(p)))
+      .sort((a, b) => a.organization.area.code.localeCompare(b.organization.area.code) || a.userId - b.userId);
   }
   async end(id: number) {
     const m = this.memberships.find((x) => x.id === id);
