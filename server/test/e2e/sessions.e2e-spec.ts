@@ -40,6 +40,10 @@ describe.each(TEST_DRIVERS)('session revocation (%s)', (driver) => {
     // A hot read served outside Nest (fast route) refuses it too.
     expect((await t.http('GET', '/api/stations/nearby?lat=38.3&lng=114.7', { token: a.token })).status).toBe(401);
     expect((await t.http('POST', '/api/auth/logout', { token: a.token })).status).toBe(401);
+    // Public routes need no session, so the stale token a client still sends does not block them (the login page).
+    expect((await t.http('GET', '/api/health/live', { token: a.token })).status).toBe(200);
+    const relogin = await t.http('POST', '/api/auth/dev', { token: a.token, body: { account: 'rider' } });
+    expect(relogin.status).toBe(200);
     const again = await passwordLogin();
     expect((await me(again.token)).status).toBe(200);
   });

@@ -500,7 +500,8 @@ export async function fuzz(doc: OpenApiDoc, target: FuzzTarget, options: FuzzOpt
       if (op.jsonBody && typeof c.body === 'string' && /json/.test(c.headers['content-type'] ?? '')) {
         let sentBody: unknown;
         try {
-          sentBody = JSON.parse(c.body);
+          // A leading byte-order mark is ignored, as RFC 8259 allows and the server's parser does.
+          sentBody = JSON.parse(c.body.replace(/^\uFEFF/, ''));
         } catch {
           sentBody = Symbol('not json');
         }

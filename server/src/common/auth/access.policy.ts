@@ -49,12 +49,15 @@ export class AccessPolicy {
     // A token newer than the cached account was issued after a change this instance has not heard of yet (an
     // enable or re-login through another instance): read the account again instead of refusing a valid session.
     if (loaded && token.version > loaded.tokenVersion) loaded = await this.users.load(token.userId, true);
-    if (!loaded) throw new AppException('token_invalid');
-    if (loaded.disabled) throw new AppException('account_disabled');
-    // Logout, disable/enable, role, scope or password change moved the version on: this token is revoked.
-    if (loaded.tokenVersion !== token.version) throw new AppException('token_invalid');
-    request.auth = loaded.context;
-    return loaded.context;
+    // Logout, disable/enable, role, scope or password change moved the version on: this token is revoked. A public
+    // route ignores a revoked token (it needs none), so a stale session never blocks the login page or liveness.
+    const refusal = !loaded ? 'token_invalid' : loaded.disabled ? 'account_disabled' : loaded.tokenVersion !== token.version ? 'token_invalid' : null;
+    if (refusal) {
+      if (!required) return null;
+      throw new AppException(refusal);
+    }
+    request.auth = loaded!.context;
+    return loaded!.context;
   }
 
   private async checkScope(request: AuthedRequest, auth: AuthContext, scope: ScopeRule): Promise<void> {
