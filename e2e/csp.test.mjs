@@ -7,7 +7,7 @@ import { byTestId, newPhonePage, useServerAndBrowser, visible } from './support.
 
 // Taro's web components add their styles as <style> elements at run time (styles need 'unsafe-inline') and its icon
 // font is a data: URL; scripts need nothing inline.
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; img-src 'self' data: blob: https:; connect-src 'self'";
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; img-src 'self' data: blob: https:; connect-src 'self' blob:";
 
 describe('H5 under a strict Content-Security-Policy', () => {
   const ctx = useServerAndBrowser();

@@ -28,7 +28,8 @@ export function appCspDirectives(config: Pick<AppConfig, 'mapTileHosts'>, script
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...config.mapTileHosts],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
+    // blob: lets the H5 upload read the photos it picked (Taro's uploadFile fetches the object URL before sending it).
+    'connect-src': ["'self'", 'blob:'],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
