@@ -1,26 +1,11 @@
 import type { User } from '../../src/modules/users/user.entity';
+import { userFactory as userRow } from './entities';
 import { nextId } from './sequence';
 
-/** A user row: a worker unless told otherwise. */
+const CREATED = new Date('2026-01-01T00:00:00Z');
+
+/** A user row as the service specs want it: a worker with an openid unless told otherwise (fields from entities.ts). */
 export function userFactory(over: Partial<User> = {}): User {
   const id = over.id ?? nextId();
-  return {
-    id,
-    role: 'worker',
-    openid: over.role && over.role !== 'worker' ? null : `openid-${id}`,
-    unionid: null,
-    username: null,
-    passwordHash: null,
-    nickname: `骑手${id}`,
-    trade: null,
-    phone: null,
-    employer: null,
-    pointsBalance: 0,
-    demoAccount: null,
-    disabledAt: null,
-    tokenVersion: 0,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    updatedAt: new Date('2026-01-01T00:00:00Z'),
-    ...over,
-  };
+  return userRow({ id, openid: over.role && over.role !== 'worker' ? null : `openid-${id}`, nickname: `骑手${id}`, createdAt: CREATED, updatedAt: CREATED, ...over });
 }
