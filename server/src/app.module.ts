@@ -7,6 +7,7 @@ import { AccessPolicy } from './common/auth/access.policy';
 import { CommonModule } from './common/common.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { MetricsModule } from './common/metrics/metrics.module';
+import { SharedThrottlerStorage } from './common/redis/redis-store';
 import { AppThrottlerGuard } from './common/throttle.guard';
 import { AppConfig } from './config/app.config';
 import { resolveDataSourceOptions } from './database/data-source';
@@ -34,11 +35,18 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config)), retryAttempts: config.env === 'test' ? 1 : 20, retryDelay: 3000 }),
         }),
-        ThrottlerModule.forRoot([
-          { name: 'login', ttl: 60_000, limit: config.rateLimit.loginPerMinute },
-          { name: 'write', ttl: 60_000, limit: config.rateLimit.writePerMinute },
-          { name: 'check_in', ttl: 60_000, limit: config.rateLimit.checkInPerMinute },
-        ]),
+        ThrottlerModule.forRootAsync({
+          inject: [SharedThrottlerStorage],
+          // With REDIS_URL the counters live in Redis (one budget across instances); without it, in this process.
+          useFactory: (shared: SharedThrottlerStorage) => ({
+            throttlers: [
+              { name: 'login', ttl: 60_000, limit: config.rateLimit.loginPerMinute },
+              { name: 'write', ttl: 60_000, limit: config.rateLimit.writePerMinute },
+              { name: 'check_in', ttl: 60_000, limit: config.rateLimit.checkInPerMinute },
+            ],
+            storage: config.redisUrl ? shared : undefined,
+          }),
+        }),
         DatabaseModule,
         MetricsModule,
         // Feature modules, one line each; each imports the features it uses.

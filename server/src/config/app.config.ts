@@ -50,6 +50,10 @@ export interface AppConfig {
   wechatPushToken: string | null;
   /** Redis shared by all instances (revocation bus, rate limits, station updates); null: one instance, in process. */
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel this deployment uses, so two deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
+  /** Seconds a SIGTERM'd instance keeps serving in-flight requests while readiness answers 503, before it closes. */
+  shutdownGraceS: number;
   /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
   metricsToken: string | null;
   /** Safe mode of the message push: the 32-byte AES key from WECHAT_PUSH_AES_KEY (EncodingAESKey); null is plain mode. */
@@ -239,6 +243,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatPushToken: env.WECHAT_PUSH_TOKEN?.trim() || null,
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     redisUrl: env.REDIS_URL?.trim() || null,
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'xjy:',
+    shutdownGraceS: int(env, 'SHUTDOWN_GRACE_S', 10, problems, 0, 300),
     wechatPushAesKey: null,
   };
   const aesKey = env.WECHAT_PUSH_AES_KEY?.trim();
@@ -252,6 +258,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('PUBLIC_BASE_URL must be set when WECHAT_APPID is set: WeChat content checks fetch photos from it (e.g. PUBLIC_BASE_URL=https://xjy.example.cn)');
   }
   if (config.redisUrl && !/^rediss?:\/\/[^\s]+$/.test(config.redisUrl)) problems.push('REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)');
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(config.redisPrefix)) problems.push('REDIS_PREFIX may hold only letters, digits and : _ . - (at most 64)');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

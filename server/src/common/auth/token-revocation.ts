@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ClusterBus } from '../redis/cluster-bus';
 
 /**
  * Tells every instance that a user's sessions changed (token version bumped: logout, disable, role, scope or
@@ -25,5 +26,23 @@ export class InProcessTokenRevocation implements TokenRevocation {
 
   subscribe(listener: (userId: number) => void): void {
     this.listeners.push(listener);
+  }
+}
+
+export const REVOCATION_CHANNEL = 'token-revocation';
+
+/** Revocations over the cluster bus: every instance hears them (in process without Redis). */
+export class BusTokenRevocation implements TokenRevocation {
+  constructor(private readonly bus: ClusterBus) {}
+
+  publish(userId: number): Promise<void> {
+    return this.bus.publish(REVOCATION_CHANNEL, String(userId));
+  }
+
+  subscribe(listener: (userId: number) => void): void {
+    this.bus.subscribe(REVOCATION_CHANNEL, (message) => {
+      const userId = Number(message);
+      if (Number.isSafeInteger(userId) && userId > 0) listener(userId);
+    });
   }
 }

@@ -8,7 +8,8 @@ import { MediaService } from './media.service';
 import { LocalMediaStorage } from './storage/local-media.storage';
 import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 import { S3MediaStorage } from './storage/s3-media.storage';
-import { InMemoryPushReplayGuard } from './wechat-push-crypto';
+import { RedisStore } from '../../common/redis/redis-store';
+import { SharedPushReplayGuard } from './shared-push-replay-guard';
 import { PUSH_REPLAY_GUARD, WechatPushController } from './wechat-push.controller';
 
 /** Photos for every feature that has them (reports, stations): they import this module for MediaService. */
@@ -18,7 +19,7 @@ import { PUSH_REPLAY_GUARD, WechatPushController } from './wechat-push.controlle
   providers: [
     MediaRepository,
     MediaService,
-    { provide: PUSH_REPLAY_GUARD, useFactory: () => new InMemoryPushReplayGuard() },
+    { provide: PUSH_REPLAY_GUARD, inject: [RedisStore], useFactory: (store: RedisStore) => new SharedPushReplayGuard(store) },
     {
       provide: MEDIA_STORAGE,
       inject: [APP_CONFIG],

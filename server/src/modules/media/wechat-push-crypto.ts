@@ -69,11 +69,11 @@ export function decryptPush(encrypt: string, key: Buffer): { message: string; ap
 
 /**
  * Remembers which pushes were already taken, so the same (timestamp, nonce) is refused while it is still fresh.
- * In-process now; an implementation over Redis (SET key NX EX) can replace it when several instances take pushes.
+ * In process without Redis; with REDIS_URL, SharedPushReplayGuard keeps one memory for every instance.
  */
 export interface PushReplayGuard {
   /** True the first time a key is seen within ttlMs, false for every repeat. */
-  firstSeen(key: string, ttlMs: number, nowMs: number): boolean;
+  firstSeen(key: string, ttlMs: number, nowMs: number): boolean | Promise<boolean>;
 }
 
 /** A bounded map in insertion order (oldest first): expired entries and, past the cap, the oldest are dropped. */

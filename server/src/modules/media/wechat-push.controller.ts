@@ -66,11 +66,10 @@ export class WechatPushController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'success', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 503)
-  @ApiOperation({ summary: 'WeChat message push: media check verdicts' })
   @ApiOperation({ summary: 'WeChat message push: media check verdicts (plain or safe mode)' })
   async receive(@Query() q: PushQuery, @Body() raw: Record<string, unknown> | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = this.open(q, raw);
-    if (!this.replays.firstSeen(`${q.timestamp}:${q.nonce}`, 2 * PUSH_FRESHNESS_S * 1000, Date.now())) {
+    if (!(await this.replays.firstSeen(`${q.timestamp}:${q.nonce}`, 2 * PUSH_FRESHNESS_S * 1000, Date.now()))) {
       throw new AppException('push_replayed');
     }
     const result = body?.result as { suggest?: string } | undefined;
