@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AccessPolicy } from './common/auth/access.policy';
 import { documentFastRoutes, FastRoutes, mountFastRoutes } from './common/fast-routes';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { DrainState } from './common/drain';
 import { AppMetrics } from './common/metrics/metrics';
 import { fastifyErrorOptions, installBodyParsers } from './common/http-errors';
 import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
@@ -64,8 +65,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.get(AppMetrics).instrument(fastify);
+  const drain = app.get(DrainState);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // While draining, keep-alive clients (the proxy's pooled connections) are asked to reconnect elsewhere.
+    if (drain.draining) void reply.header('connection', 'close');
   });
   await registerSecurityHeaders(app, config, `${API_PREFIX}/docs`);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });

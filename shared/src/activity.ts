@@ -57,6 +57,13 @@ export const ACTIVITY_NOTE_MAX = 200;
 export const ACTIVITY_POINTS_MAX = 20;
 export const EMPLOYER_MAX = 64;
 
+export const ORGANIZATION_NAME_MAX = 64;
+/** An organization (社区党委 / 网格党支部) belongs to one community or grid; one per area. */
+export interface CreateOrganizationRequest {
+  areaId: number;
+  name: string;
+}
+
 export interface OrganizationResponse {
   id: number;
   name: string;

@@ -60,18 +60,22 @@ export type AreaErrorCode = (typeof AREA_ERROR_CODES)[number];
 export const STAFF_ERROR_CODES = ['username_taken', 'user_not_found', 'cannot_disable_self'] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
 
+export const ORGANIZATION_ERROR_CODES = ['organization_exists', 'organization_level_invalid'] as const;
+export type OrganizationErrorCode = (typeof ORGANIZATION_ERROR_CODES)[number];
+
 /** Every code the API answers with; the per-feature lists stay beside their feature's types. */
 export const ERROR_CODES = [
   ...COMMON_ERROR_CODES,
   ...AUTH_ERROR_CODES,
   ...AREA_ERROR_CODES,
   ...STAFF_ERROR_CODES,
+  ...ORGANIZATION_ERROR_CODES,
   ...MEDIA_ERROR_CODES,
   ...STATION_ERROR_CODES,
   ...REPORT_ERROR_CODES,
   ...ACTIVITY_ERROR_CODES,
 ] as const;
-export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | OrganizationErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode;
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -122,6 +126,8 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
 
   area_not_found: 404,
   area_level_invalid: 400,
+  organization_exists: 409,
+  organization_level_invalid: 400,
   area_code_taken: 409,
   area_has_children: 409,
   area_in_use: 409,
@@ -241,6 +247,8 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
 
   area_not_found: '区域不存在',
   area_level_invalid: '区域层级不正确',
+  organization_exists: '该区域已有组织',
+  organization_level_invalid: '组织只能建在社区或网格',
   area_code_taken: (d) => (str(d.code) ? `区域编码 ${str(d.code)} 已被使用` : '区域编码已被使用'),
   area_has_children: '请先删除下级区域',
   area_in_use: '该区域下还有站点、组织或问题上报，不能删除',

@@ -1,5 +1,5 @@
 export interface HealthResponse {
-  status: 'ok' | 'unavailable';
+  status: 'ok' | 'unavailable' | 'draining';
   db: 'up' | 'down';
   driver: 'mysql' | 'embedded';
   uptimeS: number;

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 import { ScopeRegistry } from './auth/scope-registry';
+import { DrainState } from './drain';
 import { FastRoutes } from './fast-routes';
 import { CLUSTER_BUS, InProcessClusterBus, RedisClusterBus } from './redis/cluster-bus';
 import { RedisStore, SharedThrottlerStorage } from './redis/redis-store';
@@ -19,11 +20,12 @@ export class CommonModule {
         { provide: APP_CONFIG, useValue: config },
         ScopeRegistry,
         FastRoutes,
+        DrainState,
         RedisStore,
         SharedThrottlerStorage,
         { provide: CLUSTER_BUS, useFactory: () => (config.redisUrl ? new RedisClusterBus(config.redisUrl, config.redisPrefix) : new InProcessClusterBus()) },
       ],
-      exports: [APP_CONFIG, ScopeRegistry, FastRoutes, RedisStore, SharedThrottlerStorage, CLUSTER_BUS],
+      exports: [APP_CONFIG, ScopeRegistry, FastRoutes, DrainState, RedisStore, SharedThrottlerStorage, CLUSTER_BUS],
     };
   }
 }

@@ -52,7 +52,10 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel this deployment uses, so two deployments (or test runs) can share one Redis. */
   redisPrefix: string;
-  /** Seconds a SIGTERM'd instance keeps serving in-flight requests while readiness answers 503, before it closes. */
+  /**
+   * Seconds a stopping instance (SIGTERM) keeps serving with readiness at 503, so the proxy or platform stops
+   * sending it work, before it closes its listener and waits for in-flight requests (0 in tests).
+   */
   shutdownGraceS: number;
   /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
   metricsToken: string | null;
@@ -244,7 +247,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     redisUrl: env.REDIS_URL?.trim() || null,
     redisPrefix: env.REDIS_PREFIX?.trim() || 'xjy:',
-    shutdownGraceS: int(env, 'SHUTDOWN_GRACE_S', 10, problems, 0, 300),
+    shutdownGraceS: int(env, 'SHUTDOWN_GRACE_S', appEnv === 'test' ? 0 : 5, problems, 0, 300),
     wechatPushAesKey: null,
   };
   const aesKey = env.WECHAT_PUSH_AES_KEY?.trim();

@@ -117,6 +117,13 @@ export class FakeOrganizationsRepository {
   async findById(id: number) {
     return this.organizations.get(id) ?? null;
   }
+  async create(areaId: number, name: string, area?: OrganizationWithArea['area']) {
+    if ([...this.organizations.values()].some((o) => o.areaId === areaId)) return null;
+    const id = Math.max(0, ...this.organizations.keys()) + 1;
+    const org = { id, areaId, name, createdAt: new Date(), area: area ?? ({ id: areaId, name: `区域${areaId}`, level: 'community', path: `/${areaId}/`, code: `A${areaId}` } as OrganizationWithArea['area']) };
+    this.organizations.set(id, org as OrganizationWithArea);
+    return org as OrganizationWithArea;
+  }
   async findVerifiedOrganizationIds(userId: number) {
     return this.memberships.filter((m) => m.userId === userId && m.status === 'verified').map((m) => m.organizationId);
   }

@@ -66,6 +66,7 @@ const FOUNDATION: EndpointSpec[] = [
     body: (fx) => ({ parentId: null, level: 'district', name: `矩阵测试区${fx.seq()}`, code: `MTX${fx.seq()}` }),
   },
   { method: 'PATCH', route: '/api/areas/:id', roles: STAFF, scoped: true, path: (fx, w) => `/api/areas/${w === 'in' ? fx.areaIn : fx.areaOut}`, body: () => ({}) },
+  { method: 'POST', route: '/api/organizations', roles: STAFF, scoped: true, path: fixed('/api/organizations'), body: (fx, w) => ({ areaId: w === 'in' ? fx.areaIn : fx.areaOut, name: '矩阵党委' }) },
   { method: 'DELETE', route: '/api/areas/:id', roles: ADMIN, path: fixed('/api/areas/999999') },
   { method: 'GET', route: '/api/admin/staff', roles: ADMIN, path: fixed('/api/admin/staff') },
   {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { HealthResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorator';
+import { DrainState } from '../../common/drain';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { driverKind } from '../../database/data-source';
 import { DatabaseHealth } from '../../database/database-health';
@@ -15,6 +16,7 @@ const PING_TIMEOUT_MS = 2000;
 export class HealthController {
   constructor(
     private readonly db: DatabaseHealth,
+    private readonly drain: DrainState,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,15 +30,16 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: 200 when the database answers a ping within two seconds, else 503. */
+  /** Readiness: 200 when the database answers a ping within two seconds, else 503; 503 too while the instance drains. */
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthResponseDto })
-  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database did not answer within two seconds' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database did not answer within two seconds, or the instance is stopping' })
   @ApiOperation({ summary: 'Readiness (database ping)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const up = await this.db.ping(PING_TIMEOUT_MS);
-    void reply.status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'unavailable', db: up ? 'up' : 'down', driver: driverKind(this.config), uptimeS: Math.round(process.uptime()) };
+    const dbUp = await this.db.ping(PING_TIMEOUT_MS);
+    const draining = this.drain.draining;
+    void reply.status(dbUp && !draining ? 200 : 503);
+    return { status: draining ? 'draining' : dbUp ? 'ok' : 'unavailable', db: dbUp ? 'up' : 'down', driver: driverKind(this.config), uptimeS: Math.round(process.uptime()) };
   }
 }

@@ -5,10 +5,10 @@ import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { CreateMembershipDto, DeclineMembershipDto, ListMembershipsQuery, ListOrganizationsQuery } from './dto/membership.dto';
+import { CreateMembershipDto, CreateOrganizationDto, DeclineMembershipDto, ListMembershipsQuery, ListOrganizationsQuery } from './dto/membership.dto';
 import { OrganizationsService } from './organizations.service';
 import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
-import { MembershipListDto, MembershipResponseDto, OrganizationListDto } from './dto/membership.response';
+import { MembershipListDto, MembershipResponseDto, OrganizationListDto, OrganizationResponseDto } from './dto/membership.response';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -24,6 +24,15 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Organizations (one per grid and community) in an area subtree' })
   list(@Query() q: ListOrganizationsQuery): Promise<ListResponse<OrganizationResponse>> {
     return this.orgs.list(q.areaId);
+  }
+
+  @Post('organizations')
+  @Access(STAFF, { resource: 'area', from: 'body', key: 'areaId' })
+  @ApiCreatedResponse({ type: OrganizationResponseDto })
+  @ApiErrors(400, 404, 409, 429)
+  @ApiOperation({ summary: 'Create the organization of a community or grid in your scope (one per area)' })
+  create(@Body() dto: CreateOrganizationDto): Promise<OrganizationResponse> {
+    return this.orgs.create(dto.areaId, dto.name);
   }
 
   @Get('memberships/mine')

@@ -25,6 +25,17 @@ export class OrganizationsRepository {
     return this.ds.getRepository(Organization).findOne({ where: { id }, relations: { area: true } }) as Promise<OrganizationWithArea | null>;
   }
 
+  /** The organization of an area, created; null when the area already has one (one per area, unique key). */
+  async create(areaId: number, name: string): Promise<OrganizationWithArea | null> {
+    try {
+      const saved = await this.ds.getRepository(Organization).save({ areaId, name });
+      return this.findById(saved.id);
+    } catch (e) {
+      if (isUniqueViolation(e)) return null;
+      throw e;
+    }
+  }
+
   async findAreaPath(organizationId: number): Promise<string | null> {
     return (await this.findById(organizationId))?.area.path ?? null;
   }

@@ -25,6 +25,26 @@ describe(OrganizationsService.name, () => {
     return m;
   };
 
+  describe('creating the organization of an area', () => {
+    const areasWith = (level: string | null) => ({ findById: async (id: number) => (level ? { id, level } : null) }) as unknown as AreasRepository;
+
+    it('creates one for a community or grid, and refuses a second for the same area', async () => {
+      service = new OrganizationsService(orgs.asRepository(), areasWith('community'), new ScopeRegistry());
+      const made = await service.create(900, '  新华社区党委 ');
+      expect(made).toMatchObject({ areaId: 900, name: '新华社区党委', memberCount: 0 });
+      expect(await failure(service.create(900, '另一个党委'))).toEqual({ code: 'organization_exists', status: 409 });
+    });
+
+    it('refuses a street or district, and an unknown area, creating nothing', async () => {
+      const before = orgs.organizations.size;
+      service = new OrganizationsService(orgs.asRepository(), areasWith('street'), new ScopeRegistry());
+      expect(await failure(service.create(901, '街道党工委'))).toEqual({ code: 'organization_level_invalid', status: 400 });
+      service = new OrganizationsService(orgs.asRepository(), areasWith(null), new ScopeRegistry());
+      expect(await failure(service.create(902, '不存在'))).toEqual({ code: 'area_not_found', status: 404 });
+      expect(orgs.organizations.size).toBe(before);
+    });
+  });
+
   it('verifies a pending membership, recording who decided', async () => {
     const m = pending(20);
     expect((await service.decide(staff(7), m.id, 'verified', null)).status).toBe('verified');

@@ -40,6 +40,16 @@ export class OrganizationsService implements OnModuleInit {
     return { items: items.map((o) => mapOrganization(o, counts.get(o.id) ?? 0)) };
   }
 
+  /** The organization of a community (社区党委) or grid (网格党支部): one per area. */
+  async create(areaId: number, name: string): Promise<OrganizationResponse> {
+    const area = await this.areas.findById(areaId);
+    if (!area) throw fieldError('area_not_found', 'areaId', '区域不存在');
+    if (area.level !== 'community' && area.level !== 'grid') throw fieldError('organization_level_invalid', 'areaId', '组织只能建在社区或网格');
+    const created = await this.orgs.create(areaId, name.trim());
+    if (!created) throw new AppException('organization_exists');
+    return mapOrganization(created, 0);
+  }
+
   async mine(auth: AuthContext): Promise<ListResponse<MembershipResponse>> {
     return { items: (await this.orgs.findMembershipsOfUser(auth.userId)).map((m) => mapMembership(m)) };
   }

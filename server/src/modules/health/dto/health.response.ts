@@ -7,8 +7,8 @@ export class LivenessResponseDto {
 }
 
 export class HealthResponseDto implements HealthResponse {
-  @ApiProperty({ enum: ['ok', 'unavailable'] })
-  status!: 'ok' | 'unavailable';
+  @ApiProperty({ enum: ['ok', 'unavailable', 'draining'] })
+  status!: 'ok' | 'unavailable' | 'draining';
 
   @ApiProperty({ enum: ['up', 'down'] })
   db!: 'up' | 'down';

@@ -1,7 +1,7 @@
 import type { ListMembershipsParams, ListOrganizationsParams, QuarterParams, RegisterExportParams } from '@xjy/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateMembershipRequest, DeclineMembershipRequest, MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, MembershipRole, MembershipStatus } from '@xjy/shared';
-import { ACTIVITY_NOTE_MAX } from '@xjy/shared';
+import { ACTIVITY_NOTE_MAX, CreateOrganizationRequest, ORGANIZATION_NAME_MAX } from '@xjy/shared';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalIdParam } from '../../../common/query-params';
 
@@ -14,6 +14,19 @@ export class CreateMembershipDto implements CreateMembershipRequest {
   @ApiProperty({ enum: MEMBERSHIP_ROLES })
   @IsIn(MEMBERSHIP_ROLES)
   role: MembershipRole;
+}
+
+export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ description: 'A community or grid in your scope' })
+  @IsInt()
+  @IsPositive()
+  areaId: number;
+
+  @ApiProperty({ maxLength: ORGANIZATION_NAME_MAX, example: '新华社区党委' })
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(ORGANIZATION_NAME_MAX)
+  name: string;
 }
 
 export class DeclineMembershipDto implements DeclineMembershipRequest {
