@@ -2,7 +2,7 @@
 // Ends with one line "N passed, N failed" (each test case counts, and each check that is not a test runner counts as one).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureMariadb, ensurePnpm, ensureRedis, log, ROOT, run } from './lib/env.mjs';
+import { ensureChromium, ensureDependencies, ensureMariadb, ensureNginx, ensurePnpm, ensureRedis, log, ROOT, run } from './lib/env.mjs';
 
 const OUT = join(ROOT, '.test-out');
 const only = process.env.TEST_ONLY ? new Set(process.env.TEST_ONLY.split(',')) : null;
@@ -68,6 +68,10 @@ async function main() {
   await step('weapp code quality (miniprogram-ci)', () => pnpm(['--filter', '@xjy/miniapp', 'check:quality']));
   await step('h5 build', () => pnpm(['--filter', '@xjy/miniapp', 'build:h5'], { env: { NODE_ENV: 'production' } }));
   await step('server build', () => pnpm(['--filter', '@xjy/server', 'build']));
+  await step('production e2e (nginx, 2 instances, Redis, S3)', async () => {
+    await ensureNginx();
+    return jest('server', ['--selectProjects', 'production'], { TEST_DRIVERS: 'mysql' });
+  });
   await step('browser e2e (H5 in Chromium)', () => nodeTests(join(ROOT, 'e2e')));
 
   const passed = results.reduce((s, r) => s + r.passed, 0);

@@ -33,5 +33,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      ...base,
+      displayName: 'production',
+      roots: ['<rootDir>/test/production'],
+      testMatch: ['**/*.prod-spec.ts'],
+      testTimeout: 180_000,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
 };

@@ -104,6 +104,15 @@ export async function ensureChromium() {
   if (code !== 0 || !existsSync('/usr/bin/chromium')) throw new Error('could not install chromium from Debian packages');
 }
 
+/** Debian's nginx, for the production e2e (two API instances behind it) and the throughput bench through it. */
+export async function ensureNginx() {
+  if (existsSync('/usr/sbin/nginx')) return;
+  log('installing Debian nginx');
+  await run('apt-get', ['update', '-qq']);
+  const code = await run('apt-get', ['install', '-y', '-qq', 'nginx'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  if (code !== 0 || !existsSync('/usr/sbin/nginx')) throw new Error('could not install nginx from Debian packages');
+}
+
 export function gitShortSha() {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();

@@ -27,6 +27,11 @@ export class RealS3 {
     return this;
   }
 
+  /** Where s3rver keeps the objects on disk (a test can see what landed). */
+  get directoryPath(): string {
+    return this.directory;
+  }
+
   get endpoint(): string {
     return `http://127.0.0.1:${this.port}`;
   }
