@@ -21,7 +21,7 @@ export default tseslint.config(
     // Only repositories touch TypeORM: services and controllers ask a repository (or the transaction runner's
     // UnitOfWork, passed through) so queries have one home per feature.
     files: ['server/src/**/*.ts'],
-    // The points ledger is the repository of points entries; main.ts runs the migrations at boot.
+    // The points ledger is the repository of points entries.
     ignores: [
       'server/src/**/*.repository.ts',
       'server/src/**/*.entity.ts',
@@ -29,7 +29,6 @@ export default tseslint.config(
       'server/src/database/**',
       'server/src/**/*.spec.ts',
       'server/src/modules/points/points.ledger.ts',
-      'server/src/main.ts',
     ],
     rules: {
       'no-restricted-imports': [

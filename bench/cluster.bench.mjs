@@ -35,18 +35,18 @@ async function cloneReports(c, sourceId, n) {
 /** Accepts `ids` with `concurrency` requests in flight; returns accepts per second (every one must be 200). */
 async function acceptAll(base, token, ids, concurrency = 10) {
   let next = 0;
-  let bad = 0;
+  const bad = [];
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < ids.length) {
         const id = ids[next++];
         const r = await post(base, `/api/reports/${id}/accept`, token, { points: 5 });
-        if (r.status !== 200) bad++;
+        if (r.status !== 200) bad.push({ id, status: r.status, body: r.body });
       }
     }),
   );
-  if (bad) throw new Error(`${bad} accepts were not 200`);
+  if (bad.length) throw new Error(`${bad.length} accepts were not 200: ${JSON.stringify(bad.slice(0, 3))}`);
   return Math.round(ids.length / ((performance.now() - t0) / 1000));
 }
 
