@@ -15,6 +15,7 @@ import { ActivitiesModule } from './modules/activities/activities.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { MediaModule } from './modules/media/media.module';
 import { PointsModule } from './modules/points/points.module';
@@ -54,6 +55,7 @@ export class AppModule {
         StationsModule,
         MediaModule,
         ReportsModule,
+        Open311Module,
       ],
       providers: [
         AccessPolicy,

@@ -47,5 +47,6 @@ declare module '../../common/auth/scope-registry' {
     MessagesService,
     ReportDashboardService,
   ],
+  exports: [ReportSubmissionService],
 })
 export class ReportsModule {}
