@@ -49,8 +49,16 @@ export function parseFormat(value: unknown): Open311Format | null {
   return typeof value === 'string' && (OPEN311_FORMATS as readonly string[]).includes(value) ? (value as Open311Format) : null;
 }
 
+/** XML 1.0 cannot carry control characters other than tab, newline and carriage return: they are dropped. */
+const isXmlChar = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+};
 const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  [...s]
+    .filter(isXmlChar)
+    .join('')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function xmlValue(v: unknown): string {
   if (v === null || v === undefined) return '';
