@@ -18,18 +18,18 @@ export function parsePostFields(body: unknown): Open311PostFields {
   const num = (k: string, min: number, max: number, label: string) => {
     const s = str(k);
     const n = s === '' ? NaN : Number(s);
-    if (!Number.isFinite(n) || n < min || n > max) problems.push({ field: k, message: `${k} 必须是 WGS-84 ${label}（${min} 到 ${max}）` });
+    if (!Number.isFinite(n) || n < min || n > max) problems.push({ field: k, message: `${label}必须是 ${min} 到 ${max} 之间的数字` });
     return n;
   };
   const api_key = str('api_key');
-  if (!api_key) problems.push({ field: 'api_key', message: '缺少 api_key' });
+  if (!api_key) problems.push({ field: 'api_key', message: '缺少接口密钥' });
   const service_code = str('service_code');
-  if (!service_code) problems.push({ field: 'service_code', message: '缺少 service_code' });
+  if (!service_code) problems.push({ field: 'service_code', message: '缺少服务类别' });
   const lat = num('lat', -90, 90, '纬度');
   const long = num('long', -180, 180, '经度');
   const description = str('description');
-  if (!description) problems.push({ field: 'description', message: '缺少 description（问题描述）' });
-  else if (description.length > REPORT_DESCRIPTION_MAX) problems.push({ field: 'description', message: `description 最多 ${REPORT_DESCRIPTION_MAX} 个字` });
+  if (!description) problems.push({ field: 'description', message: '缺少问题描述' });
+  else if (description.length > REPORT_DESCRIPTION_MAX) problems.push({ field: 'description', message: `问题描述最多 ${REPORT_DESCRIPTION_MAX} 个字` });
   if (problems.length) throw new AppException('validation_failed', { fields: problems }, problems.map((p) => p.message).join('；'));
   return { api_key, service_code, lat, long, description };
 }

@@ -14,10 +14,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]
 const ID_LIST = /^\d{1,12}(,\d{1,12})*$/;
 const CODE = /^[a-z][a-z0-9_]{1,31}$/;
 
+/** What the spec's parameters are called in messages people read. */
+const LABELS: Record<string, string> = { start_date: '开始日期', end_date: '结束日期', service_code: '服务类别', status: '状态', service_request_id: '请求编号' };
+
 function one(q: Record<string, unknown>, key: string): string | undefined {
   const v = q[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw fieldError('validation_failed', key, `${key} 只能出现一次`);
+  if (typeof v !== 'string') throw fieldError('validation_failed', key, `${LABELS[key]}只能给一个`);
   return v.trim();
 }
 
@@ -27,7 +30,7 @@ function date(q: Record<string, unknown>, key: string): Date | undefined {
   // A date or time without a zone is read as China time, as people here write it.
   const zoned = /Z|[+-]\d{2}:?\d{2}$/.test(v.slice(10)) ? v : v.length === 10 ? `${v}T00:00:00+08:00` : `${v.replace(' ', 'T')}+08:00`;
   const d = new Date(zoned);
-  if (!ISO_DATE.test(v) || Number.isNaN(d.getTime())) throw fieldError('validation_failed', key, `${key} 必须是 ISO 8601 日期或时间，例如 2026-11-01T00:00:00+08:00`);
+  if (!ISO_DATE.test(v) || Number.isNaN(d.getTime())) throw fieldError('validation_failed', key, `${LABELS[key]}格式不正确，应如 2026-11-01 或 2026-11-01T08:00:00+08:00`);
   return d;
 }
 
@@ -38,9 +41,9 @@ function date(q: Record<string, unknown>, key: string): Date | undefined {
 export function parseRequestsQuery(q: Record<string, unknown>, now: Date): Open311RequestsQuery {
   const idText = one(q, 'service_request_id');
   if (idText) {
-    if (!ID_LIST.test(idText)) throw fieldError('validation_failed', 'service_request_id', 'service_request_id 必须是以逗号分隔的编号');
+    if (!ID_LIST.test(idText)) throw fieldError('validation_failed', 'service_request_id', '请求编号必须是以逗号分隔的数字');
     const ids = [...new Set(idText.split(',').map(Number))];
-    if (ids.length > OPEN311_MAX_RESULTS) throw fieldError('validation_failed', 'service_request_id', `service_request_id 最多 ${OPEN311_MAX_RESULTS} 个`);
+    if (ids.length > OPEN311_MAX_RESULTS) throw fieldError('validation_failed', 'service_request_id', `请求编号最多 ${OPEN311_MAX_RESULTS} 个`);
     return { from: new Date(0), to: new Date(now.getTime() + DAY_MS), ids };
   }
   const span = OPEN311_MAX_DAYS * DAY_MS;
@@ -49,20 +52,20 @@ export function parseRequestsQuery(q: Record<string, unknown>, now: Date): Open3
   if (!from && !to) to = now;
   if (!from) from = new Date(to!.getTime() - span);
   if (!to) to = new Date(from.getTime() + span);
-  if (from >= to) throw fieldError('validation_failed', 'start_date', 'start_date 必须早于 end_date');
+  if (from >= to) throw fieldError('validation_failed', 'start_date', '开始日期必须早于结束日期');
   if (to.getTime() - from.getTime() > span) {
-    throw new AppException('validation_failed', { fields: [{ field: 'end_date', message: `start_date 与 end_date 最多相隔 ${OPEN311_MAX_DAYS} 天` }], maxDays: OPEN311_MAX_DAYS }, `start_date 与 end_date 最多相隔 ${OPEN311_MAX_DAYS} 天`);
+    throw new AppException('validation_failed', { fields: [{ field: 'end_date', message: `开始日期与结束日期最多相隔 ${OPEN311_MAX_DAYS} 天` }], maxDays: OPEN311_MAX_DAYS }, `开始日期与结束日期最多相隔 ${OPEN311_MAX_DAYS} 天`);
   }
   const out: Open311RequestsQuery = { from, to };
   const code = one(q, 'service_code');
   if (code) {
-    if (!CODE.test(code)) throw fieldError('validation_failed', 'service_code', 'service_code 不是有效的服务类别编码');
+    if (!CODE.test(code)) throw fieldError('validation_failed', 'service_code', '服务类别编码格式不正确');
     out.serviceCode = code;
   }
   const status = one(q, 'status');
   if (status) {
     const list = [...new Set(status.split(',').map((s) => s.trim()))];
-    if (!list.every((s) => (OPEN311_STATUSES as readonly string[]).includes(s))) throw fieldError('validation_failed', 'status', 'status 只能是 open 或 closed');
+    if (!list.every((s) => (OPEN311_STATUSES as readonly string[]).includes(s))) throw fieldError('validation_failed', 'status', '状态只能是开放或关闭');
     out.statuses = list as Open311Status[];
   }
   return out;

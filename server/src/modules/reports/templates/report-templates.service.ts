@@ -9,7 +9,7 @@ export function mapTemplate(t: ReportTemplate): ReportTemplateResponse {
   return { id: t.id, categoryId: t.categoryId, action: t.action, title: t.title, body: t.body, sortOrder: t.sortOrder, active: t.archivedAt === null };
 }
 
-const notFound = () => new AppException('report_template_not_found');
+const templateNotFound = () => new AppException('report_template_not_found');
 
 /** 回复模板: admins write them; staff and department handlers pick one for an action on a category's case. */
 @Injectable()
@@ -37,7 +37,7 @@ export class ReportTemplatesService {
 
   async update(id: number, dto: UpdateReportTemplateDto): Promise<ReportTemplateResponse> {
     const row = await this.templates.findById(id);
-    if (!row) throw notFound();
+    if (!row) throw templateNotFound();
     if (dto.categoryId !== undefined && dto.categoryId !== null) await this.requireCategory(dto.categoryId, 'categoryId');
     const { active, title, body, ...rest } = dto;
     await this.templates.update(id, {
@@ -50,7 +50,7 @@ export class ReportTemplatesService {
   }
 
   async remove(id: number): Promise<void> {
-    if (!(await this.templates.delete(id))) throw notFound();
+    if (!(await this.templates.delete(id))) throw templateNotFound();
   }
 
   private async requireCategory(id: number, field: string): Promise<void> {
