@@ -17,3 +17,4 @@ export * from './validation-messages.js';
 export * from './coverage.js';
 export * from './open311.js';
 export * from './report-templates.js';
+export * from './report-figures.js';
