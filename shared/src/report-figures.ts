@@ -157,3 +157,39 @@ export function medianOf(values: readonly number[]): number | null {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
+
+/** One row of a breakdown (an area, a category, a department, a week): its counts and every figure from them. */
+export interface ReportFigureBreakdown {
+  received: number;
+  /** Open cases past the deadline of their stage now. */
+  overdue: number;
+  counts: ReportFigureCounts;
+  figures: ReportFigureValues;
+}
+
+export interface ReportStageMedian {
+  stage: ReportFigureStage;
+  name: string;
+  /** Median hours, one decimal; null when no case went through the stage. */
+  hours: number | null;
+  /** How many stage passages the median is over. */
+  cases: number;
+}
+
+/** GET /api/dashboard/reports: the figures over the reports received in [from, to), by area, category, department and week. */
+export interface ReportDashboardResponse extends ReportFigureValues {
+  from: string;
+  to: string;
+  received: number;
+  overdue: number;
+  counts: ReportFigureCounts;
+  medianHours: ReportStageMedian[];
+  /** Filed cases the stage medians were measured on (all of them up to 2,000; beyond, an even sample by id). */
+  medianSampleSize: number;
+  byStatus: Array<{ status: string; count: number }>;
+  byArea: Array<ReportFigureBreakdown & { areaId: number; name: string }>;
+  byCategory: Array<ReportFigureBreakdown & { category: string; label: string }>;
+  byDepartment: Array<ReportFigureBreakdown & { departmentId: number; name: string }>;
+  /** China weeks (Monday) of receipt, oldest first. */
+  byWeek: Array<ReportFigureBreakdown & { week: string }>;
+}

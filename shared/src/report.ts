@@ -309,23 +309,6 @@ export interface WitnessReportRequest {
   lng: number;
 }
 
-export interface ReportDashboardResponse {
-  from: string;
-  to: string;
-  received: number;
-  closed: number;
-  /** closed ÷ received; null when nothing was received. */
-  handlingRate: number | null;
-  /** Share of finished reports reviewed and finished within their deadlines; null when none finished. */
-  onTimeRate: number | null;
-  medianAcceptMinutes: number | null;
-  medianResolveMinutes: number | null;
-  overdue: number;
-  byStatus: Array<{ status: ReportStatus; count: number }>;
-  byCategory: Array<{ category: string; label: string; count: number }>;
-  byArea: Array<{ areaId: number; name: string; received: number; closed: number }>;
-}
-
 export const MESSAGE_KINDS = ['report_status'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export interface MessageResponse {

@@ -11,7 +11,7 @@ import { Department } from './departments/department.entity';
 @Entity({ name: 'report' })
 @Index('uq_report_idempotency', ['reporterId', 'idempotencyKey'], { unique: true })
 @Index('idx_report_category_created', ['categoryId', 'createdAt'])
-@Index('idx_report_created', ['createdAt'])
+@Index('idx_report_created_area', ['createdAt', 'areaPath'])
 export class Report {
   @PrimaryGeneratedColumn()
   id: number;
