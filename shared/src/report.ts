@@ -1,4 +1,6 @@
 import type { MediaResponse } from './media.js';
+/** The dashboard's answer is defined with the figures it carries (report-figures.ts). */
+export type { ReportDashboardResponse } from './report-figures.js';
 
 // 随手拍: a photographed problem with a location, category and text, reviewed by staff in a closed loop.
 
