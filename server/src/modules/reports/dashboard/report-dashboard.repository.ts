@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EMPTY_FIGURE_COUNTS, REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts, ReportStatus } from '@xjy/shared';
+import { EMPTY_FIGURE_COUNTS, REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts } from '@xjy/shared';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
@@ -8,8 +8,8 @@ import type { ReportFilter } from '../reports.repository';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */
 export type FigureCountsRow = ReportFigureCounts & { overdue: number };
-export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null };
-export type WeekStatusRow = { week: number; status: ReportStatus; count: number };
+/** One group of the window: counts, and per status (in REPORT_STATUSES order) how many. */
+export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null; week: number; statuses: number[] };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
 
@@ -80,33 +80,49 @@ export class ReportDashboardRepository {
     return qb.setParameter('now', now);
   }
 
-  /** Counts per (area, category, department): the area, category and department breakdowns and the totals. */
-  async countsByGroup(f: ReportFilter, from: Date, to: Date, now: Date): Promise<FigureGroupRow[]> {
-    const qb = this.window(f, from, to).select('r.areaPath', 'areaPath').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId');
-    const rows = await this.measures(qb, now).groupBy('r.areaPath').addGroupBy('r.categoryId').addGroupBy('r.departmentId').getRawMany<Record<string, unknown>>();
-    return rows.map((x) => ({ ...numbers(x), areaPath: String(x.areaPath), categoryId: Number(x.categoryId), departmentId: x.departmentId === null ? null : Number(x.departmentId) }));
+  /**
+   * One pass over the window: the measures per (area, category, department, China week), and how many are in each
+   * status, from which the service sums the totals and every breakdown.
+   */
+  async aggregate(f: ReportFilter, from: Date, to: Date, now: Date): Promise<FigureGroupRow[]> {
+    const qb = this.window(f, from, to)
+      .select('r.areaPath', 'areaPath')
+      .addSelect('r.categoryId', 'categoryId')
+      .addSelect('r.departmentId', 'departmentId')
+      .addSelect(this.weekSql(), 'week');
+    this.measures(qb, now);
+    REPORT_STATUSES.forEach((st, i) => qb.addSelect(when(`r.status = '${st}'`), `st${i}`));
+    const rows = await qb.groupBy('r.areaPath').addGroupBy('r.categoryId').addGroupBy('r.departmentId').addGroupBy('week').getRawMany<Record<string, unknown>>();
+    return rows.map((x) => ({
+      ...numbers(x),
+      areaPath: String(x.areaPath),
+      categoryId: Number(x.categoryId),
+      departmentId: x.departmentId === null ? null : Number(x.departmentId),
+      week: Number(x.week),
+      statuses: REPORT_STATUSES.map((_, i) => Number(x[`st${i}`] ?? 0)),
+    }));
   }
 
-  /** Counts per China week of receipt. */
-  async countsByWeek(f: ReportFilter, from: Date, to: Date, now: Date): Promise<Array<FigureCountsRow & { week: number }>> {
-    const qb = this.window(f, from, to).select(this.weekSql(), 'week');
-    const rows = await this.measures(qb, now).groupBy('week').orderBy('week', 'ASC').getRawMany<Record<string, unknown>>();
-    return rows.map((x) => ({ ...numbers(x), week: Number(x.week) }));
+  /** The smallest and largest report id received in the window (for an even sample by id). */
+  async idRange(from: Date, to: Date): Promise<{ min: number; max: number } | null> {
+    const r = await this.ds
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .select('MIN(r.id)', 'min')
+      .addSelect('MAX(r.id)', 'max')
+      .where('r.createdAt >= :from AND r.createdAt < :to', { from, to })
+      .getRawOne<{ min: unknown; max: unknown }>();
+    return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
   }
 
-  async countsByStatus(f: ReportFilter, from: Date, to: Date): Promise<Map<ReportStatus, number>> {
-    const rows = await this.window(f, from, to).select('r.status', 'status').addSelect('COUNT(*)', 'n').groupBy('r.status').getRawMany<{ status: ReportStatus; n: unknown }>();
-    return new Map(rows.map((x) => [x.status, Number(x.n)]));
-  }
-
-  /** Up to `limit` filed reports of the window, every k-th by id, for the stage medians. */
-  sampleFiled(f: ReportFilter, from: Date, to: Date, k: number, limit: number): Promise<SampleReportRow[]> {
+  /** Those of these report ids that are filed and in the window and scope (primary-key lookups only). */
+  sampleFiled(f: ReportFilter, from: Date, to: Date, ids: number[]): Promise<SampleReportRow[]> {
+    if (!ids.length) return Promise.resolve([]);
     return this.window(f, from, to)
       .select(['r.id', 'r.createdAt', 'r.acceptedAt'])
       .andWhere('r.acceptedAt IS NOT NULL')
-      .andWhere('(r.id % :k) = 0', { k })
+      .andWhere('r.id IN (:...ids)', { ids })
       .orderBy('r.id', 'ASC')
-      .take(limit)
       .getMany();
   }
 
@@ -127,10 +143,6 @@ export class ReportDashboardRepository {
       out.push(...rows);
     }
     return out;
-  }
-
-  countFiled(f: ReportFilter, from: Date, to: Date): Promise<number> {
-    return this.window(f, from, to).andWhere('r.acceptedAt IS NOT NULL').getCount();
   }
 
   /** How many reports the window holds (the export refuses a range past its cap before it starts streaming). */

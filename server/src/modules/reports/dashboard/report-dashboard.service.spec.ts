@@ -1,4 +1,4 @@
-import { EMPTY_FIGURE_COUNTS } from '@xjy/shared';
+import { EMPTY_FIGURE_COUNTS, REPORT_STATUSES } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { adminAuth, areaFactory, categoryFactory, departmentFactory, reportFactory, staffAuth } from '../../../../test/factories';
 import { FakeReportCategoriesRepository, FakeReportRoutingRepository } from '../../../../test/fakes/reports.fakes';
@@ -21,33 +21,25 @@ const counts = (over: Partial<FigureCountsRow>): FigureCountsRow => ({ ...EMPTY_
 /** Canned aggregates, as the SQL would answer them, and what the service asked for. */
 class StubDashboardRepository {
   groups: FigureGroupRow[] = [];
-  weeks: Array<FigureCountsRow & { week: number }> = [];
-  statuses = new Map<string, number>();
-  filed = 0;
+  range: { min: number; max: number } | null = null;
   rows = 0;
   sample: SampleReportRow[] = [];
   events: StageEventRow[] = [];
   reports: Report[] = [];
-  calls: Array<{ method: string; filter: ReportFilter; k?: number }> = [];
+  calls: Array<{ method: string; filter: ReportFilter; ids?: number[] }> = [];
 
-  async countsByGroup(filter: ReportFilter) {
-    this.calls.push({ method: 'groups', filter });
+  async aggregate(filter: ReportFilter) {
+    this.calls.push({ method: 'aggregate', filter });
     return this.groups;
   }
-  async countsByWeek() {
-    return this.weeks;
-  }
-  async countsByStatus() {
-    return this.statuses;
-  }
-  async countFiled() {
-    return this.filed;
+  async idRange() {
+    return this.range;
   }
   async count() {
     return this.rows;
   }
-  async sampleFiled(filter: ReportFilter, _from: Date, _to: Date, k: number) {
-    this.calls.push({ method: 'sample', filter, k });
+  async sampleFiled(filter: ReportFilter, _from: Date, _to: Date, ids: number[]) {
+    this.calls.push({ method: 'sample', filter, ids });
     return this.sample;
   }
   async stageEvents() {
@@ -57,6 +49,16 @@ class StubDashboardRepository {
     for (let i = 0; i < this.reports.length; i += 2) yield this.reports.slice(i, i + 2);
   }
 }
+
+/** A group row; statuses in REPORT_STATUSES order. */
+const group = (areaPath: string, categoryId: number, departmentId: number | null, week: number, over: Partial<FigureCountsRow>, statuses: Partial<Record<string, number>> = {}): FigureGroupRow => ({
+  areaPath,
+  categoryId,
+  departmentId,
+  week,
+  ...counts(over),
+  statuses: REPORT_STATUSES.map((s) => statuses[s] ?? 0),
+});
 
 describe(ReportDashboardService.name, () => {
   // 新乐 (/10/) holds 长寿街道 (/10/11/, with 一社区 /10/11/111/) and 承安街道 (/10/12/).
@@ -81,12 +83,10 @@ describe(ReportDashboardService.name, () => {
     const queries = new ReportQueriesService({} as ReportsRepository, routing.asRepository(), categories.asRepository(), departments, {} as MediaService, {} as ScopeRegistry);
     service = new ReportDashboardService(repo as unknown as ReportDashboardRepository, queries, categories.asRepository(), departments, routing.asRepository());
     repo.groups = [
-      { areaPath: '/10/11/111/', categoryId: 501, departmentId: 701, ...counts({ received: 4, filed: 4, closedFixed: 3, closedOnTime: 2, dispatched: 4, handled: 3, rated: 2, satisfied: 1, basic: 1 }) },
-      { areaPath: '/10/11/', categoryId: 502, departmentId: null, ...counts({ received: 2, filed: 1, overdue: 1 }) },
-      { areaPath: '/10/12/', categoryId: 501, departmentId: 702, ...counts({ received: 3, filed: 3, deferred: 1, closedNotFixed: 1, dispatched: 3, handled: 1, reworked: 1, extended: 2, overdue: 1 }) },
+      group('/10/11/111/', 501, 701, 2913, { received: 4, filed: 4, closedFixed: 3, closedOnTime: 2, dispatched: 4, handled: 3, rated: 2, satisfied: 1, basic: 1 }, { resolved: 3, handling: 1 }),
+      group('/10/11/', 502, null, 2914, { received: 2, filed: 1, overdue: 1 }, { submitted: 1, accepted: 1 }),
+      group('/10/12/', 501, 702, 2913, { received: 3, filed: 3, deferred: 1, closedNotFixed: 1, dispatched: 3, handled: 1, reworked: 1, extended: 2, overdue: 1 }, { deferred: 1, closed: 1, handling: 1 }),
     ];
-    repo.weeks = [{ week: 2913, ...counts({ received: 9, filed: 8 }) }];
-    repo.statuses = new Map([['resolved', 3], ['closed', 1]]);
   });
 
   it('sums the groups into every figure, each with its numerator and denominator', async () => {
@@ -100,8 +100,8 @@ describe(ReportDashboardService.name, () => {
     expect(f.extensionRate).toEqual({ value: 2 / 7, numerator: 2, denominator: 7 });
     expect(f.satisfactionRate).toEqual({ value: 1, numerator: 2, denominator: 2 });
     expect(f.handlingRate).toEqual({ value: 4 / 7, numerator: 4, denominator: 7 });
-    expect(f.byStatus.find((s) => s.status === 'resolved')).toEqual({ status: 'resolved', count: 3 });
-    expect(f.byStatus.find((s) => s.status === 'submitted')).toEqual({ status: 'submitted', count: 0 });
+    expect(Object.fromEntries(f.byStatus.filter((s) => s.count).map((s) => [s.status, s.count]))).toEqual({ resolved: 3, handling: 2, submitted: 1, accepted: 1, deferred: 1, closed: 1 });
+    expect(f.byStatus.map((s) => s.status)).toEqual([...REPORT_STATUSES]);
   });
 
   it('breaks down by the streets of the staff’s district, by category and by department with names, busiest first', async () => {
@@ -118,7 +118,12 @@ describe(ReportDashboardService.name, () => {
       ['城管局', { value: 0.75, numerator: 3, denominator: 4 }],
       ['交警大队', { value: 1 / 3, numerator: 1, denominator: 3 }],
     ]);
-    expect(f.byWeek).toEqual([expect.objectContaining({ week: weekStart(2913), received: 9 })]);
+    expect(f.byWeek.map((w) => [w.week, w.received, w.counts.filed])).toEqual([
+      [weekStart(2913), 7, 7],
+      [weekStart(2914), 2, 1],
+    ]);
+    expect(weekStart(2913)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${weekStart(2913)}T00:00:00+08:00`).getUTCDay()).toBe(0);
   });
 
   it('narrows to the area asked for and breaks down one level below it', async () => {
@@ -129,15 +134,18 @@ describe(ReportDashboardService.name, () => {
     expect(childAreaId('/10/11/', null)).toBe(10);
   });
 
-  it('samples every k-th filed case for the medians once there are more than the cap', async () => {
-    repo.filed = MEDIAN_SAMPLE_MAX * 3 + 1;
+  it('samples ids evenly across the window for the medians once there are more than the cap', async () => {
+    repo.range = { min: 1, max: MEDIAN_SAMPLE_MAX * 3 + 1 };
     repo.sample = [{ id: 4, createdAt: at(0), acceptedAt: at(3) }];
     repo.events = [
       { reportId: 4, type: 'accepted', createdAt: at(3) },
       { reportId: 4, type: 'dispatched', createdAt: at(5) },
     ];
     const f = await service.figures(adminAuth(1), window);
-    expect(repo.calls.find((c) => c.method === 'sample')!.k).toBe(4);
+    const ids = repo.calls.find((c) => c.method === 'sample')!.ids!;
+    expect(ids.slice(0, 3)).toEqual([1, 5, 9]);
+    expect(ids.length).toBeLessThanOrEqual(MEDIAN_SAMPLE_MAX);
+    expect(ids[ids.length - 1]).toBeGreaterThan(MEDIAN_SAMPLE_MAX * 3 - 4);
     expect(f.medianSampleSize).toBe(1);
     expect(f.medianHours.slice(0, 3)).toEqual([
       { stage: 'file', name: '立案', hours: 3, cases: 1 },

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 3600_000;
 const WINDOW_DAYS_MAX = 366;
 /** The export streams at most this many reports; a wider range must be narrowed. */
 export const EXPORT_ROWS_MAX = 200_000;
-/** The stage medians are measured on at most this many filed cases (an even sample by id beyond). */
+/** The stage medians are measured on the filed cases among at most this many report ids (an even sample beyond). */
 export const MEDIAN_SAMPLE_MAX = 2000;
 
 interface Window {
@@ -52,12 +52,7 @@ export class ReportDashboardService {
   /** Every figure of REPORT_FIGURES over the reports received in [from, to), with its breakdowns and stage medians. */
   async figures(auth: AuthContext, q: DashboardQuery, now = new Date()): Promise<ReportDashboardResponse> {
     const w = await this.window(auth, q);
-    const [groups, weeks, statuses, medians] = await Promise.all([
-      this.dashboard.countsByGroup(w.filter, w.from, w.to, now),
-      this.dashboard.countsByWeek(w.filter, w.from, w.to, now),
-      this.dashboard.countsByStatus(w.filter, w.from, w.to),
-      this.medians(w),
-    ]);
+    const [groups, medians] = await Promise.all([this.dashboard.aggregate(w.filter, w.from, w.to, now), this.medians(w)]);
     const total = breakdown(groups);
     const byArea = groupBreakdown(groups, (g) => childAreaId(g.areaPath, w.focus) ?? 0);
     const byCategory = groupBreakdown(groups, (g) => g.categoryId);
@@ -80,7 +75,7 @@ export class ReportDashboardService {
       ...total.figures,
       medianHours: medians.medians,
       medianSampleSize: medians.sampleSize,
-      byStatus: REPORT_STATUSES.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
+      byStatus: REPORT_STATUSES.map((status, i) => ({ status, count: groups.reduce((n, g) => n + g.statuses[i], 0) })),
       byArea: [...byArea]
         .map(([areaId, b]) => ({ areaId, name: areaId === 0 ? '本级' : (areas.find((a) => a.id === areaId)?.name ?? ''), ...b }))
         .sort(busiest),
@@ -91,15 +86,20 @@ export class ReportDashboardService {
         })
         .sort(busiest),
       byDepartment: [...byDepartment].map(([departmentId, b]) => ({ departmentId, name: departments.find((d) => d.id === departmentId)?.name ?? '', ...b })).sort(busiest),
-      byWeek: weeks.map(({ week, ...row }) => ({ week: weekStart(week), ...breakdown([row]) })),
+      byWeek: [...groupBreakdown(groups, (g) => g.week)].sort((a, b) => a[0] - b[0]).map(([week, b]) => ({ week: weekStart(week), ...b })),
     };
   }
 
+  /**
+   * Stage medians over the window's filed cases: all of them up to MEDIAN_SAMPLE_MAX ids, else an even sample by id
+   * (ids grow with time, so the sample spans the window), read by primary key, never a scan.
+   */
   private async medians(w: Window): Promise<{ medians: ReportDashboardResponse['medianHours']; sampleSize: number }> {
-    // Every k-th filed case by id: all of them up to the cap. The count comes first so the sample spans the window.
-    const filed = await this.dashboard.countFiled(w.filter, w.from, w.to);
-    const k = Math.max(1, Math.ceil(filed / MEDIAN_SAMPLE_MAX));
-    const sample = await this.dashboard.sampleFiled(w.filter, w.from, w.to, k, MEDIAN_SAMPLE_MAX);
+    const range = await this.dashboard.idRange(w.from, w.to);
+    const span = range ? range.max - range.min + 1 : 0;
+    const step = Math.max(1, Math.ceil(span / MEDIAN_SAMPLE_MAX));
+    const ids = range ? Array.from({ length: Math.ceil(span / step) }, (_, j) => range.min + j * step) : [];
+    const sample = await this.dashboard.sampleFiled(w.filter, w.from, w.to, ids);
     const events = await this.dashboard.stageEvents(
       sample.map((r) => r.id),
       STAGE_EVENT_TYPES,
