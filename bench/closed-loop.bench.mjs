@@ -182,18 +182,19 @@ try {
   const [workers] = await db.query(`SELECT id FROM user WHERE role = 'worker'`);
   const [[staffRow]] = await db.query(`SELECT id FROM user WHERE role = 'admin' ORDER BY id LIMIT 1`);
   const [[{ maxId }]] = await db.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM report');
-  // The district holding the most leaf areas: "a district" of the county below.
+  // A county's year: every report in one district (the demo district with the most leaf areas).
   const districts = new Map();
   for (const l of leaves) {
     const d = Number(l.path.split('/')[1]);
     districts.set(d, (districts.get(d) ?? 0) + 1);
   }
   const district = [...districts].sort((a, b) => b[1] - a[1])[0][0];
+  const countyLeaves = leaves.filter((l) => l.path.startsWith(`/${district}/`));
   await db.end();
-  console.log(`closed-loop bench: loading ${REPORTS} reports and ${EVENTS} events over ${leaves.length} areas (${districts.size} districts) …`);
+  console.log(`closed-loop bench: loading ${REPORTS} reports and ${EVENTS} events over the ${countyLeaves.length} areas of district ${district} …`);
   const loaded = await bulkLoad(url, {
     firstReportId: Number(maxId) + 1,
-    leaves,
+    leaves: countyLeaves,
     categories: cats.map((c) => c.id),
     departments: depts.map((d) => d.id),
     reporters: workers.map((w) => w.id),
