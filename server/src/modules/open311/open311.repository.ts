@@ -57,7 +57,9 @@ export class Open311Repository {
     if (f.categoryId !== undefined) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
     if (f.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
     if (f.ids) qb.andWhere('r.id IN (:...ids)', { ids: f.ids });
-    return qb.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').take(limit).getMany();
+    // Newest first by time alone: the (createdAt, areaPath) index gives that order, so the first `limit` entries of
+    // its range are read and nothing is sorted (requests with the same microsecond come in either order).
+    return qb.orderBy('r.createdAt', 'DESC').take(limit).getMany();
   }
 
   findRequest(id: number): Promise<Open311ReportRow | null> {
