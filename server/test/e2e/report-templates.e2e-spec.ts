@@ -29,6 +29,9 @@ describe.each(TEST_DRIVERS)('回复模板 over HTTP (%s)', (driver) => {
     expect(r.body.items.map((x: { id: number }) => x.id)).toEqual([own.body.id, general.body.id]);
     expect((await t.http('GET', '/api/report-templates?action=handled', { token: staff })).body.items.map((x: { id: number }) => x.id)).toEqual([general.body.id]);
     expect((await t.http('GET', '/api/report-templates', { token: rider })).status).toBe(403);
+    // A department handler picks them too (签收, 退回, 处置反馈 …).
+    const handler = (await t.loginAs('department')).token;
+    expect((await t.http('GET', `/api/report-templates?categoryId=${traffic}&action=handled`, { token: handler })).body.items).toHaveLength(2);
   });
 
   it('archives, edits and deletes; bad input is a 400 naming the field, in Chinese, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import type { EndpointSpec, FeatureMatrix } from '../endpoints';
 
-const TEMPLATE_USERS = ['staff', 'admin'] as const;
+const TEMPLATE_USERS = ['staff', 'admin', 'department'] as const;
 const ADMIN = ['admin'] as const;
 
 /** 回复模板: read by the people who handle cases, written by admins. */

@@ -8,7 +8,7 @@ import { CreateReportTemplateDto, ReportTemplateListDto, ReportTemplateResponseD
 import { ReportTemplatesService } from './report-templates.service';
 
 /** Who picks templates while handling a case. */
-export const TEMPLATE_USERS = ['staff', 'admin'] as const;
+export const TEMPLATE_USERS = ['staff', 'admin', 'department'] as const;
 
 @ApiTags('reports')
 @ApiBearerAuth()
