@@ -58,9 +58,10 @@ export class ReportDashboardRepository {
 
   /** The China week (Monday 00:00, UTC+8) a report was received in, as whole weeks since Monday 1970-01-05. */
   private weekSql(): string {
+    // Whole seconds and integer division: a report at exactly Monday 00:00 belongs to that week, not the one before.
     return this.mysql
-      ? `FLOOR((TIMESTAMPDIFF(SECOND, '1970-01-05 00:00:00', r.createdAt) + 28800) / 604800)`
-      : `CAST(((julianday(r.createdAt) - 2440591.5) * 86400 + 28800) / 604800 AS INTEGER)`;
+      ? `((TIMESTAMPDIFF(SECOND, '1970-01-05 00:00:00', r.createdAt) + 28800) DIV 604800)`
+      : `((CAST(strftime('%s', r.createdAt) AS INTEGER) - 345600 + 28800) / 604800)`;
   }
 
   /** Reports received in [from, to) within the filter's scope and area. */
