@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EMPTY_FIGURE_COUNTS, REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts } from '@xjy/shared';
+import { EMPTY_FIGURE_COUNTS, REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts, ReportStatus } from '@xjy/shared';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
@@ -8,8 +8,8 @@ import type { ReportFilter } from '../reports.repository';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */
 export type FigureCountsRow = ReportFigureCounts & { overdue: number };
-/** One group of the window: counts, and per status (in REPORT_STATUSES order) how many. */
-export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null; week: number; statuses: number[] };
+export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null };
+export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
 
@@ -82,26 +82,22 @@ export class ReportDashboardRepository {
   }
 
   /**
-   * One pass over the window: the measures per (area, category, department, China week), and how many are in each
-   * status, from which the service sums the totals and every breakdown.
+   * The measures per (area, category, department), and per (China week, status): two grouped passes over the window,
+   * run at once, each with few groups (crossing them all would give a group per few reports at a county's scale).
    */
-  async aggregate(f: ReportFilter, from: Date, to: Date, now: Date): Promise<FigureGroupRow[]> {
-    const qb = this.window(f, from, to)
-      .select('r.areaPath', 'areaPath')
-      .addSelect('r.categoryId', 'categoryId')
-      .addSelect('r.departmentId', 'departmentId')
-      .addSelect(this.weekSql(), 'week');
-    this.measures(qb, now);
-    REPORT_STATUSES.forEach((st, i) => qb.addSelect(when(`r.status = '${st}'`), `st${i}`));
-    const rows = await qb.groupBy('r.areaPath').addGroupBy('r.categoryId').addGroupBy('r.departmentId').addGroupBy('week').getRawMany<Record<string, unknown>>();
-    return rows.map((x) => ({
-      ...numbers(x),
-      areaPath: String(x.areaPath),
-      categoryId: Number(x.categoryId),
-      departmentId: x.departmentId === null ? null : Number(x.departmentId),
-      week: Number(x.week),
-      statuses: REPORT_STATUSES.map((_, i) => Number(x[`st${i}`] ?? 0)),
-    }));
+  async aggregate(f: ReportFilter, from: Date, to: Date, now: Date): Promise<{ groups: FigureGroupRow[]; weeks: WeekStatusRow[] }> {
+    const byGroup = this.measures(this.window(f, from, to).select('r.areaPath', 'areaPath').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'), now)
+      .groupBy('r.areaPath')
+      .addGroupBy('r.categoryId')
+      .addGroupBy('r.departmentId');
+    const byWeek = this.measures(this.window(f, from, to).select(this.weekSql(), 'week').addSelect('r.status', 'status'), now)
+      .groupBy('week')
+      .addGroupBy('r.status');
+    const [groups, weeks] = await Promise.all([byGroup.getRawMany<Record<string, unknown>>(), byWeek.getRawMany<Record<string, unknown>>()]);
+    return {
+      groups: groups.map((x) => ({ ...numbers(x), areaPath: String(x.areaPath), categoryId: Number(x.categoryId), departmentId: x.departmentId === null ? null : Number(x.departmentId) })),
+      weeks: weeks.map((x) => ({ ...numbers(x), week: Number(x.week), status: x.status as ReportStatus })),
+    };
   }
 
   /** The smallest and largest report id received in the window (for an even sample by id). */

@@ -1,4 +1,4 @@
-import { EMPTY_FIGURE_COUNTS, REPORT_STATUSES } from '@xjy/shared';
+import { EMPTY_FIGURE_COUNTS, REPORT_STATUSES, type ReportStatus } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { adminAuth, areaFactory, categoryFactory, departmentFactory, reportFactory, staffAuth } from '../../../../test/factories';
 import { FakeReportCategoriesRepository, FakeReportRoutingRepository } from '../../../../test/fakes/reports.fakes';
@@ -8,7 +8,7 @@ import type { DepartmentsRepository } from '../departments/departments.repositor
 import { ReportQueriesService } from '../report-queries.service';
 import type { Report } from '../report.entity';
 import type { ReportFilter, ReportsRepository } from '../reports.repository';
-import type { FigureCountsRow, FigureGroupRow, ReportDashboardRepository, SampleReportRow, StageEventRow } from './report-dashboard.repository';
+import type { FigureCountsRow, FigureGroupRow, ReportDashboardRepository, SampleReportRow, StageEventRow, WeekStatusRow } from './report-dashboard.repository';
 import { EXPORT_ROWS_MAX, MEDIAN_SAMPLE_MAX, ReportDashboardService } from './report-dashboard.service';
 import { childAreaId, weekStart } from './report-figures.calc';
 
@@ -21,6 +21,7 @@ const counts = (over: Partial<FigureCountsRow>): FigureCountsRow => ({ ...EMPTY_
 /** Canned aggregates, as the SQL would answer them, and what the service asked for. */
 class StubDashboardRepository {
   groups: FigureGroupRow[] = [];
+  weeks: WeekStatusRow[] = [];
   range: { min: number; max: number } | null = null;
   rows = 0;
   sample: SampleReportRow[] = [];
@@ -30,7 +31,7 @@ class StubDashboardRepository {
 
   async aggregate(filter: ReportFilter) {
     this.calls.push({ method: 'aggregate', filter });
-    return this.groups;
+    return { groups: this.groups, weeks: this.weeks };
   }
   async idRange() {
     return this.range;
@@ -50,15 +51,8 @@ class StubDashboardRepository {
   }
 }
 
-/** A group row; statuses in REPORT_STATUSES order. */
-const group = (areaPath: string, categoryId: number, departmentId: number | null, week: number, over: Partial<FigureCountsRow>, statuses: Partial<Record<string, number>> = {}): FigureGroupRow => ({
-  areaPath,
-  categoryId,
-  departmentId,
-  week,
-  ...counts(over),
-  statuses: REPORT_STATUSES.map((s) => statuses[s] ?? 0),
-});
+const group = (areaPath: string, categoryId: number, departmentId: number | null, over: Partial<FigureCountsRow>): FigureGroupRow => ({ areaPath, categoryId, departmentId, ...counts(over) });
+const week = (w: number, status: ReportStatus, over: Partial<FigureCountsRow>): WeekStatusRow => ({ week: w, status, ...counts(over) });
 
 describe(ReportDashboardService.name, () => {
   // 新乐 (/10/) holds 长寿街道 (/10/11/, with 一社区 /10/11/111/) and 承安街道 (/10/12/).
@@ -83,9 +77,17 @@ describe(ReportDashboardService.name, () => {
     const queries = new ReportQueriesService({} as ReportsRepository, routing.asRepository(), categories.asRepository(), departments, {} as MediaService, {} as ScopeRegistry);
     service = new ReportDashboardService(repo as unknown as ReportDashboardRepository, queries, categories.asRepository(), departments, routing.asRepository());
     repo.groups = [
-      group('/10/11/111/', 501, 701, 2913, { received: 4, filed: 4, closedFixed: 3, closedOnTime: 2, dispatched: 4, handled: 3, rated: 2, satisfied: 1, basic: 1 }, { resolved: 3, handling: 1 }),
-      group('/10/11/', 502, null, 2914, { received: 2, filed: 1, overdue: 1 }, { submitted: 1, accepted: 1 }),
-      group('/10/12/', 501, 702, 2913, { received: 3, filed: 3, deferred: 1, closedNotFixed: 1, dispatched: 3, handled: 1, reworked: 1, extended: 2, overdue: 1 }, { deferred: 1, closed: 1, handling: 1 }),
+      group('/10/11/111/', 501, 701, { received: 4, filed: 4, closedFixed: 3, closedOnTime: 2, dispatched: 4, handled: 3, rated: 2, satisfied: 1, basic: 1 }),
+      group('/10/11/', 502, null, { received: 2, filed: 1, overdue: 1 }),
+      group('/10/12/', 501, 702, { received: 3, filed: 3, deferred: 1, closedNotFixed: 1, dispatched: 3, handled: 1, reworked: 1, extended: 2, overdue: 1 }),
+    ];
+    repo.weeks = [
+      week(2913, 'resolved', { received: 3, filed: 3, closedFixed: 3 }),
+      week(2913, 'handling', { received: 2, filed: 2 }),
+      week(2913, 'deferred', { received: 1, filed: 1, deferred: 1 }),
+      week(2913, 'closed', { received: 1, filed: 1 }),
+      week(2914, 'submitted', { received: 1 }),
+      week(2914, 'accepted', { received: 1, filed: 1 }),
     ];
   });
 

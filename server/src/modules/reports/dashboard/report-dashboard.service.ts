@@ -52,7 +52,7 @@ export class ReportDashboardService {
   /** Every figure of REPORT_FIGURES over the reports received in [from, to), with its breakdowns and stage medians. */
   async figures(auth: AuthContext, q: DashboardQuery, now = new Date()): Promise<ReportDashboardResponse> {
     const w = await this.window(auth, q);
-    const [groups, medians] = await Promise.all([this.dashboard.aggregate(w.filter, w.from, w.to, now), this.medians(w)]);
+    const [{ groups, weeks }, medians] = await Promise.all([this.dashboard.aggregate(w.filter, w.from, w.to, now), this.medians(w)]);
     const total = breakdown(groups);
     const byArea = groupBreakdown(groups, (g) => childAreaId(g.areaPath, w.focus) ?? 0);
     const byCategory = groupBreakdown(groups, (g) => g.categoryId);
@@ -75,7 +75,7 @@ export class ReportDashboardService {
       ...total.figures,
       medianHours: medians.medians,
       medianSampleSize: medians.sampleSize,
-      byStatus: REPORT_STATUSES.map((status, i) => ({ status, count: groups.reduce((n, g) => n + g.statuses[i], 0) })),
+      byStatus: REPORT_STATUSES.map((status) => ({ status, count: weeks.reduce((n, g) => n + (g.status === status ? g.received : 0), 0) })),
       byArea: [...byArea]
         .map(([areaId, b]) => ({ areaId, name: areaId === 0 ? '本级' : (areas.find((a) => a.id === areaId)?.name ?? ''), ...b }))
         .sort(busiest),
@@ -86,7 +86,7 @@ export class ReportDashboardService {
         })
         .sort(busiest),
       byDepartment: [...byDepartment].map(([departmentId, b]) => ({ departmentId, name: departments.find((d) => d.id === departmentId)?.name ?? '', ...b })).sort(busiest),
-      byWeek: [...groupBreakdown(groups, (g) => g.week)].sort((a, b) => a[0] - b[0]).map(([week, b]) => ({ week: weekStart(week), ...b })),
+      byWeek: [...groupBreakdown(weeks, (g) => g.week)].sort((a, b) => a[0] - b[0]).map(([week, b]) => ({ week: weekStart(week), ...b })),
     };
   }
 

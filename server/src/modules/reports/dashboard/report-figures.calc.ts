@@ -34,14 +34,20 @@ function pick(x: Record<string, unknown>): Partial<ReportFigureCounts> {
 }
 
 export function breakdown(rows: FigureCountsRow[]): ReportFigureBreakdown {
-  const counts = rows.map(countsOf).reduce(addFigureCounts, EMPTY_FIGURE_COUNTS);
+  let counts = EMPTY_FIGURE_COUNTS;
+  for (const r of rows) counts = addFigureCounts(counts, countsOf(r));
   return { received: counts.received, overdue: rows.reduce((s, r) => s + r.overdue, 0), counts, figures: computeFigures(counts) };
 }
 
 /** Rows grouped by a key, each group summed into a breakdown. */
 export function groupBreakdown<T extends FigureCountsRow, K>(rows: T[], key: (r: T) => K): Map<K, ReportFigureBreakdown> {
   const groups = new Map<K, T[]>();
-  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
   return new Map([...groups].map(([k, list]) => [k, breakdown(list)]));
 }
 
@@ -74,7 +80,11 @@ export function stageMedians(reports: SampleReportRow[], events: StageEventRow[]
   const hours = new Map<ReportFigureStage, number[]>(REPORT_FIGURE_STAGES.map((s) => [s, []]));
   for (const r of reports) if (r.acceptedAt) hours.get('file')!.push((r.acceptedAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
   const byReport = new Map<number, StageEventRow[]>();
-  for (const e of events) byReport.set(e.reportId, [...(byReport.get(e.reportId) ?? []), e]);
+  for (const e of events) {
+    const list = byReport.get(e.reportId);
+    if (list) list.push(e);
+    else byReport.set(e.reportId, [e]);
+  }
   for (const list of byReport.values()) {
     for (const [stage, { starts, ends }] of Object.entries(ENDS) as Array<[ReportFigureStage, { starts: string[]; ends: string[] }]>) {
       let open: Date | null = null;
