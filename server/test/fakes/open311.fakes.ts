@@ -15,14 +15,11 @@ export class FakeOpen311Repository {
   readonly clients = new Map<number, Open311Client>();
   readonly disabledUsers = new Set<number>();
 
-  async activeCategories() {
-    return this.categories.filter((c) => c.archivedAt === null).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  async allCategories() {
+    return [...this.categories].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
   }
-  async categoriesByIds(ids: number[]) {
-    return this.categories.filter((c) => ids.includes(c.id));
-  }
-  async departmentsByIds(ids: number[]) {
-    return this.departments.filter((d) => ids.includes(d.id));
+  async allDepartments() {
+    return [...this.departments];
   }
   async areasByIds(ids: number[]) {
     return this.areas.filter((a) => ids.includes(a.id));

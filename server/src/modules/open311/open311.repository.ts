@@ -30,16 +30,12 @@ export class Open311Repository {
     private readonly tx: TransactionRunner,
   ) {}
 
-  activeCategories(): Promise<ReportCategory[]> {
-    return this.ds.getRepository(ReportCategory).find({ where: { archivedAt: IsNull() }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  allCategories(): Promise<ReportCategory[]> {
+    return this.ds.getRepository(ReportCategory).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
   }
 
-  categoriesByIds(ids: number[]): Promise<ReportCategory[]> {
-    return ids.length ? this.ds.getRepository(ReportCategory).findBy({ id: In(ids) }) : Promise.resolve([]);
-  }
-
-  departmentsByIds(ids: number[]): Promise<Department[]> {
-    return ids.length ? this.ds.getRepository(Department).findBy({ id: In(ids) }) : Promise.resolve([]);
+  allDepartments(): Promise<Department[]> {
+    return this.ds.getRepository(Department).find();
   }
 
   areasByIds(ids: number[]): Promise<Array<Pick<Area, 'id' | 'name'>>> {

@@ -11,6 +11,8 @@ import {
 } from '@xjy/shared';
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/app.exception';
+import { TtlCache } from '../../common/ttl-cache';
+import type { ReportCategory } from '../reports/categories/report-category.entity';
 import { MediaService } from '../media/media.service';
 import { ReportSubmissionService } from '../reports/report-submission.service';
 import { Open311KeysService } from './open311-keys.service';
@@ -20,10 +22,16 @@ import { Open311ReportRow, Open311Repository } from './open311.repository';
 import type { Open311PostFields } from './open311-post';
 
 const STATUSES: Record<'open' | 'closed', ReportStatus[]> = { open: reportStatusesIn('open'), closed: reportStatusesIn('fixed', 'closed') };
+/** Names change about never; a public feed may show a renamed category or department a minute late. */
+const NAMES_TTL_MS = 60_000;
 
 /** Open311 GeoReport v2 over reports and their categories: public reads, and writes by a client holding an API key. */
 @Injectable()
 export class Open311Service {
+  private readonly categories = new TtlCache<'all', ReportCategory[]>({ ttlMs: NAMES_TTL_MS, maxEntries: 1 });
+  private readonly departments = new TtlCache<'all', Map<number, string>>({ ttlMs: NAMES_TTL_MS, maxEntries: 1 });
+  private readonly areaNames = new TtlCache<number, string>({ ttlMs: NAMES_TTL_MS, maxEntries: 10_000 });
+
   constructor(
     private readonly repo: Open311Repository,
     private readonly media: MediaService,
@@ -31,8 +39,22 @@ export class Open311Service {
     private readonly submissions: ReportSubmissionService,
   ) {}
 
+  private allCategories(): Promise<ReportCategory[]> {
+    return this.categories.getOrLoad('all', () => this.repo.allCategories());
+  }
+
+  private async activeCategories(): Promise<ReportCategory[]> {
+    return (await this.allCategories()).filter((c) => c.archivedAt === null);
+  }
+
+  private async areaNamesFor(ids: number[]): Promise<Map<number, string>> {
+    const missing = ids.filter((id) => this.areaNames.get(id) === undefined);
+    for (const a of await this.repo.areasByIds(missing)) this.areaNames.set(a.id, a.name);
+    return new Map(ids.flatMap((id) => (this.areaNames.get(id) === undefined ? [] : [[id, this.areaNames.get(id)!] as const])));
+  }
+
   async services(): Promise<Open311ServiceItem[]> {
-    return (await this.repo.activeCategories()).map((c) => ({
+    return (await this.activeCategories()).map((c) => ({
       service_code: c.key,
       service_name: c.label,
       description: c.label,
@@ -44,7 +66,7 @@ export class Open311Service {
   }
 
   async serviceDefinition(code: string): Promise<Open311ServiceDefinition> {
-    const c = (await this.repo.activeCategories()).find((x) => x.key === code);
+    const c = (await this.activeCategories()).find((x) => x.key === code);
     if (!c) throw new AppException('category_not_found');
     return { service_code: c.key, attributes: [] };
   }
@@ -53,7 +75,7 @@ export class Open311Service {
     const q = parseRequestsQuery(query, now);
     let categoryId: number | undefined;
     if (q.serviceCode) {
-      const c = (await this.repo.activeCategories()).find((x) => x.key === q.serviceCode);
+      const c = (await this.activeCategories()).find((x) => x.key === q.serviceCode);
       if (!c) return [];
       categoryId = c.id;
     }
@@ -82,15 +104,14 @@ export class Open311Service {
   private async describe(rows: Open311ReportRow[]): Promise<Open311Request[]> {
     if (!rows.length) return [];
     const uniq = (f: (r: Open311ReportRow) => number | null) => [...new Set(rows.map(f).filter((x): x is number => x !== null))];
-    const [categories, departments, areas, photos] = await Promise.all([
-      this.repo.categoriesByIds(uniq((r) => r.categoryId)),
-      this.repo.departmentsByIds(uniq((r) => r.departmentId)),
-      this.repo.areasByIds(uniq((r) => r.areaId)),
+    const [categories, departments, area, photos] = await Promise.all([
+      this.allCategories(),
+      this.departments.getOrLoad('all', async () => new Map((await this.repo.allDepartments()).map((d) => [d.id, d.name]))),
+      this.areaNamesFor(uniq((r) => r.areaId)),
       this.media.attachedTo('report', rows.map((r) => r.id), { hideRisky: true }),
     ]);
     const cat = new Map(categories.map((c) => [c.id, c]));
-    const dep = new Map(departments.map((d) => [d.id, d.name]));
-    const area = new Map(areas.map((a) => [a.id, a.name]));
+    const dep = departments;
     return rows.map((r) =>
       toOpen311Request(r, {
         category: cat.get(r.categoryId),
