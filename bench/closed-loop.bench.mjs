@@ -27,7 +27,6 @@ const TARGETS = { queueP99Ms: 50, dashboardMs: 300, exportRssGrowthMb: 100, open
 let seed = 20261202;
 const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
 const pick = (list) => list[Math.floor(rand() * list.length)];
-const sql = (d) => d.toISOString().slice(0, 23).replace('T', ' ');
 const round1 = (x) => Math.round(x * 10) / 10;
 
 /** The status a case of this age ends up in (older cases are closed; recent ones still move through the loop). */
