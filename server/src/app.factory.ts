@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,6 +22,8 @@ import type { AppConfig } from './config/app.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const API_PREFIX = 'api';
+/** Open311 GeoReport v2 lives at the spec's own paths, outside the API prefix. */
+export const OPEN311_PREFIX = 'open311';
 
 export interface RegisteredRoute {
   method: string;
@@ -53,7 +56,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(new PinoNestLogger(logger));
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: `${OPEN311_PREFIX}/{*rest}`, method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -16,6 +16,8 @@ import { ActivitiesModule } from './modules/activities/activities.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { Open311Module } from './modules/open311/open311.module';
+import { ReportTemplatesModule } from './modules/reports/templates/report-templates.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { MediaModule } from './modules/media/media.module';
 import { PointsModule } from './modules/points/points.module';
@@ -62,6 +64,8 @@ export class AppModule {
         StationsModule,
         MediaModule,
         ReportsModule,
+        Open311Module,
+        ReportTemplatesModule,
       ],
       providers: [
         AccessPolicy,

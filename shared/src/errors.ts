@@ -2,6 +2,8 @@
 
 import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, type ActivityErrorCode } from './activity.js';
 import { MEDIA_ERROR_CODES, type MediaErrorCode } from './media.js';
+import { OPEN311_ERROR_CODES, type Open311ErrorCode } from './open311.js';
+import { REPORT_TEMPLATE_ERROR_CODES, type ReportTemplateErrorCode } from './report-templates.js';
 import { REPORT_ERROR_CODES, type ReportErrorCode } from './report.js';
 import { STATION_ERROR_CODES, type StationErrorCode } from './station.js';
 
@@ -74,8 +76,10 @@ export const ERROR_CODES = [
   ...STATION_ERROR_CODES,
   ...REPORT_ERROR_CODES,
   ...ACTIVITY_ERROR_CODES,
+  ...OPEN311_ERROR_CODES,
+  ...REPORT_TEMPLATE_ERROR_CODES,
 ] as const;
-export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | OrganizationErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -206,6 +210,9 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   own_check_in: 403,
   own_report: 403,
   cannot_disable_self: 409,
+  api_key_invalid: 403,
+  api_key_not_found: 404,
+  report_template_not_found: 404,
 };
 
 export type ErrorDetails = { fields?: FieldError[]; requestId?: string; [key: string]: unknown };
@@ -345,6 +352,9 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   own_check_in: '不能核准自己的签到，请由其他工作人员处理',
   own_report: '不能处理自己上报的问题',
   cannot_disable_self: '不能停用自己的账号',
+  api_key_invalid: 'api_key 无效或已吊销',
+  api_key_not_found: 'API 密钥不存在',
+  report_template_not_found: '回复模板不存在',
   ...CHECK_IN_REFUSAL_LABELS,
 };
 

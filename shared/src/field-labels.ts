@@ -98,6 +98,10 @@ export const FIELD_LABELS = {
   quarter: { label: '季度' },
   target: { label: '对象' },
   options: { label: '选项' },
+
+  categoryId: { label: '问题类别' },
+  action: { label: '办理环节' },
+  body: { label: '内容' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

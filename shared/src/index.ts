@@ -15,3 +15,6 @@ export * from './report.js';
 export * from './field-labels.js';
 export * from './validation-messages.js';
 export * from './coverage.js';
+export * from './open311.js';
+export * from './report-templates.js';
+export * from './report-figures.js';

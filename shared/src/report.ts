@@ -1,5 +1,7 @@
 import type { Role } from './enums.js';
 import type { MediaResponse } from './media.js';
+/** The dashboard's answer is defined with the figures it carries (report-figures.ts). */
+export type { ReportDashboardResponse } from './report-figures.js';
 
 // 随手拍: a photographed problem with a location, category and text, reviewed by staff in a closed loop.
 
@@ -741,23 +743,6 @@ export interface EscalationPageResponse {
 export interface WitnessReportRequest {
   lat: number;
   lng: number;
-}
-
-export interface ReportDashboardResponse {
-  from: string;
-  to: string;
-  received: number;
-  closed: number;
-  /** closed ÷ received; null when nothing was received. */
-  handlingRate: number | null;
-  /** Share of finished reports reviewed and finished within their deadlines; null when none finished. */
-  onTimeRate: number | null;
-  medianAcceptMinutes: number | null;
-  medianResolveMinutes: number | null;
-  overdue: number;
-  byStatus: Array<{ status: ReportStatus; count: number }>;
-  byCategory: Array<{ category: string; label: string; count: number }>;
-  byArea: Array<{ areaId: number; name: string; received: number; closed: number }>;
 }
 
 export const MESSAGE_KINDS = ['report_status', 'report_escalated'] as const;

@@ -9,6 +9,8 @@ import { SubscribeConsent } from '../modules/reports/messages/subscribe-consent.
 import { ReportEvent } from '../modules/reports/report-event.entity';
 import { ReportWitness } from '../modules/reports/report-witness.entity';
 import { Report } from '../modules/reports/report.entity';
+import { Open311Client } from '../modules/open311/open311-client.entity';
+import { ReportTemplate } from '../modules/reports/templates/report-template.entity';
 import { Membership } from '../modules/organizations/membership.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { PointsEntry } from '../modules/points/points-entry.entity';
@@ -36,4 +38,6 @@ export const ENTITIES = [
   ReportWitness,
   Message,
   SubscribeConsent,
+  Open311Client,
+  ReportTemplate,
 ];

@@ -17,7 +17,7 @@ function expected(e: EndpointSpec, caller: Caller): 'allowed' | 'unauthenticated
 }
 
 const GUARD_CODES = ['unauthenticated', 'token_invalid', 'forbidden', 'out_of_scope'];
-const isApiRoute = (url: string) => url.startsWith('/api') && !url.startsWith('/api/docs');
+const isApiRoute = (url: string) => (url.startsWith('/api') && !url.startsWith('/api/docs')) || url.startsWith('/open311/');
 
 describe.each(TEST_DRIVERS)('role × endpoint × scope matrix (%s)', (driver) => {
   let t: TestApp;

@@ -521,16 +521,22 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
   });
 
   describe('dashboard, export, points', () => {
-    it('reports handling rate = closed ÷ received, on-time rate and medians for the scope', async () => {
+    it('reports the 数字城管 figures for the scope, each with its numerator and denominator (issue 11 item 10: one definition each)', async () => {
       const r = await t.http('GET', '/api/dashboard/reports', { token: staff });
       expect(r.status).toBe(200);
       const total = r.body.byStatus.reduce((s: number, x: { count: number }) => s + x.count, 0);
       expect(total).toBe(r.body.received);
-      const finished = r.body.byStatus.filter((x: { status: string }) => ['resolved', 'rejected', 'duplicate'].includes(x.status)).reduce((s: number, x: { count: number }) => s + x.count, 0);
-      expect(r.body.closed).toBe(finished);
-      expect(r.body.handlingRate).toBeCloseTo(finished / total, 6);
-      expect(r.body.onTimeRate).toBeGreaterThanOrEqual(0);
-      expect(r.body.medianAcceptMinutes).toEqual(expect.any(Number));
+      expect(r.body.counts.received).toBe(total);
+      // 结案 is closed as fixed only: never a rejected or duplicate report, never closed-not-fixed.
+      const resolved = r.body.byStatus.find((x: { status: string }) => x.status === 'resolved').count;
+      expect(r.body.closureRate.numerator).toBeLessThanOrEqual(resolved);
+      expect(r.body.closureRate.denominator).toBe(r.body.counts.filed - r.body.counts.deferred);
+      for (const k of ['closureRate', 'onTimeClosureRate', 'reworkRate', 'extensionRate', 'satisfactionRate', 'handlingRate']) {
+        const v = r.body[k];
+        expect(v.value).toBe(v.denominator ? v.numerator / v.denominator : null);
+      }
+      expect(r.body.onTimeClosureRate.numerator).toBeLessThanOrEqual(r.body.closureRate.numerator);
+      expect(r.body.medianHours.map((m: { name: string }) => m.name)).toEqual(['立案', '派遣', '签收', '处置', '核查']);
       const all = await t.http('GET', '/api/dashboard/reports', { token: admin });
       expect(all.body.received).toBeGreaterThan(r.body.received);
     });
@@ -545,6 +551,7 @@ describe.each(TEST_DRIVERS)('随手拍 reports over HTTP (%s)', (driver) => {
       const ws = wb.getWorksheet('随手拍')!;
       expect(ws.getRow(1).getCell(1).value).toBe('编号');
       expect(ws.rowCount - 1).toBe(fig.body.received);
+      expect(wb.getWorksheet('指标')!.getRow(2).getCell(1).value).toBe('结案率');
     });
 
     it('lists my ledger entries and ranks the leaderboard', async () => {

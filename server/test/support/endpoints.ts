@@ -3,6 +3,8 @@ import type { TestApp } from './test-app';
 import { ACTIVITIES_MATRIX } from './matrix/activities.matrix';
 import { STATIONS_MATRIX } from './matrix/stations.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
+import { OPEN311_MATRIX } from './matrix/open311.matrix';
+import { REPORT_TEMPLATES_MATRIX } from './matrix/report-templates.matrix';
 
 /** What the matrix needs to build a request: a target inside the staff account's scope, and one outside it. */
 export interface MatrixFixtures {
@@ -89,6 +91,8 @@ export const FEATURES: FeatureMatrix[] = [
   ACTIVITIES_MATRIX,
   STATIONS_MATRIX,
   REPORTS_MATRIX,
+  OPEN311_MATRIX,
+  REPORT_TEMPLATES_MATRIX,
 ];
 
 /** Every API endpoint with who may call it. A new endpoint must be listed, or the matrix test fails. */

@@ -7,6 +7,7 @@ import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-medi
 import { CheckInPointsAwarded1764288000000 } from './1764288000000-check-in-points-awarded';
 import { UserTokenVersion1764374400000 } from './1764374400000-user-token-version';
 import { ClosedLoop1764460800000 } from './1764460800000-closed-loop';
+import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-templates-figures';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CheckInPointsAwarded1764288000000,
   UserTokenVersion1764374400000,
   ClosedLoop1764460800000,
+  Open311TemplatesFigures1764547200000,
 ];

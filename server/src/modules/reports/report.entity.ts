@@ -11,6 +11,8 @@ import { Department } from './departments/department.entity';
 @Entity({ name: 'report' })
 @Index('uq_report_idempotency', ['reporterId', 'idempotencyKey'], { unique: true })
 @Index('idx_report_category_created', ['categoryId', 'createdAt'])
+@Index('idx_report_dashboard', ['createdAt', 'areaPath', 'status', 'categoryId', 'departmentId', 'acceptedAt', 'outcome', 'escalatedAt', 'dispatchedById', 'reworkCount', 'extensionCount', 'rating', 'acceptDueAt', 'resolveDueAt', 'stageDeadlineAt'])
+@Index('idx_report_queue', ['priority', 'id'])
 export class Report {
   @PrimaryGeneratedColumn()
   id: number;

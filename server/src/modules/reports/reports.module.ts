@@ -7,6 +7,7 @@ import { ReportCategoriesController } from './categories/report-categories.contr
 import { ReportCategoriesRepository } from './categories/report-categories.repository';
 import { ReportCategoriesService } from './categories/report-categories.service';
 import { ReportDashboardController } from './dashboard/report-dashboard.controller';
+import { ReportDashboardRepository } from './dashboard/report-dashboard.repository';
 import { ReportDashboardService } from './dashboard/report-dashboard.service';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsRepository } from './departments/departments.repository';
@@ -48,6 +49,8 @@ declare module '../../common/auth/scope-registry' {
     MessagesRepository,
     MessagesService,
     ReportDashboardService,
+    ReportDashboardRepository,
   ],
+  exports: [ReportSubmissionService],
 })
 export class ReportsModule {}
