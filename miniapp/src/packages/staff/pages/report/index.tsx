@@ -4,6 +4,7 @@ import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
 import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import LoopSteps from '../../../../components/loop-steps';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
@@ -12,10 +13,14 @@ import { acceptReport, dispatchReport, duplicateReport, getReport, listCategorie
 import { uploadPhoto } from '../../../../services/upload';
 import { mediaUrl } from '../../../../utils/media-url';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
+import type { LoopReport } from '../../../../utils/closed-loop';
 import { formatWhen } from '../../../../utils/time';
 import ReportMap from '../../components/report-map';
 import StaffOnly from '../../components/staff-only';
+import LoopActions from './loop-actions';
 import './index.scss';
+
+const REVIEW_ACTIONS: readonly ReportAction[] = ['accept', 'reject', 'duplicate', 'dispatch', 'resolve', 'reopen'];
 
 function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetailResponse; action: ReportAction; onDone: (r: ReportDetailResponse) => void; onCancel: () => void }) {
   const categories = useRequest(listCategories, 'categories', action === 'accept');
@@ -150,10 +155,12 @@ function StaffReport() {
   const loaded = useRequest(() => getReport(id), String(id), id > 0);
   const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
   const [action, setAction] = useState<ReportAction | null>(null);
-  const r = fresh ?? loaded.data;
+  const r: LoopReport | null = fresh ?? loaded.data;
 
   if (loaded.loading && !r) return <StateView kind='loading' title='正在加载…' />;
   if (loaded.error || !r) return <StateView kind='error' title='没有加载出来' description={loaded.error?.message} actionText='重试' onAction={() => void loaded.reload()} />;
+  // The review actions this page's form handles; the closed-loop decisions have their own panel below.
+  const reviewActions = r.actions.filter((a) => REVIEW_ACTIONS.includes(a));
 
   return (
     <View className='page staff-report' data-testid='staff-report'>
@@ -182,6 +189,11 @@ function StaffReport() {
         </Text>
         {r.witnessCount ? <Text className='muted'>另有 {r.witnessCount} 人也看到</Text> : null}
         {r.department ? <Text className='muted'>承办部门：{r.department.name}</Text> : null}
+        {r.reworkCount || r.extensionCount ? (
+          <Text className='muted' data-testid='staff-report-counts'>
+            返工 {r.reworkCount ?? 0} 次 · 延期 {r.extensionCount ?? 0} 次
+          </Text>
+        ) : null}
         <ReportMap lat={r.lat} lng={r.lng} />
       </View>
 
@@ -195,15 +207,22 @@ function StaffReport() {
             setAction(null);
           }}
         />
-      ) : r.actions.length ? (
+      ) : reviewActions.length ? (
         <View className='staff-report__actions'>
-          {r.actions.map((a) => (
+          {reviewActions.map((a) => (
             <Button key={a} className={`btn ${a === 'accept' || a === 'resolve' ? 'btn--primary' : 'btn--secondary'} staff-report__action`} onClick={() => setAction(a)} data-testid={`action-${a}`}>
               {REPORT_ACTION_LABELS[a]}
             </Button>
           ))}
         </View>
       ) : null}
+
+      {action ? null : <LoopActions report={r} onDone={setFresh} />}
+
+      <View className='card'>
+        <Text className='card__title'>办理阶段</Text>
+        <LoopSteps report={r} />
+      </View>
 
       <View className='card'>
         <Text className='card__title'>处理记录</Text>

@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import StateView from '../../../../components/state-view';
+import { useRequest } from '../../../../hooks/use-request';
+import { useReshow } from '../../../../hooks/use-reshow';
+import { listEscalations } from '../../../../services/closed-loop';
+import { ROUTES } from '../../../../utils/routes';
+import { formatWhen } from '../../../../utils/time';
+import StaffOnly from '../../components/staff-only';
+import './index.scss';
+
+/** Hours overdue, read at a glance: "超时 5 小时", "超时 2 天 3 小时". */
+export function overdueText(hours: number): string {
+  const h = Math.max(0, Math.floor(hours));
+  if (h < 24) return `超时 ${h} 小时`;
+  return `超时 ${Math.floor(h / 24)} 天${h % 24 ? ` ${h % 24} 小时` : ''}`;
+}
+
+function EscalationQueue() {
+  const list = useRequest(listEscalations, 'escalations');
+  useReshow(() => void list.reload());
+  const items = list.data?.items ?? [];
+
+  return (
+    <View className='page escalations' data-testid='escalations'>
+      <Text className='muted escalations__intro'>超过时限的案件逐级上报到上一级区域，这里是提交给你督办的案件，按超时长短排列。</Text>
+      {list.loading && !list.data ? <StateView kind='loading' title='正在加载…' /> : null}
+      {list.error ? <StateView kind='error' title='没有加载出来' description={list.error.message} actionText='重试' onAction={() => void list.reload()} /> : null}
+      {list.data && !list.error && items.length === 0 ? <StateView kind='empty' title='没有需要督办的案件' description='各环节都在时限内。' /> : null}
+      {!list.error
+        ? items.map((e) => (
+            <View key={e.reportId} className='card escalations__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${e.reportId}` })} data-testid='escalation-item'>
+              <View className='escalations__line'>
+                <Text className='escalations__title'>
+                  #{e.reportId} {e.categoryLabel}
+                </Text>
+                <Text className='escalations__overdue'>{overdueText(e.hoursOverdue)}</Text>
+              </View>
+              <Text className='escalations__row'>
+                环节：{e.stageLabel} · 办理方：{e.holder}
+              </Text>
+              <Text className='muted'>
+                {e.areaName} · 时限 {formatWhen(e.deadlineAt)}
+              </Text>
+            </View>
+          ))
+        : null}
+    </View>
+  );
+}
+
+export default function EscalationsPage() {
+  return (
+    <StaffOnly>
+      <EscalationQueue />
+    </StaffOnly>
+  );
+}
