@@ -3,6 +3,7 @@ import type { AreaResponse } from '@xjy/shared/area';
 import type { MediaResponse } from '@xjy/shared/media';
 import { ALWAYS_OPEN } from '@xjy/shared/opening-hours';
 import type { StationDetailResponse } from '@xjy/shared/station';
+import type { LoopReport } from '../src/utils/closed-loop';
 import type { MockResponse } from './taro-mock';
 
 export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse {
@@ -91,3 +92,48 @@ export const fail = (statusCode: number, code: string, message: string, details?
   statusCode,
   data: { code, message, ...(details ? { details } : {}) },
 });
+
+/** A report as GET /api/reports/:id answers it, with the closed-loop fields (issue 12). */
+export function reportFactory(overrides: Partial<LoopReport> = {}): LoopReport {
+  return {
+    id: 42,
+    category: 'city_appearance',
+    categoryLabel: '市容环境',
+    description: '长寿街垃圾桶满溢',
+    status: 'submitted',
+    statusGroup: 'open',
+    lat: 38.3441,
+    lng: 114.6843,
+    areaId: 9,
+    areaName: '新华社区',
+    priority: 0,
+    witnessCount: 0,
+    pointsAwarded: 0,
+    overdue: false,
+    flagged: false,
+    thumbUrl: '/media/1-thumb.jpg?sig=x',
+    createdAt: '2026-12-01T02:00:00.000Z',
+    acceptDueAt: '2026-12-02T02:00:00.000Z',
+    resolveDueAt: '2026-12-08T02:00:00.000Z',
+    reporter: { id: 1, nickname: '小王' },
+    photos: [mediaFactory(1)],
+    resolutionPhotos: [],
+    department: null,
+    duplicateOfId: null,
+    stationId: null,
+    actions: [],
+    timeline: [],
+    stageDeadlineAt: null,
+    reworkCount: 0,
+    extensionCount: 0,
+    outcome: null,
+    reporterFixed: null,
+    rating: null,
+    ratingNote: null,
+    pendingRequest: null,
+    pendingHours: null,
+    pendingReason: null,
+    escalationLevel: 0,
+    ...overrides,
+  } as LoopReport;
+}

@@ -1,0 +1,111 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fail, loginFactory, mediaFactory, ok, reportFactory, userFactory } from '../../../../../test/factories';
+import { callsTo, serve, typeInto } from '../../../../../test/helpers';
+import * as Taro from '../../../../../test/taro-mock';
+import { configureHttp } from '../../../../services/http';
+import type { LoopReport } from '../../../../utils/closed-loop';
+import { PRIVACY_GUIDE_VERSION } from '../../../../utils/privacy-platform.h5';
+import { saveLogin } from '../../../../utils/session';
+import DeptCasePage from './index';
+
+const dept = { id: 2, name: '城管执法大队' } as LoopReport['department'];
+
+function open(report: LoopReport, answers: Record<string, () => ReturnType<typeof ok>> = {}) {
+  act(() => saveLogin(loginFactory({ user: userFactory({ id: 30, role: 'department', trade: null }) })));
+  Taro.setStorageSync('xjy.privacyConsent', PRIVACY_GUIDE_VERSION);
+  Taro.routerParams.current = { id: String(report.id) };
+  serve((url, method) => {
+    if (url === `/api/reports/${report.id}` && method === 'GET') return ok(report);
+    const answer = answers[`${method} ${url}`];
+    return answer ? answer() : fail(404, 'not_found', '');
+  });
+  render(<DeptCasePage />);
+}
+const body = (path: string) => callsTo(path, 'POST')[0]?.data;
+
+describe('DeptCasePage', () => {
+  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
+
+  it('signs for a dispatched case and then offers 处置反馈, 延期 and 缓办', async () => {
+    open(reportFactory({ status: 'dispatched', department: dept, stageDeadlineAt: '2026-12-02T06:00:00.000Z' }), {
+      'POST /api/reports/42/sign': () => ok(reportFactory({ status: 'handling' as never, department: dept })),
+    });
+    expect(await screen.findByTestId('loop-holder')).toHaveTextContent('当前办理：城管执法大队');
+    expect(screen.getByTestId('loop-deadline')).toHaveTextContent('12月2日 周三 14:00（北京时间）');
+    fireEvent.click(screen.getByTestId('dept-sign'));
+    await screen.findByTestId('dept-handled');
+    expect(callsTo('/api/reports/42/sign', 'POST')).toHaveLength(1);
+    expect(screen.getByTestId('dept-extension')).toHaveTextContent('申请延期');
+    expect(screen.getByTestId('dept-deferral')).toHaveTextContent('申请缓办');
+    expect(screen.queryByTestId('dept-sign')).not.toBeInTheDocument();
+  });
+
+  it('returns a case only with a reason, and shows the server refusing in Chinese', async () => {
+    open(reportFactory({ status: 'dispatched', department: dept }), {
+      'POST /api/reports/42/return': () => fail(409, 'report_invalid_transition', '这条随手拍当前状态不能进行此操作'),
+    });
+    fireEvent.click(await screen.findByTestId('dept-return'));
+    fireEvent.click(screen.getByTestId('return-form-submit'));
+    expect(screen.getByTestId('return-form-error')).toHaveTextContent('请填写退回原因');
+    expect(callsTo('/api/reports/42/return', 'POST')).toHaveLength(0);
+
+    typeInto('return-form-note', '不属于城管职责，应由交警处理');
+    fireEvent.click(screen.getByTestId('return-form-submit'));
+    expect(await screen.findByTestId('return-form-error')).toHaveTextContent('这条随手拍当前状态不能进行此操作');
+    expect(body('/api/reports/42/return')).toEqual({ reason: '不属于城管职责，应由交警处理' });
+  });
+
+  it('reports the work done with a note and an uploaded photo', async () => {
+    Taro.chooseMedia.mockImplementationOnce(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'blob:after', size: 100_000 }], errMsg: 'chooseMedia:ok' }) as never);
+    Taro.uploadFile.mockImplementation((option) => {
+      option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(55)) });
+      return { onProgressUpdate: jest.fn(), abort: jest.fn() };
+    });
+    open(reportFactory({ status: 'handling' as never, department: dept }), {
+      'POST /api/reports/42/handled': () => ok(reportFactory({ status: 'verifying' as never, department: dept })),
+    });
+    fireEvent.click(await screen.findByTestId('dept-handled'));
+    fireEvent.click(screen.getByTestId('handled-form-photo-add'));
+    await waitFor(() => expect(screen.getAllByTestId('photo-tile')).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByTestId('photo-progress')).not.toBeInTheDocument());
+    typeInto('handled-form-note', '已清运，垃圾桶已更换');
+    fireEvent.click(screen.getByTestId('handled-form-submit'));
+    expect(await screen.findByText('已反馈处置情况，等待工作人员核查')).toBeInTheDocument();
+    expect(body('/api/reports/42/handled')).toEqual({ note: '已清运，垃圾桶已更换', mediaIds: [55] });
+    expect(Taro.uploadFile.mock.calls[0][0].filePath).toBe('blob:after');
+  });
+
+  it('asks for an extension with hours and a reason, then says it waits for approval', async () => {
+    open(reportFactory({ status: 'handling' as never, department: dept }), {
+      'POST /api/reports/42/extension': () => ok(reportFactory({ status: 'handling' as never, department: dept, pendingRequest: 'extension', pendingHours: 48, pendingReason: '需要订购配件' })),
+    });
+    fireEvent.click(await screen.findByTestId('dept-extension'));
+    typeInto('extension-form-note', '需要订购配件');
+    fireEvent.click(screen.getByTestId('extension-form-submit'));
+    expect(await screen.findByTestId('extension-form-error')).toHaveTextContent('请选择或填写延期小时数');
+    fireEvent.click(screen.getByTestId('extension-hours-48'));
+    fireEvent.click(screen.getByTestId('extension-form-submit'));
+    expect(await screen.findByTestId('dept-pending')).toHaveTextContent('已申请延期 48 小时，等待工作人员审批');
+    expect(body('/api/reports/42/extension')).toEqual({ hours: 48, reason: '需要订购配件' });
+    expect(screen.queryByTestId('dept-extension')).not.toBeInTheDocument();
+  });
+
+  it('asks for a deferral with a reason', async () => {
+    open(reportFactory({ status: 'handling' as never, department: dept }), {
+      'POST /api/reports/42/deferral': () => ok(reportFactory({ status: 'handling' as never, department: dept, pendingRequest: 'deferral', pendingReason: '冬季无法施工' })),
+    });
+    fireEvent.click(await screen.findByTestId('dept-deferral'));
+    typeInto('deferral-form-note', '冬季无法施工');
+    fireEvent.click(screen.getByTestId('deferral-form-submit'));
+    expect(await screen.findByTestId('dept-pending')).toHaveTextContent('已申请缓办，等待工作人员审批');
+    expect(body('/api/reports/42/deferral')).toEqual({ reason: '冬季无法施工' });
+  });
+
+  it('shows an error with a retry when the case cannot be loaded', async () => {
+    act(() => saveLogin(loginFactory({ user: userFactory({ id: 30, role: 'department', trade: null }) })));
+    Taro.routerParams.current = { id: '42' };
+    serve(() => fail(404, 'report_not_found', '没有找到这条随手拍'));
+    render(<DeptCasePage />);
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('没有找到这条随手拍');
+  });
+});
