@@ -72,10 +72,12 @@ export function caseHolder(r: LoopReport): string | null {
 
 /** The deadline now running: the stage's own, or the accept deadline while the report waits for review. */
 export function currentDeadline(r: LoopReport): string | null {
-  if (r.stageDeadlineAt !== undefined) return r.stageDeadlineAt;
+  if (r.stageDeadlineAt) return r.stageDeadlineAt;
   const status = r.status as AnyStatus;
   if (status === 'submitted') return r.acceptDueAt;
-  if (status === 'accepted' || status === 'dispatched') return r.resolveDueAt;
+  if (status === 'accepted') return r.resolveDueAt;
+  // Older answers without a stage deadline: the resolve deadline runs until there is an outcome.
+  if (r.stageDeadlineAt === undefined && status === 'dispatched') return r.resolveDueAt;
   return null;
 }
 
