@@ -12,6 +12,7 @@ import './index.scss';
 /** Hours overdue, read at a glance: "超时 5 小时", "超时 2 天 3 小时". */
 export function overdueText(hours: number): string {
   const h = Math.max(0, Math.floor(hours));
+  if (h < 1) return '超时不到 1 小时';
   if (h < 24) return `超时 ${h} 小时`;
   return `超时 ${Math.floor(h / 24)} 天${h % 24 ? ` ${h % 24} 小时` : ''}`;
 }
