@@ -23,6 +23,8 @@ export interface LoopFormProps {
   noteMax?: number;
   /** How many photos may be attached; none when 0. */
   photosMax?: number;
+  /** A line under the photos (what they are for, where they must be taken). */
+  hint?: string;
   /** Fields above the note (a reason picker, hours, a rating). */
   children?: ReactNode;
   /** Ready-made wording to start the note from (response templates), when there are any. */
@@ -34,7 +36,7 @@ export interface LoopFormProps {
 
 /** One form for every step of the closed loop: a few fields, a note, maybe photos, and a clear error. */
 export default function LoopForm(props: LoopFormProps) {
-  const { title, testId, submitText, notePlaceholder, noteRequired, noteMax = 500, photosMax = 0, children, templates, onSubmit, onCancel } = props;
+  const { title, testId, submitText, notePlaceholder, noteRequired, noteMax = 500, photosMax = 0, hint, children, templates, onSubmit, onCancel } = props;
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -88,6 +90,7 @@ export default function LoopForm(props: LoopFormProps) {
           addTestId={`${testId}-photo-add`}
         />
       ) : null}
+      {hint ? <Text className='muted loop-form__hint'>{hint}</Text> : null}
       {error ? (
         <Text className='field-error loop-form__error' data-testid={`${testId}-error`}>
           {error}

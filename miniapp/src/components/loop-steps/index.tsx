@@ -1,23 +1,23 @@
 import { Text, View } from '@tarojs/components';
-import { caseHolder, currentDeadline, loopSteps, type LoopReport } from '../../utils/closed-loop';
+import type { ReportDetailResponse } from '@xjy/shared/report';
+import { caseHolder } from '../../utils/closed-loop';
 import { formatWhen } from '../../utils/time';
 import './index.scss';
 
 /** The seven stages as a step list, with the deadline now running (China time) and who holds the case. */
-export default function LoopSteps({ report }: { report: LoopReport }) {
-  const steps = loopSteps(report);
-  const deadline = currentDeadline(report);
-  const holder = caseHolder(report);
-  const overdue = deadline ? Date.parse(deadline) < Date.now() : false;
+export default function LoopSteps({ report: r }: { report: ReportDetailResponse }) {
+  const holder = caseHolder(r);
+  const deadline = r.currentDeadline;
   return (
     <View className='loop-steps' data-testid='loop-steps'>
       <View className='loop-steps__list'>
-        {steps.map((s, i) => (
-          <View key={s.title} className={`loop-steps__step loop-steps__step--${s.state}`} data-testid={`loop-step-${s.state}`}>
+        {r.stages.map((s, i) => (
+          <View key={s.stage} className={`loop-steps__step loop-steps__step--${s.state} ${s.overdue ? 'loop-steps__step--late' : ''}`} data-testid={`loop-step-${s.state}`}>
             <View className='loop-steps__dot'>
               <Text>{s.state === 'done' ? '✓' : i + 1}</Text>
             </View>
-            <Text className='loop-steps__title'>{s.title}</Text>
+            <Text className='loop-steps__title'>{s.label}</Text>
+            {s.endedAt && s.state === 'done' ? <Text className='loop-steps__when'>{formatWhen(s.endedAt).replace(/ 周. /, ' ')}</Text> : null}
           </View>
         ))}
       </View>
@@ -27,8 +27,8 @@ export default function LoopSteps({ report }: { report: LoopReport }) {
         </Text>
       ) : null}
       {deadline ? (
-        <Text className={`loop-steps__line ${overdue ? 'loop-steps__line--overdue' : ''}`} data-testid='loop-deadline'>
-          {overdue ? '已超时，时限' : '办理时限'}：{formatWhen(deadline)}（北京时间）
+        <Text className={`loop-steps__line ${deadline.overdue ? 'loop-steps__line--overdue' : ''}`} data-testid='loop-deadline'>
+          {deadline.label}时限：{formatWhen(deadline.dueAt)}（北京时间）{deadline.overdue ? ' · 已超时' : ''}
         </Text>
       ) : null}
     </View>

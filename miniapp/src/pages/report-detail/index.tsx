@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ReportDetailResponse } from '@xjy/shared/report';
-import { REPORT_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import type { ReportDetailResponse, ReportRating } from '@xjy/shared/report';
+import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS, REPORT_STATUS_LABELS } from '@xjy/shared/report';
 import Button from '../../components/button';
 import LoopForm from '../../components/loop-form';
 import LoopSteps from '../../components/loop-steps';
@@ -11,10 +11,10 @@ import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { useReshow } from '../../hooks/use-reshow';
-import { confirmFixed, rateReport, supplementReport, withdrawReport, type ReportRating } from '../../services/closed-loop';
+import { confirmFixed, rateReport, supplementReport, withdrawReport } from '../../services/closed-loop';
 import { errorMessage } from '../../services/http';
 import { getReport } from '../../services/reports';
-import { CLOSE_OUTCOMES, RATING_OPTIONS, type LoopReport } from '../../utils/closed-loop';
+import { can } from '../../utils/closed-loop';
 import { getCurrentPosition } from '../../utils/location';
 import { mediaUrl } from '../../utils/media-url';
 import { ensurePrivacyConsent } from '../../utils/privacy';
@@ -23,8 +23,6 @@ import './index.scss';
 
 type Mode = 'supplement' | 'fixed' | 'not-fixed' | 'rate';
 
-const OPEN = new Set(['submitted', 'accepted', 'dispatched', 'handling', 'verifying', 'deferred']);
-const CLOSED_BY_STAFF = new Set(['resolved', 'closed']);
 
 /** Where the follow-up photo was taken: the server checks it is within 100 m of the problem. */
 async function hereOrExplain(): Promise<{ lat: number; lng: number }> {
@@ -36,21 +34,21 @@ async function hereOrExplain(): Promise<{ lat: number; lng: number }> {
   }
 }
 
-function Outcome({ r }: { r: LoopReport }) {
-  if (!CLOSED_BY_STAFF.has(r.status)) return null;
-  const closedAs = r.status === 'resolved' ? '已解决' : (CLOSE_OUTCOMES.find((o) => o.value === r.outcome)?.label ?? '已结案');
+function Outcome({ r }: { r: ReportDetailResponse }) {
+  if (!r.outcome) return null;
+  const closedAs = REPORT_OUTCOME_LABELS[r.outcome];
   return (
     <View className='card' data-testid='report-outcome'>
       <Text className='card__title'>办理结果</Text>
       <Text className='report-detail__line'>结案结论：{closedAs}</Text>
-      {r.reporterFixed !== null && r.reporterFixed !== undefined ? (
+      {r.reporterFixed !== null ? (
         <Text className='report-detail__line' data-testid='report-confirmed'>
           你的确认：{r.reporterFixed ? '已解决' : '未解决，已请工作人员复查'}
         </Text>
       ) : null}
       {r.rating ? (
         <Text className='report-detail__line' data-testid='report-rating'>
-          你的评价：{RATING_OPTIONS.find((o) => o.value === r.rating)?.label}
+          你的评价：{REPORT_RATING_LABELS[r.rating]}
           {r.ratingNote ? `（${r.ratingNote}）` : ''}
         </Text>
       ) : null}
@@ -76,18 +74,18 @@ export default function ReportDetailPage() {
   if (report.error || !report.data) {
     return <StateView kind='error' title='没有找到这条随手拍' description={report.error?.message} actionText='重试' onAction={() => void report.reload()} />;
   }
-  const r: LoopReport = fresh ?? report.data;
-  const mine = auth.user?.id !== undefined && r.reporter?.id === auth.user.id;
+  const r = fresh ?? report.data;
   const done = (next: ReportDetailResponse, toast: string) => {
     setFresh(next);
     setMode(null);
     setRating(null);
     void Taro.showToast({ title: toast, icon: 'success' });
   };
-  const canConfirm = mine && CLOSED_BY_STAFF.has(r.status) && (r.reporterFixed === null || r.reporterFixed === undefined);
-  const canRate = mine && CLOSED_BY_STAFF.has(r.status) && !r.rating;
-  const canSupplement = mine && OPEN.has(r.status);
-  const canWithdraw = mine && r.status === 'submitted';
+  // The server lists what this caller may do; a judgement already given is not offered again.
+  const canConfirm = can(r, 'confirm') && r.reporterFixed === null;
+  const canRate = can(r, 'rate') && !r.rating;
+  const canSupplement = can(r, 'supplement');
+  const canWithdraw = can(r, 'withdraw');
 
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });
@@ -158,12 +156,13 @@ export default function ReportDetailPage() {
           title={mode === 'fixed' ? '确认已解决' : '反馈未解决'}
           testId='confirm-form'
           submitText={mode === 'fixed' ? '确认已解决' : '提交未解决'}
-          notePlaceholder={mode === 'fixed' ? '可以拍一张现场照片（选填），需在问题地点 100 米内拍摄' : '可以拍一张现场照片说明情况（选填），需在问题地点 100 米内拍摄'}
+          notePlaceholder={mode === 'fixed' ? '说两句（选填）' : '哪里还没解决（选填），会转给工作人员复查'}
+          hint={`可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`}
           photosMax={1}
           onCancel={() => setMode(null)}
-          onSubmit={async ({ mediaIds }) => {
+          onSubmit={async ({ note, mediaIds }) => {
             const at = mediaIds.length ? await hereOrExplain() : null;
-            const body = { fixed: mode === 'fixed', ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
+            const body = { fixed: mode === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
             done(await confirmFixed(r.id, body), mode === 'fixed' ? '感谢确认' : '已请工作人员复查');
           }}
         />
@@ -181,9 +180,9 @@ export default function ReportDetailPage() {
           }}
         >
           <View className='loop-form__choices'>
-            {RATING_OPTIONS.map((o) => (
-              <Text key={o.value} className={`chip loop-form__choice ${rating === o.value ? 'chip--on' : ''}`} onClick={() => setRating(o.value)} data-testid={`rate-${o.value}`}>
-                {o.label}
+            {REPORT_RATINGS.map((value) => (
+              <Text key={value} className={`chip loop-form__choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)} data-testid={`rate-${value}`}>
+                {REPORT_RATING_LABELS[value]}
               </Text>
             ))}
           </View>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import { REPORT_EXTENSION_HOURS_MAX, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
 import Button from '../../../../components/button';
 import LoopForm from '../../../../components/loop-form';
 import LoopSteps from '../../../../components/loop-steps';
@@ -12,7 +12,7 @@ import { useRequest } from '../../../../hooks/use-request';
 import { reportHandled, requestDeferral, requestExtension, returnCase, signCase } from '../../../../services/closed-loop';
 import { errorMessage } from '../../../../services/http';
 import { getReport } from '../../../../services/reports';
-import type { LoopReport } from '../../../../utils/closed-loop';
+import { can } from '../../../../utils/closed-loop';
 import { mediaUrl } from '../../../../utils/media-url';
 import { formatWhen } from '../../../../utils/time';
 import DeptOnly from '../../components/dept-only';
@@ -28,7 +28,7 @@ function DeptCase() {
   const [mode, setMode] = useState<Mode | null>(null);
   const [hours, setHours] = useState('');
   const [signing, setSigning] = useState(false);
-  const r: LoopReport | null = fresh ?? loaded.data;
+  const r = fresh ?? loaded.data;
 
   if (loaded.loading && !r) return <StateView kind='loading' title='正在加载…' />;
   if (loaded.error || !r) return <StateView kind='error' title='没有加载出来' description={loaded.error?.message} actionText='重试' onAction={() => void loaded.reload()} />;
@@ -49,8 +49,12 @@ function DeptCase() {
       setSigning(false);
     }
   };
-  const status = r.status as string;
-  const pending = r.pendingRequest ?? null;
+  const pending = r.pendingRequest;
+  const canSign = can(r, 'sign');
+  const canReturn = can(r, 'return');
+  const canHandled = can(r, 'handled');
+  const canExtend = can(r, 'request_extension') && !pending;
+  const canDefer = can(r, 'request_deferral') && !pending;
 
   return (
     <View className='page dept-case' data-testid='dept-case'>
@@ -75,7 +79,7 @@ function DeptCase() {
         {r.reworkCount ? <Text className='field-error'>已返工 {r.reworkCount} 次，请按核查意见重新处置</Text> : null}
         {pending ? (
           <Text className='dept-case__pending' data-testid='dept-pending'>
-            {pending === 'extension' ? `已申请延期 ${r.pendingHours ?? ''} 小时` : '已申请缓办'}，等待工作人员审批
+            {pending.kind === 'extension' ? `已申请延期 ${pending.hours ?? ''} 小时` : '已申请缓办'}，等待工作人员审批
           </Text>
         ) : null}
       </View>
@@ -118,6 +122,7 @@ function DeptCase() {
           onSubmit={async ({ note }) => {
             const h = Number(hours);
             if (!Number.isInteger(h) || h <= 0) throw new Error('请选择或填写延期小时数');
+            if (h > REPORT_EXTENSION_HOURS_MAX) throw new Error(`一次最多延期 ${REPORT_EXTENSION_HOURS_MAX} 小时`);
             done(await requestExtension(r.id, { hours: h, reason: note }), '已提交申请');
           }}
         >
@@ -143,35 +148,37 @@ function DeptCase() {
         />
       ) : null}
 
-      {!mode && status === 'dispatched' ? (
+      {!mode && (canSign || canReturn || canHandled || canExtend || canDefer) ? (
         <View className='dept-case__actions'>
-          <Button className='btn btn--primary dept-case__action' loading={signing} disabled={signing} onClick={() => void sign()} data-testid='dept-sign'>
-            签收
-          </Button>
-          <Button className='btn btn--secondary dept-case__action' disabled={signing} onClick={() => setMode('return')} data-testid='dept-return'>
-            退回
-          </Button>
-        </View>
-      ) : null}
-      {!mode && status === 'handling' ? (
-        <View className='dept-case__actions'>
-          <Button className='btn btn--primary dept-case__action' onClick={() => setMode('handled')} data-testid='dept-handled'>
-            处置反馈
-          </Button>
-          {!pending ? (
-            <>
-              <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('extension')} data-testid='dept-extension'>
-                申请延期
-              </Button>
-              <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('deferral')} data-testid='dept-deferral'>
-                申请缓办
-              </Button>
-            </>
+          {canSign ? (
+            <Button className='btn btn--primary dept-case__action' loading={signing} disabled={signing} onClick={() => void sign()} data-testid='dept-sign'>
+              签收
+            </Button>
+          ) : null}
+          {canReturn ? (
+            <Button className='btn btn--secondary dept-case__action' disabled={signing} onClick={() => setMode('return')} data-testid='dept-return'>
+              退回
+            </Button>
+          ) : null}
+          {canHandled ? (
+            <Button className='btn btn--primary dept-case__action' onClick={() => setMode('handled')} data-testid='dept-handled'>
+              处置反馈
+            </Button>
+          ) : null}
+          {canExtend ? (
+            <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('extension')} data-testid='dept-extension'>
+              申请延期
+            </Button>
+          ) : null}
+          {canDefer ? (
+            <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('deferral')} data-testid='dept-deferral'>
+              申请缓办
+            </Button>
           ) : null}
         </View>
       ) : null}
-      {status === 'verifying' ? <Text className='muted dept-case__note'>已反馈处置情况，等待工作人员核查</Text> : null}
-      {status === 'deferred' ? <Text className='muted dept-case__note'>缓办中，恢复办理后会重新出现在处置中</Text> : null}
+      {r.status === 'verifying' ? <Text className='muted dept-case__note'>已反馈处置情况，等待工作人员核查</Text> : null}
+      {r.status === 'deferred' ? <Text className='muted dept-case__note'>缓办中，恢复办理后会重新出现在处置中</Text> : null}
 
       <View className='card'>
         <Text className='card__title'>处理记录</Text>

@@ -9,7 +9,6 @@ import { useRequest } from '../../../../hooks/use-request';
 import { useReshow } from '../../../../hooks/use-reshow';
 import { departmentCases, type DepartmentCaseStatus } from '../../../../services/closed-loop';
 import { errorMessage } from '../../../../services/http';
-import type { LoopFields } from '../../../../utils/closed-loop';
 import { mediaUrl } from '../../../../utils/media-url';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
@@ -22,7 +21,7 @@ const TABS: Array<{ status: DepartmentCaseStatus; label: string; empty: string }
   { status: 'verifying', label: '待核查', empty: '没有等待核查的案件' },
 ];
 
-type CaseItem = ReportSummaryResponse & Partial<LoopFields>;
+type CaseItem = ReportSummaryResponse;
 
 function CaseList() {
   const { user } = useAuth();
@@ -51,7 +50,9 @@ function CaseList() {
     <View className='page dept-cases' data-testid='dept-cases'>
       <View className='dept-cases__hello'>
         <Text className='dept-cases__name'>{user?.nickname}，你好</Text>
-        <Text className='muted'>这里是派给本部门的案件，请在时限内签收、处置并反馈</Text>
+        <Text className='muted' data-testid='dept-name'>
+          {page.data?.department ? `${page.data.department.name} · ` : ''}派给本部门的案件，请在时限内签收、处置并反馈
+        </Text>
       </View>
       <View className='dept-cases__tabs'>
         {TABS.map((t) => (
@@ -65,8 +66,7 @@ function CaseList() {
       {page.data && !page.error && items.length === 0 ? <StateView kind='empty' title={tab.empty} description='新的派单会出现在这里。' /> : null}
       {!page.error
         ? items.map((r) => {
-            const due = r.stageDeadlineAt ?? null;
-            const late = due ? Date.parse(due) < Date.now() : r.overdue;
+            const due = r.stageDeadlineAt;
             return (
               <View key={r.id} className='card dept-cases__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.deptCase}?id=${r.id}` })} data-testid='dept-case-item'>
                 {r.thumbUrl ? <Image className='dept-cases__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' /> : <View className='dept-cases__thumb' />}
@@ -75,14 +75,16 @@ function CaseList() {
                     <Text className='dept-cases__cat'>
                       #{r.id} {r.categoryLabel}
                     </Text>
-                    {late ? <Text className='dept-cases__badge'>已超时</Text> : null}
+                    <View>
+                      {r.overdue ? <Text className='dept-cases__badge'>已超时</Text> : null}
+                      {r.escalationLevel > 0 ? <Text className='dept-cases__badge'>督办</Text> : null}
+                    </View>
                   </View>
                   <Text className='dept-cases__desc'>{r.description}</Text>
                   <Text className='muted'>
                     {r.areaName}
                     {due ? ` · 时限 ${formatWhen(due)}` : ''}
                   </Text>
-                  {r.reworkCount ? <Text className='dept-cases__rework'>返工 {r.reworkCount} 次</Text> : null}
                 </View>
               </View>
             );

@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { EscalationItemResponse } from '@xjy/shared/report';
+import Button from '../../../../components/button';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { useReshow } from '../../../../hooks/use-reshow';
 import { listEscalations } from '../../../../services/closed-loop';
+import { errorMessage } from '../../../../services/http';
+import { caseHolder } from '../../../../utils/closed-loop';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
 import StaffOnly from '../../components/staff-only';
@@ -18,9 +23,23 @@ export function overdueText(hours: number): string {
 }
 
 function EscalationQueue() {
-  const list = useRequest(listEscalations, 'escalations');
-  useReshow(() => void list.reload());
-  const items = list.data?.items ?? [];
+  const list = useRequest(() => listEscalations(), 'escalations');
+  const [more, setMore] = useState<{ items: EscalationItemResponse[]; cursor: string | null } | null>(null);
+  useReshow(() => {
+    setMore(null);
+    void list.reload();
+  });
+  const items = [...(list.data?.items ?? []), ...(more?.items ?? [])];
+  const cursor = more ? more.cursor : (list.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!cursor) return;
+    try {
+      const next = await listEscalations(cursor);
+      setMore({ items: [...(more?.items ?? []), ...next.items], cursor: next.nextCursor });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
 
   return (
     <View className='page escalations' data-testid='escalations'>
@@ -30,22 +49,33 @@ function EscalationQueue() {
       {list.data && !list.error && items.length === 0 ? <StateView kind='empty' title='没有需要督办的案件' description='各环节都在时限内。' /> : null}
       {!list.error
         ? items.map((e) => (
-            <View key={e.reportId} className='card escalations__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${e.reportId}` })} data-testid='escalation-item'>
+            <View key={e.report.id} className='card escalations__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${e.report.id}` })} data-testid='escalation-item'>
               <View className='escalations__line'>
                 <Text className='escalations__title'>
-                  #{e.reportId} {e.categoryLabel}
+                  #{e.report.id} {e.report.categoryLabel}
                 </Text>
                 <Text className='escalations__overdue'>{overdueText(e.hoursOverdue)}</Text>
               </View>
               <Text className='escalations__row'>
-                环节：{e.stageLabel} · 办理方：{e.holder}
+                环节：{e.stageLabel} · 办理方：{caseHolder({ holder: e.holder, areaName: e.report.areaName })}
               </Text>
               <Text className='muted'>
-                {e.areaName} · 时限 {formatWhen(e.deadlineAt)}
+                {e.report.areaName} · 时限 {formatWhen(e.dueAt)}
               </Text>
+              {e.escalatedTo ? (
+                <Text className='escalations__level'>
+                  已督办至 {e.escalatedTo.name}
+                  {e.escalatedAt ? `（${formatWhen(e.escalatedAt)}）` : ''}
+                </Text>
+              ) : null}
             </View>
           ))
         : null}
+      {cursor && !list.error ? (
+        <Button className='btn btn--plain' onClick={() => void loadMore()}>
+          加载更多
+        </Button>
+      ) : null}
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
+import { REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS } from '@xjy/shared/report';
 import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
 import LoopSteps from '../../../../components/loop-steps';
 import ReportTimeline from '../../../../components/report-timeline';
@@ -13,7 +14,6 @@ import { acceptReport, dispatchReport, duplicateReport, getReport, listCategorie
 import { uploadPhoto } from '../../../../services/upload';
 import { mediaUrl } from '../../../../utils/media-url';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
-import type { LoopReport } from '../../../../utils/closed-loop';
 import { formatWhen } from '../../../../utils/time';
 import ReportMap from '../../components/report-map';
 import StaffOnly from '../../components/staff-only';
@@ -155,7 +155,7 @@ function StaffReport() {
   const loaded = useRequest(() => getReport(id), String(id), id > 0);
   const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
   const [action, setAction] = useState<ReportAction | null>(null);
-  const r: LoopReport | null = fresh ?? loaded.data;
+  const r = fresh ?? loaded.data;
 
   if (loaded.loading && !r) return <StateView kind='loading' title='正在加载…' />;
   if (loaded.error || !r) return <StateView kind='error' title='没有加载出来' description={loaded.error?.message} actionText='重试' onAction={() => void loaded.reload()} />;
@@ -191,7 +191,15 @@ function StaffReport() {
         {r.department ? <Text className='muted'>承办部门：{r.department.name}</Text> : null}
         {r.reworkCount || r.extensionCount ? (
           <Text className='muted' data-testid='staff-report-counts'>
-            返工 {r.reworkCount ?? 0} 次 · 延期 {r.extensionCount ?? 0} 次
+            返工 {r.reworkCount} 次 · 延期 {r.extensionCount} 次
+          </Text>
+        ) : null}
+        {r.escalationLevel > 0 ? <Text className='field-error'>已超时督办（第 {r.escalationLevel} 级）</Text> : null}
+        {r.outcome ? (
+          <Text className='muted' data-testid='staff-report-outcome'>
+            结案结论：{REPORT_OUTCOME_LABELS[r.outcome]}
+            {r.reporterFixed !== null ? ` · 上报人确认：${r.reporterFixed ? '已解决' : '未解决'}` : ''}
+            {r.rating ? ` · 评价：${REPORT_RATING_LABELS[r.rating]}${r.ratingNote ? `（${r.ratingNote}）` : ''}` : ''}
           </Text>
         ) : null}
         <ReportMap lat={r.lat} lng={r.lng} />
