@@ -3,7 +3,7 @@ import type { AreaResponse } from '@xjy/shared/area';
 import type { MediaResponse } from '@xjy/shared/media';
 import { ALWAYS_OPEN } from '@xjy/shared/opening-hours';
 import type { StationDetailResponse } from '@xjy/shared/station';
-import type { LoopReport } from '../src/utils/closed-loop';
+import type { ReportDetailResponse, ReportStageResponse } from '@xjy/shared/report';
 import type { MockResponse } from './taro-mock';
 
 export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse {
@@ -93,8 +93,31 @@ export const fail = (statusCode: number, code: string, message: string, details?
   data: { code, message, ...(details ? { details } : {}) },
 });
 
+const STAGES = [
+  ['report', '信息采集'],
+  ['file', '案卷建立'],
+  ['dispatch', '任务派遣'],
+  ['handle', '任务处置'],
+  ['feedback', '处理反馈'],
+  ['verify', '核查结案'],
+  ['evaluate', '综合评价'],
+] as const;
+
+/** The seven stages with those before `current` done (7: all done). */
+export function stagesFactory(current: number): ReportStageResponse[] {
+  return STAGES.map(([stage, label], i) => ({
+    stage,
+    label,
+    state: i < current ? 'done' : i === current ? 'current' : 'pending',
+    startedAt: i <= current ? '2026-12-01T02:00:00.000Z' : null,
+    endedAt: i < current ? '2026-12-01T03:00:00.000Z' : null,
+    dueAt: null,
+    overdue: false,
+  }));
+}
+
 /** A report as GET /api/reports/:id answers it, with the closed-loop fields (issue 12). */
-export function reportFactory(overrides: Partial<LoopReport> = {}): LoopReport {
+export function reportFactory(overrides: Partial<ReportDetailResponse> = {}): ReportDetailResponse {
   return {
     id: 42,
     category: 'city_appearance',
@@ -115,6 +138,8 @@ export function reportFactory(overrides: Partial<LoopReport> = {}): LoopReport {
     createdAt: '2026-12-01T02:00:00.000Z',
     acceptDueAt: '2026-12-02T02:00:00.000Z',
     resolveDueAt: '2026-12-08T02:00:00.000Z',
+    stageDeadlineAt: null,
+    escalationLevel: 0,
     reporter: { id: 1, nickname: '小王' },
     photos: [mediaFactory(1)],
     resolutionPhotos: [],
@@ -123,17 +148,17 @@ export function reportFactory(overrides: Partial<LoopReport> = {}): LoopReport {
     stationId: null,
     actions: [],
     timeline: [],
-    stageDeadlineAt: null,
+    stages: stagesFactory(1),
+    holder: { kind: 'staff', name: '社区', departmentId: null },
+    currentDeadline: null,
+    outcome: null,
+    closedAt: null,
     reworkCount: 0,
     extensionCount: 0,
-    outcome: null,
+    pendingRequest: null,
     reporterFixed: null,
     rating: null,
     ratingNote: null,
-    pendingRequest: null,
-    pendingHours: null,
-    pendingReason: null,
-    escalationLevel: 0,
     ...overrides,
-  } as LoopReport;
+  };
 }

@@ -1,16 +1,18 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fail, loginFactory, mediaFactory, ok, reportFactory, userFactory } from '../../../test/factories';
+import { fail, loginFactory, mediaFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../test/helpers';
 import * as Taro from '../../../test/taro-mock';
 import { configureHttp } from '../../services/http';
-import type { LoopReport } from '../../utils/closed-loop';
+import type { ReportDetailResponse } from '@xjy/shared/report';
 import { PRIVACY_GUIDE_VERSION } from '../../utils/privacy-platform.h5';
 import { saveLogin } from '../../utils/session';
 import ReportDetailPage from './index';
 
-const dept = { id: 2, name: '城管执法大队' } as LoopReport['department'];
+const dept = { id: 2, name: '城管执法大队', active: true } as ReportDetailResponse['department'];
+const closedAs = (over: Partial<ReportDetailResponse>) =>
+  reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', holder: null, stages: stagesFactory(6), actions: ['confirm', 'rate'], ...over });
 
-function open(report: LoopReport, answers: Record<string, () => ReturnType<typeof ok>> = {}, userId = 1) {
+function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}, userId = 1) {
   act(() => saveLogin(loginFactory({ user: userFactory({ id: userId, role: 'worker', trade: 'streamer' as never }) })));
   Taro.setStorageSync('xjy.privacyConsent', PRIVACY_GUIDE_VERSION);
   Taro.routerParams.current = { id: String(report.id) };
@@ -28,13 +30,22 @@ describe('ReportDetailPage (reporter)', () => {
   beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
 
   it('shows the seven stages, who holds the case and its deadline in China time while the department handles it', async () => {
-    open(reportFactory({ status: 'handling' as never, department: dept, stageDeadlineAt: '2026-12-03T10:30:00.000Z' }));
+    open(
+      reportFactory({
+        status: 'handling',
+        department: dept,
+        holder: { kind: 'department', name: '城管执法大队', departmentId: 2 },
+        stages: stagesFactory(3),
+        currentDeadline: { kind: 'handle', label: '处置', dueAt: '2026-12-03T10:30:00.000Z', overdue: false },
+        actions: ['supplement'],
+      }),
+    );
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
     await screen.findByTestId('loop-steps');
     expect(screen.getByTestId('loop-steps')).toHaveTextContent(/信息采集.*案卷建立.*任务派遣.*任务处置.*处理反馈.*核查结案.*综合评价/);
-    expect(stepStates()).toEqual(['done', 'done', 'done', 'current', 'todo', 'todo', 'todo']);
+    expect(stepStates()).toEqual(['done', 'done', 'done', 'current', 'pending', 'pending', 'pending']);
     expect(screen.getByTestId('loop-holder')).toHaveTextContent('当前办理：城管执法大队');
-    expect(screen.getByTestId('loop-deadline')).toHaveTextContent('12月3日 周四 18:30（北京时间）');
+    expect(screen.getByTestId('loop-deadline')).toHaveTextContent('处置时限：12月3日 周四 18:30（北京时间）');
     // Open and mine: more information may be added, but it is past withdrawing.
     expect(screen.getByTestId('action-supplement')).toBeInTheDocument();
     expect(screen.queryByTestId('action-withdraw')).not.toBeInTheDocument();
@@ -42,17 +53,20 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it('withdraws a report not yet accepted, after asking', async () => {
-    open(reportFactory({ status: 'submitted' }), { 'POST /api/reports/42/withdraw': () => ok(reportFactory({ status: 'withdrawn' as never, statusGroup: 'closed' })) });
+    open(reportFactory({ status: 'submitted', actions: ['supplement', 'withdraw'] }), {
+      'POST /api/reports/42/withdraw': () => ok(reportFactory({ status: 'withdrawn', statusGroup: 'closed', holder: null, stages: stagesFactory(0).map((x, i) => ({ ...x, state: i === 0 ? 'done' : 'pending' })) })),
+    });
     fireEvent.click(await screen.findByTestId('action-withdraw'));
     await waitFor(() => expect(callsTo('/api/reports/42/withdraw', 'POST')).toHaveLength(1));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回随手拍' }));
     await waitFor(() => expect(screen.queryByTestId('reporter-actions')).not.toBeInTheDocument());
+    expect(screen.getByTestId('report-status')).toHaveTextContent('已撤回');
     expect(screen.queryByTestId('loop-holder')).not.toBeInTheDocument();
   });
 
   it('keeps the report when the withdrawal is cancelled', async () => {
     Taro.showModal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true, errMsg: 'showModal:ok' }));
-    open(reportFactory({ status: 'submitted' }));
+    open(reportFactory({ status: 'submitted', actions: ['supplement', 'withdraw'] }));
     fireEvent.click(await screen.findByTestId('action-withdraw'));
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
     expect(callsTo('/api/reports/42/withdraw', 'POST')).toHaveLength(0);
@@ -64,7 +78,7 @@ describe('ReportDetailPage (reporter)', () => {
       option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(77)) });
       return { onProgressUpdate: jest.fn(), abort: jest.fn() };
     });
-    open(reportFactory({ status: 'accepted' }), { 'POST /api/reports/42/supplement': () => ok(reportFactory({ status: 'accepted' })) });
+    open(reportFactory({ status: 'accepted', actions: ['supplement'] }), { 'POST /api/reports/42/supplement': () => ok(reportFactory({ status: 'accepted', actions: ['supplement'] })) });
     fireEvent.click(await screen.findByTestId('action-supplement'));
     fireEvent.click(screen.getByTestId('supplement-form-submit'));
     expect(await screen.findByTestId('supplement-form-error')).toHaveTextContent('请填写补充内容');
@@ -84,10 +98,11 @@ describe('ReportDetailPage (reporter)', () => {
       option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(88)) });
       return { onProgressUpdate: jest.fn(), abort: jest.fn() };
     });
-    const closed = reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed' });
+    const closed = closedAs({});
     open(closed, { 'POST /api/reports/42/confirm': () => ok({ ...closed, reporterFixed: true }) });
     expect(await screen.findByTestId('report-outcome')).toHaveTextContent('结案结论：已解决');
     expect(stepStates()).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'current']);
+    expect(screen.queryByTestId('loop-holder')).not.toBeInTheDocument();
     expect(screen.queryByTestId('action-supplement')).not.toBeInTheDocument();
     fireEvent.click(screen.getByTestId('action-confirm-fixed'));
     fireEvent.click(screen.getByTestId('confirm-form-photo-add'));
@@ -103,7 +118,7 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it('says not fixed without a photo, sending no location, after a not-fixable closure', async () => {
-    const closed = reportFactory({ status: 'closed' as never, statusGroup: 'closed', outcome: 'not_fixable' });
+    const closed = closedAs({ status: 'closed', statusGroup: 'closed', outcome: 'not_fixable' });
     open(closed, { 'POST /api/reports/42/confirm': () => ok({ ...closed, reporterFixed: false }) });
     expect(await screen.findByTestId('report-outcome')).toHaveTextContent('结案结论：无法解决');
     fireEvent.click(screen.getByTestId('action-confirm-not-fixed'));
@@ -113,7 +128,7 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it('rates a closed case: a level must be chosen, the note is optional', async () => {
-    const closed = reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', reporterFixed: true });
+    const closed = closedAs({ reporterFixed: true });
     open(closed, { 'POST /api/reports/42/rate': () => ok({ ...closed, rating: 'basic', ratingNote: '处理及时' }) });
     fireEvent.click(await screen.findByTestId('action-rate'));
     fireEvent.click(screen.getByTestId('rate-form-submit'));
@@ -127,18 +142,48 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it("shows the catalogue's message when rating fails and keeps the form", async () => {
-    open(reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed' }), {
-      'POST /api/reports/42/rate': () => fail(409, 'report_invalid_transition', '这条随手拍当前状态不能进行此操作'),
-    });
+    open(closedAs({}), { 'POST /api/reports/42/rate': () => fail(409, 'already_rated', 'already rated') });
     fireEvent.click(await screen.findByTestId('action-rate'));
     fireEvent.click(screen.getByTestId('rate-satisfied'));
     fireEvent.click(screen.getByTestId('rate-form-submit'));
-    expect(await screen.findByTestId('rate-form-error')).toHaveTextContent('这条随手拍当前状态不能进行此操作');
+    expect(await screen.findByTestId('rate-form-error')).toHaveTextContent('你已经评价过了');
     expect(screen.getByTestId('rate-form')).toBeInTheDocument();
   });
 
-  it("offers no actions on someone else's report", async () => {
-    open(reportFactory({ status: 'submitted', reporter: { id: 1, nickname: '小王' } }), {}, 99);
+  it('shows the server refusing a follow-up photo taken too far away, in its own words', async () => {
+    const here = { coords: { latitude: 38.36, longitude: 114.7, accuracy: 12 } };
+    Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition: (yes: (p: typeof here) => void) => yes(here) }, configurable: true });
+    Taro.chooseMedia.mockImplementationOnce(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'blob:far', size: 100_000 }], errMsg: 'chooseMedia:ok' }) as never);
+    Taro.uploadFile.mockImplementation((option) => {
+      option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(89)) });
+      return { onProgressUpdate: jest.fn(), abort: jest.fn() };
+    });
+    open(closedAs({}), { 'POST /api/reports/42/confirm': () => fail(422, 'follow_up_too_far', 'too far', { distanceM: 2300 }) });
+    fireEvent.click(await screen.findByTestId('action-confirm-fixed'));
+    fireEvent.click(screen.getByTestId('confirm-form-photo-add'));
+    await waitFor(() => expect(screen.getAllByTestId('photo-tile')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('confirm-form-submit'));
+    expect(await screen.findByTestId('confirm-form-error')).toHaveTextContent('复查照片须在问题位置 100 米内拍摄（当前相距 2300 米）');
+  });
+
+  it('asks for the location a follow-up photo needs and sends nothing without it', async () => {
+    Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true });
+    Taro.chooseMedia.mockImplementationOnce(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'blob:x', size: 100_000 }], errMsg: 'chooseMedia:ok' }) as never);
+    Taro.uploadFile.mockImplementation((option) => {
+      option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(90)) });
+      return { onProgressUpdate: jest.fn(), abort: jest.fn() };
+    });
+    open(closedAs({}));
+    fireEvent.click(await screen.findByTestId('action-confirm-fixed'));
+    fireEvent.click(screen.getByTestId('confirm-form-photo-add'));
+    await waitFor(() => expect(screen.getAllByTestId('photo-tile')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('confirm-form-submit'));
+    expect(await screen.findByTestId('confirm-form-error')).toHaveTextContent('无法获取你的位置');
+    expect(callsTo('/api/reports/42/confirm', 'POST')).toHaveLength(0);
+  });
+
+  it('offers what the server lists for this caller, and nothing else', async () => {
+    open(reportFactory({ status: 'submitted', reporter: { id: 1, nickname: '小王' }, actions: [] }), {}, 99);
     await screen.findByTestId('loop-steps');
     expect(screen.queryByTestId('reporter-actions')).not.toBeInTheDocument();
   });

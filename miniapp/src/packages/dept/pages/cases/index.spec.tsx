@@ -16,7 +16,7 @@ describe('DeptCasesPage', () => {
     asHandler();
     serve((url) => {
       if (url === '/api/department/cases?status=dispatched')
-        return ok({ items: [reportFactory({ id: 7, status: 'dispatched', stageDeadlineAt: '2026-12-02T06:00:00.000Z', reworkCount: 1 })], nextCursor: null });
+        return ok({ department: { id: 2, name: '城管执法大队' }, items: [reportFactory({ id: 7, status: 'dispatched', stageDeadlineAt: '2026-12-02T06:00:00.000Z', overdue: true, escalationLevel: 1 })], nextCursor: null });
       return fail(404, 'not_found', '');
     });
     render(<DeptCasesPage />);
@@ -25,7 +25,9 @@ describe('DeptCasesPage', () => {
     expect(item).toHaveTextContent('#7 市容环境');
     // 06:00 UTC is 14:00 in Beijing.
     expect(item).toHaveTextContent('时限 12月2日 周三 14:00');
-    expect(item).toHaveTextContent('返工 1 次');
+    expect(item).toHaveTextContent('已超时');
+    expect(item).toHaveTextContent('督办');
+    expect(screen.getByTestId('dept-name')).toHaveTextContent('城管执法大队');
     fireEvent.click(item);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/dept/pages/case/index?id=7' });
   });
@@ -33,8 +35,8 @@ describe('DeptCasesPage', () => {
   it('switches to 处置中 and says when a tab is empty', async () => {
     asHandler();
     serve((url) => {
-      if (url === '/api/department/cases?status=dispatched') return ok({ items: [reportFactory({ id: 7, status: 'dispatched' })], nextCursor: null });
-      if (url === '/api/department/cases?status=handling') return ok({ items: [], nextCursor: null });
+      if (url === '/api/department/cases?status=dispatched') return ok({ department: { id: 2, name: '城管执法大队' }, items: [reportFactory({ id: 7, status: 'dispatched' })], nextCursor: null });
+      if (url === '/api/department/cases?status=handling') return ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
       return fail(404, 'not_found', '');
     });
     render(<DeptCasesPage />);
@@ -49,7 +51,7 @@ describe('DeptCasesPage', () => {
     asHandler();
     let down = true;
     serve((url) => {
-      if (url === '/api/department/cases?status=dispatched') return down ? 'offline' : ok({ items: [], nextCursor: null });
+      if (url === '/api/department/cases?status=dispatched') return down ? 'offline' : ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
       return fail(404, 'not_found', '');
     });
     render(<DeptCasesPage />);

@@ -1,15 +1,17 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fail, loginFactory, ok, reportFactory, userFactory } from '../../../../../test/factories';
+import { fail, loginFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
 import { configureHttp } from '../../../../services/http';
-import type { LoopReport } from '../../../../utils/closed-loop';
+import type { ReportDetailResponse } from '@xjy/shared/report';
 import { saveLogin } from '../../../../utils/session';
 import StaffReportPage from './index';
 
-const dept = { id: 2, name: '城管执法大队' } as LoopReport['department'];
+const dept = { id: 2, name: '城管执法大队', active: true } as ReportDetailResponse['department'];
+const byDept = { department: dept, holder: { kind: 'department' as const, name: '城管执法大队', departmentId: 2 } };
+const handling = (over: Partial<ReportDetailResponse> = {}) => reportFactory({ status: 'handling', ...byDept, stages: stagesFactory(3), actions: ['close'], ...over });
 
-function open(report: LoopReport, answers: Record<string, () => ReturnType<typeof ok>> = {}) {
+function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}) {
   act(() => saveLogin(loginFactory({ user: userFactory({ id: 5, role: 'staff', trade: null, scopes: [{ id: 4, name: '长寿街道', level: 'street', path: '/1/4/' }] }) })));
   Taro.routerParams.current = { id: String(report.id) };
   serve((url, method) => {
@@ -20,28 +22,42 @@ function open(report: LoopReport, answers: Record<string, () => ReturnType<typeo
   render(<StaffReportPage />);
 }
 const body = (path: string) => callsTo(path, 'POST')[0]?.data;
-const verifying = (over: Partial<LoopReport> = {}) => reportFactory({ status: 'verifying' as never, department: dept, stageDeadlineAt: '2026-12-03T02:00:00.000Z', ...over });
+const verifying = (over: Partial<ReportDetailResponse> = {}) =>
+  reportFactory({
+    status: 'verifying',
+    department: dept,
+    holder: { kind: 'staff', name: '社区', departmentId: null },
+    stages: stagesFactory(5),
+    currentDeadline: { kind: 'verify', label: '核查结案', dueAt: '2026-12-03T02:00:00.000Z', overdue: false },
+    actions: ['verify', 'rework', 'close'],
+    ...over,
+  });
 
 describe('StaffReportPage closed loop', () => {
   beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
 
   it('passes verification with a note, closing the case as fixed', async () => {
-    open(verifying({ reworkCount: 1 }), { 'POST /api/reports/42/verify': () => ok(reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', department: dept })) });
-    expect(await screen.findByTestId('loop-holder')).toHaveTextContent('新华社区 工作人员（核查）');
+    open(verifying({ reworkCount: 1 }), {
+      'POST /api/reports/42/verify': () => ok(reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', department: dept, holder: null, stages: stagesFactory(6), actions: ['reopen'] })),
+    });
+    expect(await screen.findByTestId('loop-holder')).toHaveTextContent('新华社区 工作人员');
+    expect(screen.getByTestId('loop-deadline')).toHaveTextContent('核查结案时限：12月3日 周四 10:00（北京时间）');
     expect(screen.getByTestId('staff-report-counts')).toHaveTextContent('返工 1 次 · 延期 0 次');
     fireEvent.click(screen.getByTestId('action-verify-pass'));
-    fireEvent.click(screen.getByTestId('verify-form-submit'));
-    expect(await screen.findByTestId('verify-form-error')).toHaveTextContent('请填写核查情况');
     typeInto('verify-form-note', '现场已清理干净');
     fireEvent.click(screen.getByTestId('verify-form-submit'));
     await waitFor(() => expect(screen.queryByTestId('loop-actions')).not.toBeInTheDocument());
     expect(body('/api/reports/42/verify')).toEqual({ pass: true, note: '现场已清理干净' });
+    expect(screen.getByTestId('staff-report-outcome')).toHaveTextContent('结案结论：已解决');
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已结案', icon: 'success' });
   });
 
   it('fails verification with a reason, sending the case back as rework', async () => {
-    open(verifying(), { 'POST /api/reports/42/verify': () => ok(reportFactory({ status: 'handling' as never, department: dept, reworkCount: 1 })) });
+    open(verifying(), { 'POST /api/reports/42/verify': () => ok(handling({ reworkCount: 1 })) });
     fireEvent.click(await screen.findByTestId('action-verify-fail'));
+    fireEvent.click(screen.getByTestId('verify-form-submit'));
+    expect(await screen.findByTestId('verify-form-error')).toHaveTextContent('请填写不通过的原因');
+    expect(callsTo('/api/reports/42/verify', 'POST')).toHaveLength(0);
     typeInto('verify-form-note', '垃圾仍未清运');
     fireEvent.click(screen.getByTestId('verify-form-submit'));
     expect(await screen.findByTestId('staff-report-counts')).toHaveTextContent('返工 1 次');
@@ -50,7 +66,9 @@ describe('StaffReportPage closed loop', () => {
   });
 
   it('closes a case as not our responsibility: the outcome must be chosen and the reason given', async () => {
-    open(reportFactory({ status: 'accepted' }), { 'POST /api/reports/42/close': () => ok(reportFactory({ status: 'closed' as never, statusGroup: 'closed', outcome: 'not_responsible' })) });
+    open(reportFactory({ status: 'accepted', actions: ['dispatch', 'resolve', 'close'] }), {
+      'POST /api/reports/42/close': () => ok(reportFactory({ status: 'closed', statusGroup: 'closed', outcome: 'not_responsible', holder: null, actions: ['reopen'] })),
+    });
     fireEvent.click(await screen.findByTestId('action-close'));
     typeInto('close-form-note', '属于铁路部门管辖');
     fireEvent.click(screen.getByTestId('close-form-submit'));
@@ -59,11 +77,12 @@ describe('StaffReportPage closed loop', () => {
     fireEvent.click(screen.getByTestId('close-form-submit'));
     await waitFor(() => expect(body('/api/reports/42/close')).toEqual({ outcome: 'not_responsible', reason: '属于铁路部门管辖' }));
     await waitFor(() => expect(screen.queryByTestId('action-close')).not.toBeInTheDocument());
+    expect(screen.getByTestId('staff-report-outcome')).toHaveTextContent('不属于职责范围');
   });
 
   it("approves a department's extension request", async () => {
-    open(reportFactory({ status: 'handling' as never, department: dept, pendingRequest: 'extension', pendingHours: 48, pendingReason: '需要订购配件' }), {
-      'POST /api/reports/42/extension/approve': () => ok(reportFactory({ status: 'handling' as never, department: dept, extensionCount: 1 })),
+    open(handling({ pendingRequest: { kind: 'extension', hours: 48, reason: '需要订购配件' }, actions: ['close', 'approve_extension', 'refuse_extension'] }), {
+      'POST /api/reports/42/extension/approve': () => ok(handling({ extensionCount: 1 })),
     });
     const request = await screen.findByTestId('pending-request');
     expect(request).toHaveTextContent('城管执法大队申请延期 48 小时');
@@ -75,8 +94,8 @@ describe('StaffReportPage closed loop', () => {
   });
 
   it('refuses a deferral request with a note', async () => {
-    open(reportFactory({ status: 'handling' as never, department: dept, pendingRequest: 'deferral', pendingReason: '冬季无法施工' }), {
-      'POST /api/reports/42/deferral/refuse': () => ok(reportFactory({ status: 'handling' as never, department: dept })),
+    open(handling({ pendingRequest: { kind: 'deferral', hours: null, reason: '冬季无法施工' }, actions: ['close', 'approve_deferral', 'refuse_deferral'] }), {
+      'POST /api/reports/42/deferral/refuse': () => ok(handling()),
     });
     expect(await screen.findByTestId('pending-request')).toHaveTextContent('城管执法大队申请缓办');
     fireEvent.click(screen.getByTestId('request-refuse'));
@@ -87,16 +106,24 @@ describe('StaffReportPage closed loop', () => {
   });
 
   it("shows the server's refusal from the catalogue and keeps the request open", async () => {
-    open(reportFactory({ status: 'handling' as never, department: dept, pendingRequest: 'extension', pendingHours: 24 }), {
-      'POST /api/reports/42/extension/approve': () => fail(409, 'report_invalid_transition', '这条随手拍当前状态不能进行此操作'),
+    open(handling({ pendingRequest: { kind: 'extension', hours: 24, reason: '下雨' }, actions: ['close', 'approve_extension', 'refuse_extension'] }), {
+      'POST /api/reports/42/extension/approve': () => fail(409, 'no_pending_request', 'none', { kind: 'extension' }),
     });
     fireEvent.click(await screen.findByTestId('request-approve'));
-    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '这条随手拍当前状态不能进行此操作', icon: 'none' }));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '没有待审批的延期申请', icon: 'none' }));
     expect(screen.getByTestId('pending-request')).toBeInTheDocument();
   });
 
+  it('resumes a deferred case', async () => {
+    open(reportFactory({ status: 'deferred', ...byDept, stages: stagesFactory(3), actions: ['close', 'resume'] }), { 'POST /api/reports/42/resume': () => ok(handling()) });
+    fireEvent.click(await screen.findByTestId('action-resume'));
+    await waitFor(() => expect(screen.queryByTestId('action-resume')).not.toBeInTheDocument());
+    expect(callsTo('/api/reports/42/resume', 'POST')).toHaveLength(1);
+    expect(screen.getByTestId('staff-report-status')).toHaveTextContent('处置中');
+  });
+
   it('offers nothing in the loop once a case is finished', async () => {
-    open(reportFactory({ status: 'rejected', statusGroup: 'closed' }));
+    open(reportFactory({ status: 'rejected', statusGroup: 'closed', holder: null, actions: ['reopen'] }));
     await screen.findByTestId('staff-report');
     expect(screen.queryByTestId('loop-actions')).not.toBeInTheDocument();
   });
