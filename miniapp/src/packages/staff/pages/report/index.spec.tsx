@@ -114,6 +114,21 @@ describe('StaffReportPage closed loop', () => {
     expect(screen.getByTestId('pending-request')).toBeInTheDocument();
   });
 
+  it('dispatches to a department picked from the chips, which must be chosen', async () => {
+    open(reportFactory({ status: 'accepted', actions: ['dispatch', 'resolve', 'close'] }), {
+      'GET /api/departments': () => ok({ items: [{ id: 1, name: '交警', active: true }, { id: 2, name: '城管', active: true }] }),
+      'POST /api/reports/42/dispatch': () => ok(reportFactory({ status: 'dispatched', ...byDept, actions: ['dispatch', 'resolve', 'close'] })),
+    });
+    fireEvent.click(await screen.findByTestId('action-dispatch'));
+    await screen.findByTestId('dispatch-department-2');
+    fireEvent.click(screen.getByTestId('action-submit'));
+    expect(await screen.findByTestId('action-error')).toHaveTextContent('请选择承办部门');
+    fireEvent.click(screen.getByTestId('dispatch-department-2'));
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(body('/api/reports/42/dispatch')).toEqual({ departmentId: 2 }));
+    expect(await screen.findByTestId('loop-holder')).toHaveTextContent('当前办理：城管执法大队');
+  });
+
   it('resumes a deferred case', async () => {
     open(reportFactory({ status: 'deferred', ...byDept, stages: stagesFactory(3), actions: ['close', 'resume'] }), { 'POST /api/reports/42/resume': () => ok(handling()) });
     fireEvent.click(await screen.findByTestId('action-resume'));

@@ -105,12 +105,15 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
         </Picker>
       ) : null}
       {action === 'dispatch' ? (
-        <Picker mode='selector' range={deps.map((d) => d.name)} value={Math.max(0, deps.findIndex((d) => d.id === departmentId))} onChange={(e) => setDepartmentId(deps[Number(e.detail.value)]?.id ?? null)}>
-          <View className='row' data-testid='dispatch-department'>
-            <Text className='row__label'>承办部门</Text>
-            <Text className='row__value'>{deps.find((d) => d.id === departmentId)?.name ?? '请选择'} ›</Text>
-          </View>
-        </Picker>
+        // Chips, not a picker: every department in sight and one tap, on a phone and at a desk alike.
+        <View className='staff-report__departments' data-testid='dispatch-department'>
+          <Text className='row__label'>承办部门</Text>
+          {deps.map((d) => (
+            <Text key={d.id} className={`chip ${departmentId === d.id ? 'chip--on' : ''}`} onClick={() => setDepartmentId(d.id)} data-testid={`dispatch-department-${d.id}`}>
+              {d.name}
+            </Text>
+          ))}
+        </View>
       ) : null}
       {action === 'duplicate' ? <Input className='staff-report__input' type='number' placeholder='与第几号上报重复' value={ofReportId} onInput={(e) => setOfReportId(e.detail.value)} /> : null}
       {action === 'resolve' ? (
