@@ -49,3 +49,11 @@ export const withdrawReport = (id: number) => act(id, 'withdraw');
 
 // 督办: overdue cases, most overdue first, raised to the caller's areas.
 export const listEscalations = (cursor?: string | null) => http.get<EscalationPageResponse>('/api/escalations', { query: { cursor } });
+
+/** A response template (回复模板, admin-written per category and action) as GET /api/report-templates answers it. */
+export interface ReportTemplateItem {
+  id: number;
+  title: string;
+  body: string;
+}
+export const reportTemplates = (q: { categoryId?: number; action: string }) => http.get<{ items: ReportTemplateItem[] }>('/api/report-templates', { query: { ...q } });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fail, loginFactory, mediaFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
@@ -77,6 +77,26 @@ describe('DeptCasePage', () => {
     expect(await screen.findByText('已反馈处置情况，等待工作人员核查')).toBeInTheDocument();
     expect(body('/api/reports/42/handled')).toEqual({ note: '已清运，垃圾桶已更换', mediaIds: [55] });
     expect(Taro.uploadFile.mock.calls[0][0].filePath).toBe('blob:after');
+  });
+
+  it("offers the category's response templates as a start for the note", async () => {
+    open(handling(), {
+      'GET /api/report-categories': () => ok({ items: [{ id: 3, key: 'city_appearance', label: '市容环境' }], subscribeTemplateId: null }),
+      'GET /api/report-templates?categoryId=3&action=handled': () => ok({ items: [{ id: 9, title: '已清运', body: '垃圾已清运完毕，现场已恢复整洁。' }] }),
+      'POST /api/reports/42/handled': () => ok(reportFactory({ status: 'verifying', ...held, stages: stagesFactory(5) })),
+    });
+    fireEvent.click(await screen.findByTestId('dept-handled'));
+    const picker = await screen.findByTestId('handled-form-templates');
+    fireEvent.click(within(picker).getByText('已清运'));
+    fireEvent.click(screen.getByTestId('handled-form-submit'));
+    await waitFor(() => expect(body('/api/reports/42/handled')).toEqual({ note: '垃圾已清运完毕，现场已恢复整洁。' }));
+  });
+
+  it('has no template picker when none can be read', async () => {
+    open(handling());
+    fireEvent.click(await screen.findByTestId('dept-handled'));
+    await waitFor(() => expect(callsTo('/api/report-categories')).toHaveLength(1));
+    expect(screen.queryByTestId('handled-form-templates')).not.toBeInTheDocument();
   });
 
   it('asks for an extension with hours and a reason, then says it waits for approval', async () => {

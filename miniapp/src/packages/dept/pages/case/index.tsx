@@ -8,6 +8,7 @@ import LoopForm from '../../../../components/loop-form';
 import LoopSteps from '../../../../components/loop-steps';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
+import { useReportTemplates } from '../../../../hooks/use-report-templates';
 import { useRequest } from '../../../../hooks/use-request';
 import { reportHandled, requestDeferral, requestExtension, returnCase, signCase } from '../../../../services/closed-loop';
 import { errorMessage } from '../../../../services/http';
@@ -29,6 +30,7 @@ function DeptCase() {
   const [hours, setHours] = useState('');
   const [signing, setSigning] = useState(false);
   const r = fresh ?? loaded.data;
+  const templates = useReportTemplates(r?.category ?? '', mode);
 
   if (loaded.loading && !r) return <StateView kind='loading' title='正在加载…' />;
   if (loaded.error || !r) return <StateView kind='error' title='没有加载出来' description={loaded.error?.message} actionText='重试' onAction={() => void loaded.reload()} />;
@@ -95,6 +97,7 @@ function DeptCase() {
           submitText='确定退回'
           notePlaceholder='退回原因（必填），例如不属于本部门职责、地址有误'
           noteRequired='请填写退回原因'
+          templates={templates}
           onCancel={() => setMode(null)}
           onSubmit={async ({ note }) => done(await returnCase(r.id, { reason: note }), '已退回')}
         />
@@ -106,6 +109,7 @@ function DeptCase() {
           submitText='提交反馈'
           notePlaceholder='处置情况（必填），例如已清理、已修复'
           noteRequired='请填写处置情况'
+          templates={templates}
           photosMax={REPORT_RESOLUTION_PHOTOS_MAX}
           onCancel={() => setMode(null)}
           onSubmit={async ({ note, mediaIds }) => done(await reportHandled(r.id, { note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已反馈')}
@@ -118,6 +122,7 @@ function DeptCase() {
           submitText='提交申请'
           notePlaceholder='延期原因（必填）'
           noteRequired='请填写延期原因'
+          templates={templates}
           onCancel={() => setMode(null)}
           onSubmit={async ({ note }) => {
             const h = Number(hours);
@@ -143,6 +148,7 @@ function DeptCase() {
           submitText='提交申请'
           notePlaceholder='缓办原因（必填），例如需等待施工季节、需上级协调'
           noteRequired='请填写缓办原因'
+          templates={templates}
           onCancel={() => setMode(null)}
           onSubmit={async ({ note }) => done(await requestDeferral(r.id, { reason: note }), '已提交申请')}
         />

@@ -5,6 +5,7 @@ import type { ReportCloseOutcome, ReportDetailResponse } from '@xjy/shared/repor
 import { REPORT_CLOSE_OUTCOMES, REPORT_OUTCOME_LABELS } from '@xjy/shared/report';
 import Button from '../../../../components/button';
 import LoopForm from '../../../../components/loop-form';
+import { useReportTemplates } from '../../../../hooks/use-report-templates';
 import { approveDeferral, approveExtension, closeCase, refuseDeferral, refuseExtension, resumeCase, verifyCase } from '../../../../services/closed-loop';
 import { errorMessage } from '../../../../services/http';
 import { can } from '../../../../utils/closed-loop';
@@ -19,6 +20,7 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
   const pending = r.pendingRequest;
   const isExtension = pending?.kind === 'extension';
   const pendingLabel = isExtension ? '延期' : '缓办';
+  const templates = useReportTemplates(r.category, mode === 'verify-pass' ? 'verify' : mode === 'verify-fail' ? 'rework' : mode);
 
   const finish = (next: ReportDetailResponse, toast: string) => {
     setMode(null);
@@ -48,6 +50,7 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
         submitText={pass ? '确定通过并结案' : '退回返工'}
         notePlaceholder={pass ? '核查情况（选填），例如现场已恢复' : '不通过的原因（必填），部门将按此返工'}
         noteRequired={pass ? undefined : '请填写不通过的原因'}
+        templates={templates}
         onCancel={() => setMode(null)}
         onSubmit={async ({ note }) => finish(await verifyCase(r.id, { pass, ...(note ? { note } : {}) }), pass ? '已结案' : '已退回返工')}
       />
@@ -61,6 +64,7 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
         submitText='确定结案'
         notePlaceholder='结案原因（必填），会展示给上报人'
         noteRequired='请填写结案原因'
+        templates={templates}
         onCancel={() => setMode(null)}
         onSubmit={async ({ note }) => {
           if (!outcome) throw new Error('请选择结案类型');
@@ -86,6 +90,7 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
         submitText='确定不同意'
         notePlaceholder='说明原因（必填），部门会看到'
         noteRequired='请填写原因'
+        templates={templates}
         onCancel={() => setMode(null)}
         onSubmit={async ({ note }) => finish(await (isExtension ? refuseExtension(r.id, { note }) : refuseDeferral(r.id, { note })), '已处理申请')}
       />
