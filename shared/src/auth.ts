@@ -1,12 +1,13 @@
 import type { Role, Trade } from './enums.js';
 
-export const DEMO_ACCOUNTS = ['rider', 'streamer', 'staff', 'admin'] as const;
+export const DEMO_ACCOUNTS = ['rider', 'streamer', 'staff', 'admin', 'department'] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 export const DEMO_ACCOUNT_LABELS: Record<DemoAccount, string> = {
   rider: '骑手 (外卖)',
   streamer: '主播 (兼职网格员)',
   staff: '社区工作人员',
   admin: '管理员',
+  department: '处置部门 (城管)',
 };
 
 export interface WechatLoginRequest {
@@ -40,6 +41,8 @@ export interface UserResponse {
   employer: string | null;
   /** For staff: the roots of the area subtrees they may act in. Admin acts everywhere. */
   scopes: AreaRef[];
+  /** For a department handler: the department whose cases they handle; null otherwise. */
+  departmentId: number | null;
   pointsBalance: number;
   createdAt: string;
 }

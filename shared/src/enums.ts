@@ -1,6 +1,7 @@
 // Stable keys, as const, each with its union type. Labels are display text and live beside the keys.
 
-export const ROLES = ['worker', 'staff', 'admin'] as const;
+/** department: a handler account of one department (处置单位), sees only the cases dispatched to it. */
+export const ROLES = ['worker', 'staff', 'admin', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;

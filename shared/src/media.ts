@@ -14,7 +14,8 @@ export const MEDIA_THUMB_SIDE = 400;
 /** How long a signed photo link stays valid, in seconds. */
 export const MEDIA_LINK_TTL_SECONDS = 6 * 3600;
 
-export const MEDIA_ATTACH_TYPES = ['report', 'report_resolution', 'station'] as const;
+/** report_follow_up: the reporter's later photos (a supplement, or the follow-up after closure). */
+export const MEDIA_ATTACH_TYPES = ['report', 'report_resolution', 'station', 'report_follow_up'] as const;
 export type MediaAttachType = (typeof MEDIA_ATTACH_TYPES)[number];
 
 /** WeChat content-security verdict on a photo; `none` when WeChat is not configured or the uploader has no openid. */

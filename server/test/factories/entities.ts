@@ -50,6 +50,7 @@ export function userFactory(over: Partial<User> = {}): User {
     demoAccount: null,
     disabledAt: null,
     tokenVersion: 0,
+    departmentId: null,
     createdAt: FACTORY_NOW,
     updatedAt: FACTORY_NOW,
     ...over,
@@ -66,6 +67,8 @@ export function categoryFactory(over: Partial<ReportCategory> = {}): ReportCateg
     pointsMax: 10,
     acceptHours: 24,
     resolveHours: 7 * 24,
+    signHours: 4,
+    verifyHours: 24,
     sortOrder: id,
     archivedAt: null,
     createdAt: FACTORY_NOW,
@@ -106,6 +109,24 @@ export function reportFactory(over: Partial<Report> = {}): Report {
     reviewedAt: null,
     acceptedAt: null,
     finishedAt: null,
+    dispatchedById: null,
+    stageDeadlineAt: null,
+    reworkCount: 0,
+    extensionCount: 0,
+    deferredAt: null,
+    outcome: null,
+    closedAt: null,
+    reporterFixed: null,
+    rating: null,
+    ratingNote: null,
+    ratedAt: null,
+    escalationLevel: 0,
+    escalatedAt: null,
+    escalationAreaId: null,
+    escalationPath: null,
+    pendingRequest: null,
+    pendingHours: null,
+    pendingReason: null,
     createdAt,
     updatedAt: createdAt,
     ...over,
@@ -114,7 +135,7 @@ export function reportFactory(over: Partial<Report> = {}): Report {
 
 export function reportEventFactory(over: Partial<ReportEvent> = {}): ReportEvent {
   const id = over.id ?? nextId('reportEvent');
-  return build(ReportEvent, { id, reportId: 1, type: 'created', actorId: null, note: null, data: null, createdAt: FACTORY_NOW, ...over });
+  return build(ReportEvent, { id, reportId: 1, type: 'created', actorId: null, note: null, data: null, status: null, dueAt: null, createdAt: FACTORY_NOW, ...over });
 }
 
 export function pointsEntryFactory(over: Partial<PointsEntry> = {}): PointsEntry {

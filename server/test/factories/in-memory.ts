@@ -4,7 +4,7 @@ import { PointsEntry } from '../../src/modules/points/points-entry.entity';
 import type { PointsEvent, PointsLedger } from '../../src/modules/points/points.ledger';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
 import { Report } from '../../src/modules/reports/report.entity';
-import type { ReportFilter, ReportsRepository } from '../../src/modules/reports/reports.repository';
+import type { NewReport, NewReportEvent, ReportFilter, ReportGuard, ReportsRepository } from '../../src/modules/reports/reports.repository';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import type { User } from '../../src/modules/users/user.entity';
 import { FACTORY_NOW, nextId } from './sequence';
@@ -46,15 +46,16 @@ export class InMemoryReportsRepository implements ReportsPort {
     return this.read([...this.rows.values()].find((r) => r.reporterId === reporterId && r.idempotencyKey === idempotencyKey));
   }
 
-  async insert(_m: EntityManager, fields: Omit<Report, 'id' | 'createdAt' | 'updatedAt'>): Promise<Report> {
+  async insert(_m: EntityManager, fields: NewReport): Promise<Report> {
     const row = Object.assign(new Report(), fields, { id: nextId('report'), createdAt: new Date(), updatedAt: new Date() });
     this.rows.set(row.id, row);
     return this.read(row)!;
   }
 
-  async transition(_m: EntityManager, id: number, from: readonly Report['status'][], patch: Partial<Report>): Promise<boolean> {
+  async transition(_m: EntityManager, id: number, from: readonly Report['status'][], patch: Partial<Report>, guard: ReportGuard = {}): Promise<boolean> {
     const row = this.rows.get(id);
     if (!row || !from.includes(row.status)) return false;
+    if (Object.entries(guard).some(([k, v]) => (row as unknown as Record<string, unknown>)[k] !== v)) return false;
     Object.assign(row, patch);
     return true;
   }
@@ -76,9 +77,24 @@ export class InMemoryReportsRepository implements ReportsPort {
     return true;
   }
 
-  async addEvent(_m: EntityManager, e: { reportId: number; type: ReportEvent['type']; actorId: number | null; note?: string | null; data?: ReportEvent['data'] }): Promise<void> {
-    this.events.push(Object.assign(new ReportEvent(), { id: nextId('reportEvent'), reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null, createdAt: new Date() }));
+  async addEvent(_m: EntityManager, e: NewReportEvent): Promise<void> {
+    this.events.push(
+      Object.assign(new ReportEvent(), {
+        id: nextId('reportEvent'),
+        reportId: e.reportId,
+        type: e.type,
+        actorId: e.actorId,
+        note: e.note ?? null,
+        data: e.data ?? null,
+        status: e.status ?? null,
+        dueAt: e.dueAt ?? null,
+        createdAt: this.now?.() ?? new Date(),
+      }),
+    );
   }
+
+  /** The clock events are stamped with (a spec that moves time sets it). */
+  now: (() => Date) | null = null;
 
   async findEvents(reportId: number): Promise<ReportEvent[]> {
     return this.events.filter((e) => e.reportId === reportId);

@@ -27,7 +27,7 @@ export class FakeReportCategoriesRepository {
   async findByIds(ids: number[]) {
     return (await this.listAll()).filter((c) => ids.includes(c.id));
   }
-  async create(fields: Pick<ReportCategory, 'key' | 'label' | 'pointsMin' | 'pointsMax' | 'acceptHours' | 'resolveHours' | 'sortOrder'>) {
+  async create(fields: Pick<ReportCategory, 'key' | 'label' | 'pointsMin' | 'pointsMax' | 'acceptHours' | 'resolveHours' | 'signHours' | 'verifyHours' | 'sortOrder'>) {
     if ([...this.rows.values()].some((c) => c.key === fields.key)) throw duplicateKey();
     const row = categoryFactory({ ...fields, id: nextId('category') });
     this.add(row);

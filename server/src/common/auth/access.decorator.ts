@@ -24,6 +24,10 @@ export type AccessRule = { public: true } | { public?: false; roles: readonly Ro
 export const ANY_USER: readonly Role[] = ['worker', 'staff', 'admin'];
 export const STAFF: readonly Role[] = ['staff', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** A department handler (处置部门): only the routes that name this role; everything else staff can do is refused. */
+export const DEPARTMENT: readonly Role[] = ['department'];
+/** Anyone signed in, department handlers included: their own account, photo upload, messages, one report's detail. */
+export const SIGNED_IN: readonly Role[] = [...ANY_USER, 'department'];
 
 /** Every route declares its access; a route without one is refused (fail closed). */
 export const Access = (roles: readonly Role[], scope?: ScopeRule) => SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);

@@ -7,6 +7,8 @@ export interface AuthContext {
   /** Materialized paths of the staff member's scope roots; empty for workers; admin is unrestricted. */
   scopePaths: string[];
   scopeAreaIds: number[];
+  /** A department handler's department (role department); null or absent for everyone else. */
+  departmentId?: number | null;
 }
 
 export function isAdmin(auth: AuthContext): boolean {

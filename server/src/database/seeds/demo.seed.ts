@@ -3,6 +3,7 @@ import { ringCentroid } from '@xjy/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Area } from '../../modules/areas/area.entity';
 import { hashPassword } from '../../modules/auth/password';
+import { Department } from '../../modules/reports/departments/department.entity';
 import { StaffScope } from '../../modules/users/staff-scope.entity';
 import { User } from '../../modules/users/user.entity';
 import { PlannedArea, planDemoAreas } from './demo-areas';
@@ -11,12 +12,14 @@ import { insertDemoStations } from './demo-stations';
 import { seedOrganizations } from './organizations.seed';
 
 /** Demo accounts; staff and admin also have these passwords for the password login. */
-export const DEMO_USERS: Array<{ account: DemoAccount; role: Role; nickname: string; trade: Trade | null; password: string | null; scopeCodes: string[] }> = [
+export const DEMO_USERS: Array<{ account: DemoAccount; role: Role; nickname: string; trade: Trade | null; password: string | null; scopeCodes: string[]; department?: string }> = [
   { account: 'rider', role: 'worker', nickname: '李师傅', trade: 'rider', password: null, scopeCodes: [] },
   { account: 'streamer', role: 'worker', nickname: '小王直播', trade: 'streamer', password: null, scopeCodes: [] },
   // 长寿街道 of 新乐 and 磐石街道 of 曹县.
   { account: 'staff', role: 'staff', nickname: '张社工', trade: null, password: 'staff-demo-2026', scopeCodes: ['130184001', '371721001'] },
   { account: 'admin', role: 'admin', nickname: '市级管理员', trade: null, password: 'admin-demo-2026', scopeCodes: [] },
+  // A handler of 城管 (处置部门): sees only the cases dispatched to 城管.
+  { account: 'department', role: 'department', nickname: '城管执法队 张队长', trade: null, password: 'department-demo-2026', scopeCodes: [], department: '城管' },
 ];
 
 async function insertTree(m: EntityManager, node: PlannedArea, parent: Area | null): Promise<number> {
@@ -32,25 +35,43 @@ async function insertTree(m: EntityManager, node: PlannedArea, parent: Area | nu
   return n;
 }
 
+async function insertDemoUsers(m: EntityManager, hashes: Map<string, string>, onlyMissing: boolean): Promise<void> {
+  for (const u of DEMO_USERS) {
+    if (onlyMissing && (await m.getRepository(User).exists({ where: { demoAccount: u.account } }))) continue;
+    const department = u.department ? await m.getRepository(Department).findOneBy({ name: u.department }) : null;
+    const user = await m.getRepository(User).save(
+      m.getRepository(User).create({
+        role: u.role,
+        nickname: u.nickname,
+        trade: u.trade,
+        demoAccount: u.account,
+        username: u.password ? u.account : null,
+        passwordHash: hashes.get(u.account) ?? null,
+        departmentId: department?.id ?? null,
+      }),
+    );
+    for (const code of u.scopeCodes) {
+      const area = await m.getRepository(Area).findOneByOrFail({ code });
+      await m.getRepository(StaffScope).insert({ userId: user.id, areaId: area.id });
+    }
+  }
+}
+
 /** Seeds the demo cities and accounts once; returns null when they are already there. */
 export async function seedDemo(ds: DataSource): Promise<{ areas: number; users: number } | null> {
-  if (await ds.getRepository(User).exists({ where: { demoAccount: 'admin' } })) return null;
   const hashes = new Map<string, string>();
   for (const u of DEMO_USERS) if (u.password) hashes.set(u.account, await hashPassword(u.password));
+  if (await ds.getRepository(User).exists({ where: { demoAccount: 'admin' } })) {
+    // Seeded before: only demo accounts added since (the department handler) are created.
+    await ds.transaction((m) => insertDemoUsers(m, hashes, true));
+    return null;
+  }
   return ds.transaction(async (m) => {
     let areas = 0;
     if (!(await m.getRepository(Area).exists({ where: { code: '130184' } }))) {
       for (const city of planDemoAreas()) areas += await insertTree(m, city, null);
     }
-    for (const u of DEMO_USERS) {
-      const user = await m.getRepository(User).save(
-        m.getRepository(User).create({ role: u.role, nickname: u.nickname, trade: u.trade, demoAccount: u.account, username: u.password ? u.account : null, passwordHash: hashes.get(u.account) ?? null }),
-      );
-      for (const code of u.scopeCodes) {
-        const area = await m.getRepository(Area).findOneByOrFail({ code });
-        await m.getRepository(StaffScope).insert({ userId: user.id, areaId: area.id });
-      }
-    }
+    await insertDemoUsers(m, hashes, false);
     await seedOrganizations(m);
     await insertDemoStations(m);
     await seedDemoReports(m);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@xjy/shared';
-import { Access, ANY_USER, CurrentAuth, LoginThrottle, Public } from '../../common/auth/access.decorator';
+import { Access, SIGNED_IN, CurrentAuth, LoginThrottle, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AuthService } from './auth.service';
 import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto';
@@ -49,7 +49,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiOperation({ summary: "Log out: ends every session of the caller's account, on every instance, within a second" })
   @ApiErrors(400, 401, 429)
   @ApiNoContentResponse({ description: 'Logged out; the token (and any other token of this account) is refused from now on' })

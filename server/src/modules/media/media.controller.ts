@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import '@fastify/multipart';
 import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, ANY_USER, CurrentAuth, Public } from '../../common/auth/access.decorator';
+import { Access, SIGNED_IN, CurrentAuth, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
@@ -19,7 +19,7 @@ export class MediaController {
   @Post()
   @HttpCode(201)
   @ApiBearerAuth()
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiCreatedResponse({ type: MediaResponseDto })

@@ -23,7 +23,9 @@ import { ReportCategoriesRepository } from './categories/report-categories.repos
 import { DepartmentsRepository } from './departments/departments.repository';
 import { mapDepartment } from './departments/departments.service';
 import type { ListReportsQuery } from './dto/report-queries.dto';
+import { ReportClock, SYSTEM_CLOCK } from './report-clock';
 import { ReportRoutingRepository } from './report-routing.repository';
+import { actionsFor, reportStages } from './report-stages';
 import type { Report } from './report.entity';
 import { mapNearby, mapReportDetail, mapReportEvent, mapReportSummary } from './report.mapper';
 import { nearbyReach, nearbySince } from './report-nearby';
@@ -41,6 +43,7 @@ export class ReportQueriesService implements OnModuleInit {
     private readonly departments: DepartmentsRepository,
     private readonly media: MediaService,
     private readonly scopes: ScopeRegistry,
+    private readonly clock: ReportClock = SYSTEM_CLOCK,
   ) {}
 
   onModuleInit(): void {
@@ -71,43 +74,62 @@ export class ReportQueriesService implements OnModuleInit {
     return { items: await this.summaries(page), nextCursor: rows.length > PAGE_SIZE_DEFAULT ? String(page[page.length - 1].id) : null };
   }
 
-  /** The reporter, or staff whose scope holds the report; anyone else is told it does not exist. */
+  /**
+   * The reporter, staff whose scope holds the report, or a handler of the department holding it; anyone else is told
+   * it does not exist (staff out of scope, and a handler of another department, are told why).
+   */
   async detail(auth: AuthContext, id: number): Promise<ReportDetailResponse> {
     const r = await this.reports.findById(id);
     if (!r) throw reportNotFound();
     const isStaff = auth.role === 'staff' || auth.role === 'admin';
     const canAct = isStaff && inScope(auth, r.areaPath);
-    if (r.reporterId !== auth.userId && !canAct) {
+    const isReporter = r.reporterId === auth.userId;
+    const isHolder = auth.role === 'department' && auth.departmentId != null && r.departmentId === auth.departmentId && r.dispatchedById !== null;
+    if (!isReporter && !canAct && !isHolder) {
       if (isStaff) throw new AppException('out_of_scope');
+      if (auth.role === 'department') throw new AppException(auth.departmentId == null ? 'no_department' : 'not_department_case');
       throw reportNotFound();
     }
-    const [events, media] = await Promise.all([this.reports.findEvents(id), this.media.attachedToEach(['report', 'report_resolution'], [id], { hideRisky: false })]);
+    const [events, media] = await Promise.all([
+      this.reports.findEvents(id),
+      this.media.attachedToEach(['report', 'report_resolution', 'report_follow_up'], [id], { hideRisky: false }),
+    ]);
     const photos = media.get('report')!;
-    const resolution = media.get('report_resolution')!;
-    const [people, departments] = await Promise.all([
+    const attached = [...(media.get('report_resolution')?.get(id) ?? []), ...(media.get('report_follow_up')?.get(id) ?? [])];
+    const areaIds = events.flatMap((e) => (e.type === 'escalated' && e.data?.areaId ? [e.data.areaId] : []));
+    const [people, departments, areas] = await Promise.all([
       this.reports.findUsers([r.reporterId, ...events.map((e) => e.actorId).filter((x): x is number => x !== null)]),
       this.departmentMap([r.departmentId, ...events.map((e) => e.data?.departmentId ?? null)]),
+      areaIds.length ? this.routing.findAreas([...new Set(areaIds)]) : Promise.resolve([]),
     ]);
     const [summary] = await this.summaries([r], photos);
     const byId = new Map(people.map((u) => [u.id, u]));
-    const resolutionPhotos = resolution.get(id) ?? [];
+    const resolutionPhotos = media.get('report_resolution')?.get(id) ?? [];
+    const areaNames = new Map(areas.map((a) => [a.id, a.name]));
     const timeline = events.map((e) =>
       mapReportEvent(
         e,
         e.actorId === null ? undefined : byId.get(e.actorId),
         r.reporterId,
         departments,
-        e.type === 'resolved' ? resolutionPhotos.filter((p) => e.data?.mediaIds?.includes(p.id)) : [],
+        e.data?.mediaIds?.length && e.type !== 'created' ? attached.filter((p) => e.data!.mediaIds!.includes(p.id)) : [],
+        areaNames,
       ),
     );
+    const now = this.clock.now();
+    // Nobody acts on their own report as staff, so staff are offered no actions on it; the reporter has their own.
+    const actions = isReporter ? [] : canAct ? actionsFor(r, 'staff') : isHolder ? actionsFor(r, 'department') : [];
     return mapReportDetail(r, summary, {
-      reporter: isStaff || r.reporterId === auth.userId ? byId.get(r.reporterId) : undefined,
+      // A department handler works from the place and the photos; the reporter's identity stays with staff.
+      reporter: isStaff || isReporter ? byId.get(r.reporterId) : undefined,
       photos: photos.get(id) ?? [],
       resolutionPhotos,
       department: r.departmentId ? (departments.get(r.departmentId) ?? null) : null,
-      // Nobody acts on their own report, so staff are offered no actions on it.
-      canAct: canAct && r.reporterId !== auth.userId,
+      actions,
+      reporterActions: isReporter ? actionsFor(r, 'reporter') : [],
       timeline,
+      stages: reportStages(r, events, now),
+      now,
     });
   }
 
@@ -158,7 +180,7 @@ export class ReportQueriesService implements OnModuleInit {
           { hideRisky: false },
         ),
     ]);
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((r) => {
       const c = categories.find((x) => x.id === r.categoryId);
       return mapReportSummary(r, {

@@ -1,5 +1,5 @@
 import type { AreasRepository } from '../areas/areas.repository';
-import { REPORT_ACTIONS, REPORT_TRANSITIONS, ReportAction, ReportActionRequests } from '@xjy/shared';
+import { REPORT_TRANSITIONS, REVIEW_ACTIONS, ReportActionRequests, ReviewAction } from '@xjy/shared';
 import type { AppConfig } from '../../config/app.config';
 import type { TransactionRunner } from '../../database/transaction.runner';
 import {
@@ -38,7 +38,7 @@ describe(ReportReviewService.name, () => {
   let sut: ReportReviewService;
 
   /** A valid input for every action, so a table-driven test can walk them all. */
-  const inputs: ReportActionRequests = {
+  const inputs: Pick<ReportActionRequests, ReviewAction> = {
     accept: { points: 6, note: '情况属实' },
     reject: { reason: 'insufficient_info' },
     duplicate: { ofReportId: 999 },
@@ -51,7 +51,7 @@ describe(ReportReviewService.name, () => {
     reports.rows.set(r.id, r);
     return r;
   };
-  const act = <A extends ReportAction>(action: A, id: number, input: ReportActionRequests[A] = inputs[action], auth = staff) => sut.act(action, auth, id, input);
+  const act = <A extends ReviewAction>(action: A, id: number, input: ReportActionRequests[A] = inputs[action] as ReportActionRequests[A], auth = staff) => sut.act(action, auth, id, input);
   const row = (id: number) => reports.rows.get(id)!;
 
   beforeEach(() => {
@@ -75,7 +75,7 @@ describe(ReportReviewService.name, () => {
     );
   });
 
-  it.each(REPORT_ACTIONS.map((a) => [a]))('moves a report by %s where the shared transition table says, with its event and message', async (action) => {
+  it.each(REVIEW_ACTIONS.map((a) => [a]))('moves a report by %s where the shared transition table says, with its event and message', async (action) => {
     const t = REPORT_TRANSITIONS[action];
     const r = seed({ status: t.from[0] });
     await act(action, r.id);
@@ -84,7 +84,7 @@ describe(ReportReviewService.name, () => {
     expect(notices).toEqual([expect.objectContaining({ userId: reporterId, reportId: r.id, title: t.notice })]);
   });
 
-  it.each(REPORT_ACTIONS.map((a) => [a]))('refuses a staff member who would %s their own report (own_report) and writes nothing', async (action) => {
+  it.each(REVIEW_ACTIONS.map((a) => [a]))('refuses a staff member who would %s their own report (own_report) and writes nothing', async (action) => {
     const r = seed({ status: REPORT_TRANSITIONS[action].from[0], reporterId: staff.userId });
     await expect(act(action, r.id)).rejects.toMatchObject({ code: 'own_report', status: 403 });
     expect(row(r.id).status).toBe(REPORT_TRANSITIONS[action].from[0]);

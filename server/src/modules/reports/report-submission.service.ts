@@ -87,7 +87,7 @@ export class ReportSubmissionService implements OnModuleInit {
           finishedAt: null,
         });
         await this.media.attach(m, auth.userId, dto.mediaIds, 'report', report.id);
-        await this.reports.addEvent(m, { reportId: report.id, type: 'created', actorId: auth.userId, data: { mediaIds: dto.mediaIds } });
+        await this.reports.addEvent(m, { reportId: report.id, type: 'created', actorId: auth.userId, data: { mediaIds: dto.mediaIds }, status: 'submitted' });
         const flagReason = textFlag ?? ((await this.media.anyRisky(dto.mediaIds, m)) ? RISKY_PHOTO : null);
         if (flagReason) {
           await this.reports.update(m, report.id, { flaggedAt: now });

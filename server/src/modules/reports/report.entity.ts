@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@xjy/shared';
+import type { ReportOutcome, ReportPendingRequest, ReportRating, ReportStatus } from '@xjy/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { coordinateColumn, timestampColumn } from '../../database/columns';
 import { Area } from '../areas/area.entity';
@@ -87,6 +87,75 @@ export class Report {
   /** When it last reached an outcome (resolved, rejected, duplicate); cleared by reopen. */
   @Column({ ...timestampColumn, nullable: true })
   finishedAt: Date | null;
+
+  // The closed loop (一办到底). departmentId names the department holding the case while dispatched, handling,
+  // verifying or deferred (and the last one that held it afterwards).
+
+  /** The staff member who dispatched it (verification goes back to staff in scope). A user id; no foreign key. */
+  @Column({ type: 'int', nullable: true })
+  dispatchedById: number | null;
+
+  /** The deadline of the current department stage (sign, handle, verify); null when none runs. */
+  @Index('idx_report_stage_deadline')
+  @Column({ ...timestampColumn, nullable: true })
+  stageDeadlineAt: Date | null;
+
+  /** 返工: how many times verification failed. */
+  @Column({ type: 'int', default: 0 })
+  reworkCount: number;
+
+  /** 延期: how many extensions staff approved. */
+  @Column({ type: 'int', default: 0 })
+  extensionCount: number;
+
+  /** 缓办: set while deferred (and kept as when it was last deferred). */
+  @Column({ ...timestampColumn, nullable: true })
+  deferredAt: Date | null;
+
+  /** How it ended: fixed, or closed not fixed with the reason kind; null while open. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: ReportOutcome | null;
+
+  @Column({ ...timestampColumn, nullable: true })
+  closedAt: Date | null;
+
+  /** The reporter's confirmation after closure (stored 1/0). */
+  @Column({ type: 'int', nullable: true, transformer: { to: (v?: boolean | null) => (v === undefined ? undefined : v === null ? null : v ? 1 : 0), from: (v: number | null) => (v === null || v === undefined ? null : v === 1) } })
+  reporterFixed: boolean | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  rating: ReportRating | null;
+
+  @Column({ type: 'text', nullable: true })
+  ratingNote: string | null;
+
+  @Column({ ...timestampColumn, nullable: true })
+  ratedAt: Date | null;
+
+  /** 督办 in the current stage: 0 none; 1 raised to the street above the community; 2 to the district. */
+  @Column({ type: 'int', default: 0 })
+  escalationLevel: number;
+
+  @Column({ ...timestampColumn, nullable: true })
+  escalatedAt: Date | null;
+
+  /** The area it was raised to, and that area's path (staff whose scope holds it see the case in their 督办 queue). */
+  @Column({ type: 'int', nullable: true })
+  escalationAreaId: number | null;
+
+  @Index('idx_report_escalation_path')
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  escalationPath: string | null;
+
+  /** A department's ask waiting for staff: an extension (with hours) or a deferral. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  pendingRequest: ReportPendingRequest | null;
+
+  @Column({ type: 'int', nullable: true })
+  pendingHours: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  pendingReason: string | null;
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;

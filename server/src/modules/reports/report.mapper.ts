@@ -1,25 +1,21 @@
 import {
-  actionsAvailable,
   DepartmentResponse,
   MediaResponse,
   NearbyReportResponse,
-  REPORT_STATUS_DEADLINE,
   REPORT_STATUS_GROUP,
+  ReportAction,
   ReportDetailResponse,
   ReportEventResponse,
+  ReportStageResponse,
   ReportSummaryResponse,
 } from '@xjy/shared';
 import type { User } from '../users/user.entity';
 import type { ReportEvent } from './report-event.entity';
 import type { Report } from './report.entity';
+import { deadlineResponse, isOverdue, reportHolder } from './report-stages';
 
-/** Overdue: still waiting for review past its accept deadline, or accepted but unresolved past its resolve deadline. */
-export function isOverdue(r: Pick<Report, 'status' | 'acceptDueAt' | 'resolveDueAt'>, now: Date): boolean {
-  const deadline = REPORT_STATUS_DEADLINE[r.status];
-  if (deadline === 'accept') return r.acceptDueAt < now;
-  if (deadline === 'resolve') return r.resolveDueAt < now;
-  return false;
-}
+/** Overdue: the deadline of the stage the report is in has passed (accept, resolve, sign, handle or verify). */
+export { isOverdue };
 
 export interface SummaryContext {
   categoryKey: string;
@@ -50,14 +46,24 @@ export function mapReportSummary(r: Report, c: SummaryContext): ReportSummaryRes
     createdAt: r.createdAt.toISOString(),
     acceptDueAt: r.acceptDueAt.toISOString(),
     resolveDueAt: r.resolveDueAt.toISOString(),
+    stageDeadlineAt: r.stageDeadlineAt?.toISOString() ?? null,
+    escalationLevel: r.escalationLevel,
   };
 }
 
 type Actor = Pick<User, 'id' | 'nickname' | 'role'>;
 
 /** Staff actors are named; of workers only the reporter is (a witness stays anonymous to the reporter). */
-export function mapReportEvent(e: ReportEvent, actor: Actor | undefined, reporterId: number, departments: Map<number, DepartmentResponse>, photos: MediaResponse[]): ReportEventResponse {
+export function mapReportEvent(
+  e: ReportEvent,
+  actor: Actor | undefined,
+  reporterId: number,
+  departments: Map<number, DepartmentResponse>,
+  photos: MediaResponse[],
+  areaNames: Map<number, string> = new Map(),
+): ReportEventResponse {
   const shown = actor && (actor.role !== 'worker' || actor.id === reporterId) ? { id: actor.id, nickname: actor.nickname, role: actor.role } : null;
+  const d = e.data ?? {};
   return {
     id: e.id,
     type: e.type,
@@ -69,6 +75,15 @@ export function mapReportEvent(e: ReportEvent, actor: Actor | undefined, reporte
     ofReportId: e.data?.ofReportId ?? null,
     photos,
     createdAt: e.createdAt.toISOString(),
+    status: e.status,
+    dueAt: e.dueAt?.toISOString() ?? null,
+    late: d.late === true,
+    outcome: d.outcome ?? null,
+    rating: d.rating ?? null,
+    hours: d.hours ?? null,
+    fixed: d.fixed ?? null,
+    escalationLevel: d.escalationLevel ?? null,
+    escalatedToName: e.type === 'escalated' && d.areaId ? (areaNames.get(d.areaId) ?? null) : null,
   };
 }
 
@@ -80,8 +95,11 @@ export function mapReportDetail(
     photos: MediaResponse[];
     resolutionPhotos: MediaResponse[];
     department: DepartmentResponse | null;
-    canAct: boolean;
+    actions: ReportAction[];
+    reporterActions: ReportAction[];
     timeline: ReportEventResponse[];
+    stages: ReportStageResponse[];
+    now: Date;
   },
 ): ReportDetailResponse {
   return {
@@ -92,8 +110,21 @@ export function mapReportDetail(
     department: extra.department,
     duplicateOfId: r.duplicateOfId,
     stationId: r.stationId,
-    actions: extra.canAct ? actionsAvailable(r.status) : [],
+    actions: extra.actions,
+    reporterActions: extra.reporterActions,
     timeline: extra.timeline,
+    stages: extra.stages,
+    holder: reportHolder(r, extra.department?.name ?? null),
+    currentDeadline: deadlineResponse(r, extra.now),
+    outcome: r.outcome,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    reworkCount: r.reworkCount,
+    extensionCount: r.extensionCount,
+    pendingRequest: r.pendingRequest ? { kind: r.pendingRequest, hours: r.pendingHours, reason: r.pendingReason ?? '' } : null,
+    reporterFixed: r.reporterFixed,
+    rating: r.rating,
+    ratingNote: r.ratingNote,
+    escalationLevel: r.escalationLevel,
   };
 }
 

@@ -14,6 +14,7 @@ import { DepartmentsService } from './departments/departments.service';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
+import { ReportClock } from './report-clock';
 import { ReportQueriesService } from './report-queries.service';
 import { ReportReviewService } from './report-review.service';
 import { ReportRoutingRepository } from './report-routing.repository';
@@ -34,6 +35,7 @@ declare module '../../common/auth/scope-registry' {
   // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
   controllers: [ReportDashboardController, ReportsController, ReportCategoriesController, DepartmentsController, MessagesController],
   providers: [
+    ReportClock,
     ReportsRepository,
     ReportRoutingRepository,
     ReportQueriesService,

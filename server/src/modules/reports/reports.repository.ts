@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatus } from '@xjy/shared';
 import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
-import { Brackets, DataSource, EntityManager, In, LessThan, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
 import { User } from '../users/user.entity';
 import { ReportEvent, ReportEventData } from './report-event.entity';
 import { ReportWitness } from './report-witness.entity';
@@ -18,6 +18,61 @@ export interface ReportFilter {
   flagged?: boolean;
   createdFrom?: Date;
   createdTo?: Date;
+}
+
+/** The closed-loop columns a new report starts without (the repository fills their defaults). */
+type LoopColumns =
+  | 'dispatchedById'
+  | 'stageDeadlineAt'
+  | 'reworkCount'
+  | 'extensionCount'
+  | 'deferredAt'
+  | 'outcome'
+  | 'closedAt'
+  | 'reporterFixed'
+  | 'rating'
+  | 'ratingNote'
+  | 'ratedAt'
+  | 'escalationLevel'
+  | 'escalatedAt'
+  | 'escalationAreaId'
+  | 'escalationPath'
+  | 'pendingRequest'
+  | 'pendingHours'
+  | 'pendingReason';
+export type NewReport = Omit<Report, 'id' | 'createdAt' | 'updatedAt' | LoopColumns> & Partial<Pick<Report, LoopColumns>>;
+const LOOP_DEFAULTS: Pick<Report, LoopColumns> = {
+  dispatchedById: null,
+  stageDeadlineAt: null,
+  reworkCount: 0,
+  extensionCount: 0,
+  deferredAt: null,
+  outcome: null,
+  closedAt: null,
+  reporterFixed: null,
+  rating: null,
+  ratingNote: null,
+  ratedAt: null,
+  escalationLevel: 0,
+  escalatedAt: null,
+  escalationAreaId: null,
+  escalationPath: null,
+  pendingRequest: null,
+  pendingHours: null,
+  pendingReason: null,
+};
+
+/** Columns a conditional transition also requires to hold their current value (null: IS NULL). */
+export type ReportGuard = Partial<Pick<Report, 'departmentId' | 'pendingRequest' | 'rating' | 'reporterFixed' | 'escalationLevel'>>;
+
+export interface NewReportEvent {
+  reportId: number;
+  type: ReportEvent['type'];
+  actorId: number | null;
+  note?: string | null;
+  data?: ReportEventData | null;
+  status?: ReportStatus | null;
+  dueAt?: Date | null;
 }
 
 const OPEN = reportStatusesIn('open');
@@ -40,13 +95,18 @@ export class ReportsRepository {
     return this.reports.findOneBy({ reporterId, idempotencyKey });
   }
 
-  insert(m: EntityManager, fields: Omit<Report, 'id' | 'createdAt' | 'updatedAt'>): Promise<Report> {
-    return m.getRepository(Report).save(m.getRepository(Report).create(fields));
+  insert(m: EntityManager, fields: NewReport): Promise<Report> {
+    return m.getRepository(Report).save(m.getRepository(Report).create({ ...LOOP_DEFAULTS, ...fields }));
   }
 
-  /** The state machine's guard in SQL: changes the report only if it is still in one of `from`; false otherwise. */
-  async transition(m: EntityManager, id: number, from: readonly ReportStatus[], patch: Partial<Report>): Promise<boolean> {
-    const r = await m.getRepository(Report).update({ id, status: In([...from]) }, patch);
+  /**
+   * The state machine's guard in SQL: changes the report only if it is still in one of `from` (and still matches
+   * `guard`: the holding department, no pending ask, no rating yet …); false otherwise.
+   */
+  async transition(m: EntityManager, id: number, from: readonly ReportStatus[], patch: Partial<Report>, guard: ReportGuard = {}): Promise<boolean> {
+    const where: FindOptionsWhere<Report> = { id, status: In([...from]) };
+    for (const [k, v] of Object.entries(guard)) (where as Record<string, unknown>)[k] = v === null ? IsNull() : v;
+    const r = await m.getRepository(Report).update(where, patch);
     return (r.affected ?? 0) === 1;
   }
 
@@ -72,8 +132,9 @@ export class ReportsRepository {
   }
 
   /** Appends a timeline event (a plain INSERT: events are never updated, so no entity is read back). */
-  async addEvent(m: EntityManager, e: { reportId: number; type: ReportEvent['type']; actorId: number | null; note?: string | null; data?: ReportEventData | null }): Promise<void> {
-    await m.getRepository(ReportEvent).insert({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null });
+  /** `status`: the report's status after the event; `dueAt`: the deadline of the stage it started. */
+  async addEvent(m: EntityManager, e: NewReportEvent): Promise<void> {
+    await m.getRepository(ReportEvent).insert({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null, status: e.status ?? null, dueAt: e.dueAt ?? null });
   }
 
   findEvents(reportId: number): Promise<ReportEvent[]> {

@@ -44,7 +44,13 @@ export class AuthUserCache {
       return null;
     }
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
-    const context: AuthContext = { userId: user.id, role: user.role, scopePaths: scopes.map((a) => a.path), scopeAreaIds: scopes.map((a) => a.id) };
+    const context: AuthContext = {
+      userId: user.id,
+      role: user.role,
+      scopePaths: scopes.map((a) => a.path),
+      scopeAreaIds: scopes.map((a) => a.id),
+      departmentId: user.role === 'department' ? user.departmentId : null,
+    };
     const loaded: LoadedUser = { context, disabled: user.disabledAt !== null, tokenVersion: user.tokenVersion };
     // The TTL counts from before the read: a revocation that lands while it is in flight is seen within a second.
     this.entries.set(userId, { loaded, expiresAt: now + AuthUserCache.TTL_MS });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserResponse } from '@xjy/shared';
-import { Access, ANY_USER, CurrentAuth } from '../../common/auth/access.decorator';
+import { Access, SIGNED_IN, CurrentAuth } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UsersService } from './users.service';
@@ -16,7 +16,7 @@ export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiOkResponse({ type: UserResponseDto })
   @ApiOperation({ summary: 'The logged-in user' })
   me(@CurrentAuth() auth: AuthContext): Promise<UserResponse> {
@@ -24,7 +24,7 @@ export class MeController {
   }
 
   @Patch()
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiOkResponse({ type: UserResponseDto })
   @ApiErrors(400, 429)
   @ApiOperation({ summary: 'Update my nickname, trade or phone' })

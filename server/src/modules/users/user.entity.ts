@@ -57,6 +57,11 @@ export class User {
   @Column({ type: 'int', default: 0 })
   tokenVersion: number;
 
+  /** A department handler's department (role department); null for everyone else. */
+  @Index('idx_user_department')
+  @Column({ type: 'int', nullable: true })
+  departmentId: number | null;
+
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
 

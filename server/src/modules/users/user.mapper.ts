@@ -16,6 +16,7 @@ export function mapUser(user: User, scopes: Area[]): UserResponse {
     phone: user.phone,
     employer: user.employer,
     scopes: scopes.map(mapAreaRef),
+    departmentId: user.role === 'department' ? user.departmentId : null,
     pointsBalance: user.pointsBalance,
     createdAt: user.createdAt.toISOString(),
   };

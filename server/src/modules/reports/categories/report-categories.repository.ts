@@ -40,9 +40,15 @@ export class ReportCategoriesRepository {
     return (await this.listAll()).filter((c) => ids.includes(c.id));
   }
 
-  async create(fields: Pick<ReportCategory, 'key' | 'label' | 'pointsMin' | 'pointsMax' | 'acceptHours' | 'resolveHours' | 'sortOrder'>): Promise<ReportCategory> {
+  async create(fields: Pick<ReportCategory, 'key' | 'label' | 'pointsMin' | 'pointsMax' | 'acceptHours' | 'resolveHours' | 'signHours' | 'verifyHours' | 'sortOrder'>): Promise<ReportCategory> {
     try {
-      return await this.tx.run((m) => m.getRepository(ReportCategory).save(m.getRepository(ReportCategory).create(fields)));
+      // The stage hours are not insertable (see the entity): written in the same transaction right after.
+      return await this.tx.run(async (m) => {
+        const { signHours, verifyHours, ...rest } = fields;
+        const row = await m.getRepository(ReportCategory).save(m.getRepository(ReportCategory).create(rest));
+        await m.getRepository(ReportCategory).update({ id: row.id }, { signHours, verifyHours });
+        return Object.assign(row, { signHours, verifyHours });
+      });
     } finally {
       this.cache = null;
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_ACCEPT_HOURS_DEFAULT, REPORT_RESOLVE_HOURS_DEFAULT, ReportCategoriesResponse, ReportCategoryResponse } from '@xjy/shared';
+import { REPORT_ACCEPT_HOURS_DEFAULT, REPORT_RESOLVE_HOURS_DEFAULT, REPORT_SIGN_HOURS_DEFAULT, REPORT_VERIFY_HOURS_DEFAULT, ReportCategoriesResponse, ReportCategoryResponse } from '@xjy/shared';
 import { AppException, fieldError } from '../../../common/app.exception';
 import { isUniqueViolation } from '../../../common/db-errors';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
@@ -40,6 +40,8 @@ export class ReportCategoriesService {
         pointsMax: dto.pointsMax,
         acceptHours: dto.acceptHours ?? REPORT_ACCEPT_HOURS_DEFAULT,
         resolveHours: dto.resolveHours ?? REPORT_RESOLVE_HOURS_DEFAULT,
+        signHours: dto.signHours ?? REPORT_SIGN_HOURS_DEFAULT,
+        verifyHours: dto.verifyHours ?? REPORT_VERIFY_HOURS_DEFAULT,
         sortOrder: dto.sortOrder ?? 0,
       });
       return mapReportCategory(row);

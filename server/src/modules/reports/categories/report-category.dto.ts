@@ -48,6 +48,20 @@ export class CreateReportCategoryDto implements CreateReportCategoryRequest {
   @Max(HOURS_MAX)
   resolveHours?: number;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX, description: 'Hours a department has to sign for or return a dispatched case (default 4)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  signHours?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HOURS_MAX, description: 'Hours staff have to verify a handled case (default 24)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(HOURS_MAX)
+  verifyHours?: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()

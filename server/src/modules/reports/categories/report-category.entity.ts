@@ -1,3 +1,4 @@
+import { REPORT_SIGN_HOURS_DEFAULT, REPORT_VERIFY_HOURS_DEFAULT } from '@xjy/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { timestampColumn } from '../../../database/columns';
 
@@ -28,6 +29,18 @@ export class ReportCategory {
   @Column({ type: 'int' })
   resolveHours: number;
 
+  // The closed loop's stage hours; null means the shared default (4 to sign, 24 to verify). Nullable, without a
+  // column default and never part of an INSERT (insert: false), because the first migration inserts the default
+  // categories through this entity's metadata before these columns exist; the repository writes them right after.
+
+  /** Hours a department has to sign for (签收) or return a dispatched case. */
+  @Column({ type: 'int', nullable: true, insert: false })
+  signHours: number | null;
+
+  /** Hours staff have to verify (核查) a case the department reported handled. */
+  @Column({ type: 'int', nullable: true, insert: false })
+  verifyHours: number | null;
+
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
 
@@ -40,4 +53,9 @@ export class ReportCategory {
 
   @UpdateDateColumn(timestampColumn)
   updatedAt: Date;
+}
+
+/** The hours a category gives each department stage, defaults filled in. */
+export function stageHours(c: Pick<ReportCategory, 'signHours' | 'verifyHours'>): { sign: number; verify: number } {
+  return { sign: c.signHours ?? REPORT_SIGN_HOURS_DEFAULT, verify: c.verifyHours ?? REPORT_VERIFY_HOURS_DEFAULT };
 }

@@ -1,5 +1,5 @@
 import type { ReportCategoryResponse } from '@xjy/shared';
-import type { ReportCategory } from './report-category.entity';
+import { ReportCategory, stageHours } from './report-category.entity';
 
 export function mapReportCategory(c: ReportCategory): ReportCategoryResponse {
   return {
@@ -10,6 +10,8 @@ export function mapReportCategory(c: ReportCategory): ReportCategoryResponse {
     pointsMax: c.pointsMax,
     acceptHours: c.acceptHours,
     resolveHours: c.resolveHours,
+    signHours: stageHours(c).sign,
+    verifyHours: stageHours(c).verify,
     sortOrder: c.sortOrder,
     active: c.archivedAt === null,
   };

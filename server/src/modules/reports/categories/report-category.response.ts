@@ -23,6 +23,12 @@ export class ReportCategoryResponseDto implements ReportCategoryResponse {
   @ApiProperty()
   resolveHours!: number;
 
+  @ApiProperty({ type: 'integer', description: 'Hours a department has to sign for or return a dispatched case' })
+  signHours!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Hours staff have to verify a handled case' })
+  verifyHours!: number;
+
   @ApiProperty({ type: 'integer' })
   sortOrder!: number;
 

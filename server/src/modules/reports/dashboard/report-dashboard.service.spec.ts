@@ -86,6 +86,11 @@ describe(ReportDashboardService.name, () => {
         { status: 'resolved', count: 2 },
         { status: 'rejected', count: 1 },
         { status: 'duplicate', count: 1 },
+        { status: 'handling', count: 0 },
+        { status: 'verifying', count: 0 },
+        { status: 'deferred', count: 0 },
+        { status: 'closed', count: 0 },
+        { status: 'withdrawn', count: 0 },
       ]);
     });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MessagePageResponse } from '@xjy/shared';
-import { Access, ANY_USER, CurrentAuth } from '../../../common/auth/access.decorator';
+import { Access, SIGNED_IN, CurrentAuth } from '../../../common/auth/access.decorator';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { CursorQuery, SubscribeConsentDto } from './messages.dto';
 import { MessagesService } from './messages.service';
@@ -16,7 +16,7 @@ export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Get()
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiOkResponse({ type: MessagePageResponseDto })
   @ApiErrors(400)
   @ApiOperation({ summary: 'My in-app messages, newest first' })
@@ -26,7 +26,7 @@ export class MessagesController {
 
   @Post('read')
   @HttpCode(204)
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiNoContentResponse({ description: 'Done' })
   @ApiErrors(429)
   @ApiOperation({ summary: 'Mark all my messages read' })
@@ -36,7 +36,7 @@ export class MessagesController {
 
   @Post('subscribe-consent')
   @HttpCode(204)
-  @Access(ANY_USER)
+  @Access(SIGNED_IN)
   @ApiNoContentResponse({ description: 'Done' })
   @ApiErrors(400, 429)
   @ApiOperation({ summary: 'Record what Taro.requestSubscribeMessage answered (one accepted consent = one message)' })

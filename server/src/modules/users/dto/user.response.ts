@@ -40,6 +40,9 @@ export class UserResponseDto implements UserResponse {
   @ApiProperty({ type: [AreaRefDto], description: 'For staff: the roots of the area subtrees they may act in' })
   scopes!: AreaRef[];
 
+  @ApiProperty({ type: 'integer', nullable: true, description: "For a department handler: the department whose cases they handle" })
+  departmentId!: number | null;
+
   @ApiProperty()
   pointsBalance!: number;
 
