@@ -10,7 +10,7 @@ import ReportDetailPage from './index';
 
 const dept = { id: 2, name: '城管执法大队', active: true } as ReportDetailResponse['department'];
 const closedAs = (over: Partial<ReportDetailResponse>) =>
-  reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', holder: null, stages: stagesFactory(6), actions: ['confirm', 'rate'], ...over });
+  reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', holder: null, stages: stagesFactory(6), reporterActions: ['confirm', 'rate'], ...over });
 
 function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}, userId = 1) {
   act(() => saveLogin(loginFactory({ user: userFactory({ id: userId, role: 'worker', trade: 'streamer' as never }) })));
@@ -37,7 +37,7 @@ describe('ReportDetailPage (reporter)', () => {
         holder: { kind: 'department', name: '城管执法大队', departmentId: 2 },
         stages: stagesFactory(3),
         currentDeadline: { kind: 'handle', label: '处置', dueAt: '2026-12-03T10:30:00.000Z', overdue: false },
-        actions: ['supplement'],
+        reporterActions: ['supplement'],
       }),
     );
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it('withdraws a report not yet accepted, after asking', async () => {
-    open(reportFactory({ status: 'submitted', actions: ['supplement', 'withdraw'] }), {
+    open(reportFactory({ status: 'submitted', reporterActions: ['supplement', 'withdraw'] }), {
       'POST /api/reports/42/withdraw': () => ok(reportFactory({ status: 'withdrawn', statusGroup: 'closed', holder: null, stages: stagesFactory(0).map((x, i) => ({ ...x, state: i === 0 ? 'done' : 'pending' })) })),
     });
     fireEvent.click(await screen.findByTestId('action-withdraw'));
@@ -66,7 +66,7 @@ describe('ReportDetailPage (reporter)', () => {
 
   it('keeps the report when the withdrawal is cancelled', async () => {
     Taro.showModal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true, errMsg: 'showModal:ok' }));
-    open(reportFactory({ status: 'submitted', actions: ['supplement', 'withdraw'] }));
+    open(reportFactory({ status: 'submitted', reporterActions: ['supplement', 'withdraw'] }));
     fireEvent.click(await screen.findByTestId('action-withdraw'));
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
     expect(callsTo('/api/reports/42/withdraw', 'POST')).toHaveLength(0);
@@ -78,7 +78,7 @@ describe('ReportDetailPage (reporter)', () => {
       option.success?.({ statusCode: 201, data: JSON.stringify(mediaFactory(77)) });
       return { onProgressUpdate: jest.fn(), abort: jest.fn() };
     });
-    open(reportFactory({ status: 'accepted', actions: ['supplement'] }), { 'POST /api/reports/42/supplement': () => ok(reportFactory({ status: 'accepted', actions: ['supplement'] })) });
+    open(reportFactory({ status: 'accepted', reporterActions: ['supplement'] }), { 'POST /api/reports/42/supplement': () => ok(reportFactory({ status: 'accepted', reporterActions: ['supplement'] })) });
     fireEvent.click(await screen.findByTestId('action-supplement'));
     fireEvent.click(screen.getByTestId('supplement-form-submit'));
     expect(await screen.findByTestId('supplement-form-error')).toHaveTextContent('请填写补充内容');
@@ -183,7 +183,7 @@ describe('ReportDetailPage (reporter)', () => {
   });
 
   it('offers what the server lists for this caller, and nothing else', async () => {
-    open(reportFactory({ status: 'submitted', reporter: { id: 1, nickname: '小王' }, actions: [] }), {}, 99);
+    open(reportFactory({ status: 'submitted', reporter: { id: 1, nickname: '小王' }, reporterActions: [] }), {}, 99);
     await screen.findByTestId('loop-steps');
     expect(screen.queryByTestId('reporter-actions')).not.toBeInTheDocument();
   });

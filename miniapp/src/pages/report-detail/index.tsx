@@ -14,7 +14,6 @@ import { useReshow } from '../../hooks/use-reshow';
 import { confirmFixed, rateReport, supplementReport, withdrawReport } from '../../services/closed-loop';
 import { errorMessage } from '../../services/http';
 import { getReport } from '../../services/reports';
-import { can } from '../../utils/closed-loop';
 import { getCurrentPosition } from '../../utils/location';
 import { mediaUrl } from '../../utils/media-url';
 import { ensurePrivacyConsent } from '../../utils/privacy';
@@ -81,11 +80,12 @@ export default function ReportDetailPage() {
     setRating(null);
     void Taro.showToast({ title: toast, icon: 'success' });
   };
-  // The server lists what this caller may do; a judgement already given is not offered again.
-  const canConfirm = can(r, 'confirm') && r.reporterFixed === null;
-  const canRate = can(r, 'rate') && !r.rating;
-  const canSupplement = can(r, 'supplement');
-  const canWithdraw = can(r, 'withdraw');
+  // The server lists what the reporter may do; a judgement already given is not offered again.
+  const mine = r.reporterActions;
+  const canConfirm = mine.includes('confirm') && r.reporterFixed === null;
+  const canRate = mine.includes('rate') && !r.rating;
+  const canSupplement = mine.includes('supplement');
+  const canWithdraw = mine.includes('withdraw');
 
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });

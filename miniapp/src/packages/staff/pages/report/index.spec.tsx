@@ -46,9 +46,10 @@ describe('StaffReportPage closed loop', () => {
     fireEvent.click(screen.getByTestId('action-verify-pass'));
     typeInto('verify-form-note', '现场已清理干净');
     fireEvent.click(screen.getByTestId('verify-form-submit'));
-    await waitFor(() => expect(screen.queryByTestId('loop-actions')).not.toBeInTheDocument());
+    expect(await screen.findByTestId('staff-report-outcome')).toHaveTextContent('结案结论：已解决');
     expect(body('/api/reports/42/verify')).toEqual({ pass: true, note: '现场已清理干净' });
-    expect(screen.getByTestId('staff-report-outcome')).toHaveTextContent('结案结论：已解决');
+    expect(screen.queryByTestId('verify-form')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('loop-actions')).not.toBeInTheDocument();
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已结案', icon: 'success' });
   });
 
@@ -76,8 +77,8 @@ describe('StaffReportPage closed loop', () => {
     fireEvent.click(screen.getByTestId('close-not_responsible'));
     fireEvent.click(screen.getByTestId('close-form-submit'));
     await waitFor(() => expect(body('/api/reports/42/close')).toEqual({ outcome: 'not_responsible', reason: '属于铁路部门管辖' }));
-    await waitFor(() => expect(screen.queryByTestId('action-close')).not.toBeInTheDocument());
-    expect(screen.getByTestId('staff-report-outcome')).toHaveTextContent('不属于职责范围');
+    expect(await screen.findByTestId('staff-report-outcome')).toHaveTextContent('不属于职责范围');
+    expect(screen.queryByTestId('action-close')).not.toBeInTheDocument();
   });
 
   it("approves a department's extension request", async () => {
@@ -101,7 +102,8 @@ describe('StaffReportPage closed loop', () => {
     fireEvent.click(screen.getByTestId('request-refuse'));
     typeInto('refuse-form-note', '可先做临时围挡');
     fireEvent.click(screen.getByTestId('refuse-form-submit'));
-    await waitFor(() => expect(screen.queryByTestId('pending-request')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByTestId('refuse-form')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('pending-request')).not.toBeInTheDocument();
     expect(body('/api/reports/42/deferral/refuse')).toEqual({ note: '可先做临时围挡' });
   });
 
