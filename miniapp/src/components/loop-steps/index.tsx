@@ -17,7 +17,7 @@ export default function LoopSteps({ report: r }: { report: ReportDetailResponse 
               <Text>{s.state === 'done' ? '✓' : i + 1}</Text>
             </View>
             <Text className='loop-steps__title'>{s.label}</Text>
-            {s.endedAt && s.state === 'done' ? <Text className='loop-steps__when'>{formatWhen(s.endedAt).replace(/ 周. /, ' ')}</Text> : null}
+            {s.endedAt && s.state === 'done' ? <Text className='loop-steps__when'>{formatWhen(s.endedAt).split(' ')[0]}</Text> : null}
           </View>
         ))}
       </View>

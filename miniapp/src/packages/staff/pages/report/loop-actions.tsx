@@ -145,7 +145,7 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
         ) : null}
         {canClose ? (
           <Button className='btn btn--plain staff-report__action' onClick={() => setMode('close')} data-testid='action-close'>
-            结案（无法解决/非本部门职责）
+            结案（未解决）
           </Button>
         ) : null}
       </View>
