@@ -31,12 +31,18 @@ export default defineAppConfig({
         'pages/station-import/index',
         'pages/station-feedback/index',
         'pages/station-coverage/index',
+        'pages/escalations/index',
       ],
     },
     {
       // A member's organizations, activities and check-ins: opened from 我的, not needed at launch.
       root: 'packages/org',
       pages: ['pages/orgs/index', 'pages/activities/index', 'pages/activity/index', 'pages/check-ins/index'],
+    },
+    {
+      // A department's handlers (签收、处置反馈): only they open it.
+      root: 'packages/dept',
+      pages: ['pages/cases/index', 'pages/case/index'],
     },
   ],
   preloadRule: {

@@ -3,6 +3,7 @@ import type { AreaResponse } from '@xjy/shared/area';
 import type { MediaResponse } from '@xjy/shared/media';
 import { ALWAYS_OPEN } from '@xjy/shared/opening-hours';
 import type { StationDetailResponse } from '@xjy/shared/station';
+import type { ReportDetailResponse, ReportStageResponse } from '@xjy/shared/report';
 import type { MockResponse } from './taro-mock';
 
 export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse {
@@ -15,6 +16,7 @@ export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse
     phone: null,
     employer: null,
     scopes: [],
+    departmentId: null,
     pointsBalance: 0,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
@@ -91,3 +93,74 @@ export const fail = (statusCode: number, code: string, message: string, details?
   statusCode,
   data: { code, message, ...(details ? { details } : {}) },
 });
+
+const STAGES = [
+  ['report', '信息采集'],
+  ['file', '案卷建立'],
+  ['dispatch', '任务派遣'],
+  ['handle', '任务处置'],
+  ['feedback', '处理反馈'],
+  ['verify', '核查结案'],
+  ['evaluate', '综合评价'],
+] as const;
+
+/** The seven stages with those before `current` done (7: all done). */
+export function stagesFactory(current: number): ReportStageResponse[] {
+  return STAGES.map(([stage, label], i) => ({
+    stage,
+    label,
+    state: i < current ? 'done' : i === current ? 'current' : 'pending',
+    startedAt: i <= current ? '2026-12-01T02:00:00.000Z' : null,
+    endedAt: i < current ? '2026-12-01T03:00:00.000Z' : null,
+    dueAt: null,
+    overdue: false,
+  }));
+}
+
+/** A report as GET /api/reports/:id answers it, with the closed-loop fields (issue 12). */
+export function reportFactory(overrides: Partial<ReportDetailResponse> = {}): ReportDetailResponse {
+  return {
+    id: 42,
+    category: 'city_appearance',
+    categoryLabel: '市容环境',
+    description: '长寿街垃圾桶满溢',
+    status: 'submitted',
+    statusGroup: 'open',
+    lat: 38.3441,
+    lng: 114.6843,
+    areaId: 9,
+    areaName: '新华社区',
+    priority: 0,
+    witnessCount: 0,
+    pointsAwarded: 0,
+    overdue: false,
+    flagged: false,
+    thumbUrl: '/media/1-thumb.jpg?sig=x',
+    createdAt: '2026-12-01T02:00:00.000Z',
+    acceptDueAt: '2026-12-02T02:00:00.000Z',
+    resolveDueAt: '2026-12-08T02:00:00.000Z',
+    stageDeadlineAt: null,
+    escalationLevel: 0,
+    reporter: { id: 1, nickname: '小王' },
+    photos: [mediaFactory(1)],
+    resolutionPhotos: [],
+    department: null,
+    duplicateOfId: null,
+    stationId: null,
+    actions: [],
+    reporterActions: [],
+    timeline: [],
+    stages: stagesFactory(1),
+    holder: { kind: 'staff', name: '社区', departmentId: null },
+    currentDeadline: null,
+    outcome: null,
+    closedAt: null,
+    reworkCount: 0,
+    extensionCount: 0,
+    pendingRequest: null,
+    reporterFixed: null,
+    rating: null,
+    ratingNote: null,
+    ...overrides,
+  };
+}

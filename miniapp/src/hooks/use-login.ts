@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { DemoAccount, LoginResponse, PasswordLoginRequest } from '@xjy/shared/auth';
+import type { DemoAccount, LoginResponse, PasswordLoginRequest, UserResponse } from '@xjy/shared/auth';
 import { ApiError, errorMessage } from '../services/http';
 import { loginAsDemo, loginWithPassword, loginWithWechat } from '../services/auth';
 import { ROUTES } from '../utils/routes';
@@ -28,6 +28,11 @@ async function wechatCode(): Promise<string> {
   throw new ApiError('wechat_login_failed', 0, '微信登录没有成功，请重试');
 }
 
+/** Where a fresh login lands: a department's handlers go straight to their cases, everyone else to the map. */
+export function homeFor(role: UserResponse['role']): string {
+  return role === 'department' ? ROUTES.deptCases : ROUTES.stations;
+}
+
 export function useLogin(): LoginActions {
   const [pending, setPending] = useState<LoginMethod | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,8 +41,9 @@ export function useLogin(): LoginActions {
     setPending(method);
     setError(null);
     try {
-      signIn(await login());
-      await Taro.reLaunch({ url: ROUTES.stations });
+      const session = await login();
+      signIn(session);
+      await Taro.reLaunch({ url: homeFor(session.user.role) });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

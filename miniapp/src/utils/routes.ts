@@ -29,6 +29,9 @@ export const ROUTES = {
   activities: '/packages/org/pages/activities/index',
   activity: '/packages/org/pages/activity/index',
   myCheckIns: '/packages/org/pages/check-ins/index',
+  deptCases: '/packages/dept/pages/cases/index',
+  deptCase: '/packages/dept/pages/case/index',
+  staffEscalations: '/packages/staff/pages/escalations/index',
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.stations, ROUTES.report, ROUTES.points, ROUTES.me];

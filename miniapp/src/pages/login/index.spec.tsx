@@ -104,3 +104,22 @@ describe('LoginPage (weapp)', () => {
     expect(callsTo('http://api.test/api/auth/wechat')).toHaveLength(0);
   });
 });
+
+describe('LoginPage routes by role', () => {
+  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
+
+  it("lands a department's handler on the department's case list", async () => {
+    const handler = loginFactory({ token: 'dept-token', user: userFactory({ role: 'department', nickname: '城管执法队 张队长', trade: null }) });
+    serve((url, method) => {
+      if (url === '/api/app-info') return ok(appInfoFactory({ devLogin: false }));
+      if (url === '/api/auth/password' && method === 'POST') return ok(handler);
+      return fail(404, 'not_found', '');
+    });
+    render(<LoginPage />);
+    typeInto('login-username', 'department');
+    typeInto('login-password', 'department-demo-2026');
+    fireEvent.click(screen.getByTestId('login-submit'));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/dept/pages/cases/index' }));
+    expect(getSession().token).toBe('dept-token');
+  });
+});

@@ -180,6 +180,16 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {user.role === 'department' ? (
+        <View className='card'>
+          <Text className='card__title'>案件处置</Text>
+          <Text className='muted'>签收派给本部门的案件，处置后拍照反馈</Text>
+          <Button className='btn btn--primary me__workbench' data-testid='dept-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.deptCases })}>
+            进入处置工作台
+          </Button>
+        </View>
+      ) : null}
+
       <View className='card' data-testid='org-entries'>
         <View className='row' onClick={() => void Taro.navigateTo({ url: ROUTES.myOrgs })} data-testid='entry-my-orgs'>
           <Text className='row__label'>我的组织</Text>

@@ -1,28 +1,105 @@
+import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import type { ReportDetailResponse, ReportRating } from '@xjy/shared/report';
+import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import Button from '../../components/button';
+import LoopForm from '../../components/loop-form';
+import LoopSteps from '../../components/loop-steps';
 import ReportTimeline from '../../components/report-timeline';
 import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { useReshow } from '../../hooks/use-reshow';
+import { confirmFixed, rateReport, supplementReport, withdrawReport } from '../../services/closed-loop';
+import { errorMessage } from '../../services/http';
 import { getReport } from '../../services/reports';
+import { getCurrentPosition } from '../../utils/location';
 import { mediaUrl } from '../../utils/media-url';
+import { ensurePrivacyConsent } from '../../utils/privacy';
 import { formatWhen } from '../../utils/time';
 import './index.scss';
 
-/** One of my reports: its photos, where it stands, the points it earned, and every step so far. */
+type Mode = 'supplement' | 'fixed' | 'not-fixed' | 'rate';
+
+
+/** Where the follow-up photo was taken: the server checks it is within 100 m of the problem. */
+async function hereOrExplain(): Promise<{ lat: number; lng: number }> {
+  if (!(await ensurePrivacyConsent())) throw new Error('回访照片需要你的位置，请先同意隐私保护指引');
+  try {
+    return await getCurrentPosition();
+  } catch {
+    throw new Error('无法获取你的位置，回访照片需要在问题地点附近拍摄并开启定位');
+  }
+}
+
+function Outcome({ r }: { r: ReportDetailResponse }) {
+  if (!r.outcome) return null;
+  const closedAs = REPORT_OUTCOME_LABELS[r.outcome];
+  return (
+    <View className='card' data-testid='report-outcome'>
+      <Text className='card__title'>办理结果</Text>
+      <Text className='report-detail__line'>结案结论：{closedAs}</Text>
+      {r.reporterFixed !== null ? (
+        <Text className='report-detail__line' data-testid='report-confirmed'>
+          你的确认：{r.reporterFixed ? '已解决' : '未解决，已请工作人员复查'}
+        </Text>
+      ) : null}
+      {r.rating ? (
+        <Text className='report-detail__line' data-testid='report-rating'>
+          你的评价：{REPORT_RATING_LABELS[r.rating]}
+          {r.ratingNote ? `（${r.ratingNote}）` : ''}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** One of my reports: its photos, each stage, the deadline and holder, what I can do now, and every step so far. */
 export default function ReportDetailPage() {
   const auth = useRequireLogin();
   const id = Number(Taro.useRouter().params.id);
   const report = useRequest(() => getReport(id), String(id), auth.isLoggedIn && id > 0);
-  useReshow(() => void report.reload());
+  const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [rating, setRating] = useState<ReportRating | null>(null);
+  const [withdrawing, setWithdrawing] = useState(false);
+  useReshow(() => {
+    setFresh(null);
+    void report.reload();
+  });
 
   if (report.loading && !report.data) return <StateView kind='loading' title='正在加载…' />;
   if (report.error || !report.data) {
     return <StateView kind='error' title='没有找到这条随手拍' description={report.error?.message} actionText='重试' onAction={() => void report.reload()} />;
   }
-  const r = report.data;
+  const r = fresh ?? report.data;
+  const done = (next: ReportDetailResponse, toast: string) => {
+    setFresh(next);
+    setMode(null);
+    setRating(null);
+    void Taro.showToast({ title: toast, icon: 'success' });
+  };
+  // The server lists what the reporter may do; a judgement already given is not offered again.
+  const mine = r.reporterActions;
+  const canConfirm = mine.includes('confirm') && r.reporterFixed === null;
+  const canRate = mine.includes('rate') && !r.rating;
+  const canSupplement = mine.includes('supplement');
+  const canWithdraw = mine.includes('withdraw');
+
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });
+    if (!confirm) return;
+    setWithdrawing(true);
+    try {
+      done(await withdrawReport(r.id), '已撤回');
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setWithdrawing(false);
+    }
+  };
+
   return (
     <View className='page report-detail' data-testid='report-detail'>
       <View className='card'>
@@ -54,6 +131,94 @@ export default function ReportDetailPage() {
         ) : null}
         {r.flagged ? <Text className='field-error'>内容正在人工复核，复核前仅你和工作人员可见</Text> : null}
       </View>
+
+      <View className='card'>
+        <Text className='card__title'>办理阶段</Text>
+        <LoopSteps report={r} />
+      </View>
+
+      <Outcome r={r} />
+
+      {mode === 'supplement' ? (
+        <LoopForm
+          title='补充信息'
+          testId='supplement-form'
+          submitText='提交补充'
+          notePlaceholder='补充说明（必填），例如问题的新情况、更准确的位置'
+          noteRequired='请填写补充内容'
+          photosMax={REPORT_PHOTOS_MAX}
+          onCancel={() => setMode(null)}
+          onSubmit={async ({ note, mediaIds }) => done(await supplementReport(r.id, { text: note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已补充')}
+        />
+      ) : null}
+      {mode === 'fixed' || mode === 'not-fixed' ? (
+        <LoopForm
+          title={mode === 'fixed' ? '确认已解决' : '反馈未解决'}
+          testId='confirm-form'
+          submitText={mode === 'fixed' ? '确认已解决' : '提交未解决'}
+          notePlaceholder={mode === 'fixed' ? '说两句（选填）' : '哪里还没解决（选填），会转给工作人员复查'}
+          hint={`可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`}
+          photosMax={1}
+          onCancel={() => setMode(null)}
+          onSubmit={async ({ note, mediaIds }) => {
+            const at = mediaIds.length ? await hereOrExplain() : null;
+            const body = { fixed: mode === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
+            done(await confirmFixed(r.id, body), mode === 'fixed' ? '感谢确认' : '已请工作人员复查');
+          }}
+        />
+      ) : null}
+      {mode === 'rate' ? (
+        <LoopForm
+          title='评价办理结果'
+          testId='rate-form'
+          submitText='提交评价'
+          notePlaceholder='说说你的看法（选填）'
+          onCancel={() => setMode(null)}
+          onSubmit={async ({ note }) => {
+            if (!rating) throw new Error('请选择满意程度');
+            done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
+          }}
+        >
+          <View className='loop-form__choices'>
+            {REPORT_RATINGS.map((value) => (
+              <Text key={value} className={`chip loop-form__choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)} data-testid={`rate-${value}`}>
+                {REPORT_RATING_LABELS[value]}
+              </Text>
+            ))}
+          </View>
+        </LoopForm>
+      ) : null}
+
+      {!mode && (canConfirm || canRate || canSupplement || canWithdraw) ? (
+        <View className='report-detail__actions' data-testid='reporter-actions'>
+          {canConfirm ? (
+            <>
+              <Button className='btn btn--primary report-detail__action' onClick={() => setMode('fixed')} data-testid='action-confirm-fixed'>
+                确认已解决
+              </Button>
+              <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('not-fixed')} data-testid='action-confirm-not-fixed'>
+                还没解决
+              </Button>
+            </>
+          ) : null}
+          {canRate ? (
+            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('rate')} data-testid='action-rate'>
+              评价
+            </Button>
+          ) : null}
+          {canSupplement ? (
+            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('supplement')} data-testid='action-supplement'>
+              补充信息
+            </Button>
+          ) : null}
+          {canWithdraw ? (
+            <Button className='btn btn--plain report-detail__action' loading={withdrawing} disabled={withdrawing} onClick={() => void withdraw()} data-testid='action-withdraw'>
+              撤回
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
       <View className='card'>
         <Text className='card__title'>处理进度</Text>
         <ReportTimeline events={r.timeline} />

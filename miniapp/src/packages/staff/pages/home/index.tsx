@@ -14,6 +14,7 @@ interface Entry {
 // Only entries with a working page get a link; the rest say what they will hold and stay inert.
 const ENTRIES: Entry[] = [
   { title: '我的辖区', description: '按 区县 › 街道/镇 › 社区/村 › 网格 逐级查看你负责的区域', url: ROUTES.staffAreas },
+  { title: '督办', description: '超过时限、逐级上报到你辖区的案件：所在环节、办理方和超时时长', url: ROUTES.staffEscalations },
   { title: '随手拍审核', description: '审核辖区内的随手拍，采纳并给分或说明驳回原因，派单到职能部门', url: ROUTES.staffReports },
   { title: '驿站维护', description: '更新辖区爱心驿站的开放时间和服务事项，导入台账，处理反馈，查看 500 米覆盖缺口', url: ROUTES.staffStations },
   { title: '组织生活', description: '发起三会一课、主题党日、志愿服务，展示签到码，查看签到名单，导出台账', url: ROUTES.staffActivities },

@@ -3,7 +3,9 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
+import { REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS } from '@xjy/shared/report';
 import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import LoopSteps from '../../../../components/loop-steps';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
@@ -15,7 +17,10 @@ import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { formatWhen } from '../../../../utils/time';
 import ReportMap from '../../components/report-map';
 import StaffOnly from '../../components/staff-only';
+import LoopActions from './loop-actions';
 import './index.scss';
+
+const REVIEW_ACTIONS: readonly ReportAction[] = ['accept', 'reject', 'duplicate', 'dispatch', 'resolve', 'reopen'];
 
 function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetailResponse; action: ReportAction; onDone: (r: ReportDetailResponse) => void; onCancel: () => void }) {
   const categories = useRequest(listCategories, 'categories', action === 'accept');
@@ -100,12 +105,15 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
         </Picker>
       ) : null}
       {action === 'dispatch' ? (
-        <Picker mode='selector' range={deps.map((d) => d.name)} value={Math.max(0, deps.findIndex((d) => d.id === departmentId))} onChange={(e) => setDepartmentId(deps[Number(e.detail.value)]?.id ?? null)}>
-          <View className='row' data-testid='dispatch-department'>
-            <Text className='row__label'>承办部门</Text>
-            <Text className='row__value'>{deps.find((d) => d.id === departmentId)?.name ?? '请选择'} ›</Text>
-          </View>
-        </Picker>
+        // Chips, not a picker: every department in sight and one tap, on a phone and at a desk alike.
+        <View className='staff-report__departments' data-testid='dispatch-department'>
+          <Text className='row__label'>承办部门</Text>
+          {deps.map((d) => (
+            <Text key={d.id} className={`chip ${departmentId === d.id ? 'chip--on' : ''}`} onClick={() => setDepartmentId(d.id)} data-testid={`dispatch-department-${d.id}`}>
+              {d.name}
+            </Text>
+          ))}
+        </View>
       ) : null}
       {action === 'duplicate' ? <Input className='staff-report__input' type='number' placeholder='与第几号上报重复' value={ofReportId} onInput={(e) => setOfReportId(e.detail.value)} /> : null}
       {action === 'resolve' ? (
@@ -154,6 +162,8 @@ function StaffReport() {
 
   if (loaded.loading && !r) return <StateView kind='loading' title='正在加载…' />;
   if (loaded.error || !r) return <StateView kind='error' title='没有加载出来' description={loaded.error?.message} actionText='重试' onAction={() => void loaded.reload()} />;
+  // The review actions this page's form handles; the closed-loop decisions have their own panel below.
+  const reviewActions = r.actions.filter((a) => REVIEW_ACTIONS.includes(a));
 
   return (
     <View className='page staff-report' data-testid='staff-report'>
@@ -182,6 +192,19 @@ function StaffReport() {
         </Text>
         {r.witnessCount ? <Text className='muted'>另有 {r.witnessCount} 人也看到</Text> : null}
         {r.department ? <Text className='muted'>承办部门：{r.department.name}</Text> : null}
+        {r.reworkCount || r.extensionCount ? (
+          <Text className='muted' data-testid='staff-report-counts'>
+            返工 {r.reworkCount} 次 · 延期 {r.extensionCount} 次
+          </Text>
+        ) : null}
+        {r.escalationLevel > 0 ? <Text className='field-error'>已超时督办（第 {r.escalationLevel} 级）</Text> : null}
+        {r.outcome ? (
+          <Text className='muted' data-testid='staff-report-outcome'>
+            结案结论：{REPORT_OUTCOME_LABELS[r.outcome]}
+            {r.reporterFixed !== null ? ` · 上报人确认：${r.reporterFixed ? '已解决' : '未解决'}` : ''}
+            {r.rating ? ` · 评价：${REPORT_RATING_LABELS[r.rating]}${r.ratingNote ? `（${r.ratingNote}）` : ''}` : ''}
+          </Text>
+        ) : null}
         <ReportMap lat={r.lat} lng={r.lng} />
       </View>
 
@@ -195,15 +218,22 @@ function StaffReport() {
             setAction(null);
           }}
         />
-      ) : r.actions.length ? (
+      ) : reviewActions.length ? (
         <View className='staff-report__actions'>
-          {r.actions.map((a) => (
+          {reviewActions.map((a) => (
             <Button key={a} className={`btn ${a === 'accept' || a === 'resolve' ? 'btn--primary' : 'btn--secondary'} staff-report__action`} onClick={() => setAction(a)} data-testid={`action-${a}`}>
               {REPORT_ACTION_LABELS[a]}
             </Button>
           ))}
         </View>
       ) : null}
+
+      {action ? null : <LoopActions report={r} onDone={setFresh} />}
+
+      <View className='card'>
+        <Text className='card__title'>办理阶段</Text>
+        <LoopSteps report={r} />
+      </View>
 
       <View className='card'>
         <Text className='card__title'>处理记录</Text>
