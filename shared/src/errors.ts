@@ -1,6 +1,6 @@
 // Every error body the API sends is { code, message, details? }. Codes are stable; messages are for people.
 
-import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, type ActivityErrorCode } from './activity.js';
+import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, HOURS_ERROR_HTTP_STATUS, HOURS_ERROR_MESSAGES, type ActivityErrorCode } from './activity.js';
 import { MEDIA_ERROR_CODES, type MediaErrorCode } from './media.js';
 import { REPORT_ERROR_CODES, type ReportErrorCode } from './report.js';
 import { STATION_ERROR_CODES, type StationErrorCode } from './station.js';
@@ -191,6 +191,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   own_check_in: 403,
   own_report: 403,
   cannot_disable_self: 409,
+  ...HOURS_ERROR_HTTP_STATUS,
 };
 
 export type ErrorDetails = { fields?: FieldError[]; requestId?: string; [key: string]: unknown };
@@ -320,6 +321,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   own_report: '不能处理自己上报的问题',
   cannot_disable_self: '不能停用自己的账号',
   ...CHECK_IN_REFUSAL_LABELS,
+  ...HOURS_ERROR_MESSAGES,
 };
 
 /** The Chinese message for a code, filled in from details where the entry uses them. */
