@@ -18,5 +18,5 @@ export async function elapse(t: TestApp, activityId: number, ms: number): Promis
   }
 }
 
-/** A point near 新乐's centre, unique per n, a few metres from the activities' published point. */
-export const near = (n: number) => ({ lat: Number((38.3436 + (n % 500) * 0.000011).toFixed(6)), lng: Number((114.6840 + Math.floor(n / 500) * 0.000013).toFixed(6)) });
+/** A point near 新乐's centre, unique per n below 10,000, within 150 m of the activities' published point (38.3435, 114.6839). */
+export const near = (n: number) => ({ lat: Number((38.3436 + (n % 100) * 0.00001).toFixed(6)), lng: Number((114.684 + (Math.floor(n / 100) % 100) * 0.00001).toFixed(6)) });
