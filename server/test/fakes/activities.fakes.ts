@@ -49,11 +49,11 @@ export class FakeActivitiesRepository {
   }
   async countAttendance(ids: number[]) {
     const out = new Map<number, number>();
-    for (const c of this.checkIns) if (ids.includes(c.activityId) && c.status !== 'refused') out.set(c.activityId, (out.get(c.activityId) ?? 0) + 1);
+    for (const c of this.checkIns) if (ids.includes(c.activityId) && (c.status === 'accepted' || c.status === 'approved')) out.set(c.activityId, (out.get(c.activityId) ?? 0) + 1);
     return out;
   }
   async findAttendance(userId: number, ids: number[]) {
-    return this.checkIns.filter((c) => c.userId === userId && ids.includes(c.activityId) && c.status !== 'refused');
+    return this.checkIns.filter((c) => c.userId === userId && ids.includes(c.activityId) && (c.status === 'accepted' || c.status === 'approved'));
   }
   async findAttendanceOf(_m: unknown, activityId: number, userId: number) {
     return this.checkIns.find((c) => c.attendanceKey === attendanceKeyOf(activityId, userId)) ?? null;
