@@ -17,7 +17,8 @@ async function json(url, { method = 'GET', token, body } = {}) {
 
 async function runOn(label, extraEnv) {
   const wechat = await startFakeWechat();
-  const server = await startServer({ ...wechat.env, ...extraEnv });
+  // WeChat content checks fetch photos from PUBLIC_BASE_URL; the burst posts none, any base satisfies the config.
+  const server = await startServer({ ...wechat.env, PUBLIC_BASE_URL: 'http://127.0.0.1', ...extraEnv });
   try {
     const base = server.url;
     const admin = (await json(`${base}/api/auth/dev`, { method: 'POST', body: { account: 'admin' } })).body.token;
