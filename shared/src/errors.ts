@@ -1,6 +1,6 @@
 // Every error body the API sends is { code, message, details? }. Codes are stable; messages are for people.
 
-import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, type ActivityErrorCode } from './activity.js';
+import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, HOURS_ERROR_HTTP_STATUS, HOURS_ERROR_MESSAGES, type ActivityErrorCode } from './activity.js';
 import { MEDIA_ERROR_CODES, type MediaErrorCode } from './media.js';
 import { OPEN311_ERROR_CODES, type Open311ErrorCode } from './open311.js';
 import { REPORT_TEMPLATE_ERROR_CODES, type ReportTemplateErrorCode } from './report-templates.js';
@@ -213,6 +213,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   api_key_invalid: 403,
   api_key_not_found: 404,
   report_template_not_found: 404,
+  ...HOURS_ERROR_HTTP_STATUS,
 };
 
 export type ErrorDetails = { fields?: FieldError[]; requestId?: string; [key: string]: unknown };
@@ -356,6 +357,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   api_key_not_found: 'API 密钥不存在',
   report_template_not_found: '回复模板不存在',
   ...CHECK_IN_REFUSAL_LABELS,
+  ...HOURS_ERROR_MESSAGES,
 };
 
 /** The Chinese message for a code, filled in from details where the entry uses them. */

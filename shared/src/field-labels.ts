@@ -102,6 +102,10 @@ export const FIELD_LABELS = {
   categoryId: { label: '问题类别' },
   action: { label: '办理环节' },
   body: { label: '内容' },
+  signedOutAt: { label: '签退时间' },
+  accept: { label: '核实结果' },
+  hoursThresholdPct: { label: '最低时长比例', unit: '%' },
+  meetingKind: { label: '会议类型' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

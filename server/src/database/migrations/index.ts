@@ -8,6 +8,7 @@ import { CheckInPointsAwarded1764288000000 } from './1764288000000-check-in-poin
 import { UserTokenVersion1764374400000 } from './1764374400000-user-token-version';
 import { ClosedLoop1764460800000 } from './1764460800000-closed-loop';
 import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-templates-figures';
+import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   UserTokenVersion1764374400000,
   ClosedLoop1764460800000,
   Open311TemplatesFigures1764547200000,
+  VolunteerHours1764633600000,
 ];
