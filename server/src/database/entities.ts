@@ -14,6 +14,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { PointsEntry } from '../modules/points/points-entry.entity';
 import { StationFeedback } from '../modules/stations/station-feedback.entity';
 import { Station } from '../modules/stations/station.entity';
+import { Statement, StatementLineRow } from '../modules/statements/statement.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -36,4 +37,6 @@ export const ENTITIES = [
   ReportWitness,
   Message,
   SubscribeConsent,
+  Statement,
+  StatementLineRow,
 ];

@@ -3,6 +3,7 @@ import type { TestApp } from './test-app';
 import { ACTIVITIES_MATRIX } from './matrix/activities.matrix';
 import { STATIONS_MATRIX } from './matrix/stations.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
+import { STATEMENTS_MATRIX } from './matrix/statements.matrix';
 
 /** What the matrix needs to build a request: a target inside the staff account's scope, and one outside it. */
 export interface MatrixFixtures {
@@ -88,6 +89,7 @@ export const FEATURES: FeatureMatrix[] = [
   ACTIVITIES_MATRIX,
   STATIONS_MATRIX,
   REPORTS_MATRIX,
+  STATEMENTS_MATRIX,
 ];
 
 /** Every API endpoint with who may call it. A new endpoint must be listed, or the matrix test fails. */
