@@ -22,8 +22,46 @@ export const CHECK_IN_REFUSAL_LABELS: Record<CheckInRefusal, string> = {
   activity_full: '活动名额已满',
   own_activity: '不能在自己发起的活动中签到，请由其他工作人员核实',
 };
-export const CHECK_IN_STATUSES = ['accepted', 'refused', 'approved'] as const;
+/** rejected: staff rejected a flagged (待核实) check-in on review; it no longer counts. */
+export const CHECK_IN_STATUSES = ['accepted', 'refused', 'approved', 'rejected'] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+/** Errors of volunteer hours, sign-out and the review of flagged check-ins. */
+export const HOURS_ERROR_CODES = [
+  /** The activity type does not count hours (only volunteer service and training do). */
+  'hours_not_applicable',
+  'sign_out_window',
+  'not_checked_in',
+  'activity_not_ended',
+  'sign_out_time_invalid',
+  'already_signed_out',
+  'check_in_not_flagged',
+  'already_reviewed',
+  'own_review',
+] as const;
+export type HoursErrorCode = (typeof HOURS_ERROR_CODES)[number];
+export const HOURS_ERROR_HTTP_STATUS: Record<HoursErrorCode, 400 | 403 | 409 | 422> = {
+  hours_not_applicable: 409,
+  sign_out_window: 422,
+  not_checked_in: 422,
+  activity_not_ended: 409,
+  sign_out_time_invalid: 400,
+  already_signed_out: 409,
+  check_in_not_flagged: 409,
+  already_reviewed: 409,
+  own_review: 403,
+};
+export const HOURS_ERROR_MESSAGES: Record<HoursErrorCode, string> = {
+  hours_not_applicable: '该活动不计服务时长（只有志愿服务和学习培训计时长）',
+  sign_out_window: '不在签退时间内（活动开始至结束后 30 分钟）',
+  not_checked_in: '你还没有签到，无法签退',
+  activity_not_ended: '活动结束后才能确认时长',
+  sign_out_time_invalid: '签退时间须在签到之后、活动结束后 30 分钟之内',
+  already_signed_out: '该成员已经签退',
+  check_in_not_flagged: '这条签到不需要核实',
+  already_reviewed: '这条签到已经核实过了',
+  own_review: '不能核实自己的签到，请由其他工作人员处理',
+};
 
 export const ACTIVITY_ERROR_CODES = [
   'organization_not_found',
@@ -41,6 +79,7 @@ export const ACTIVITY_ERROR_CODES = [
   'own_check_in',
   'already_attended',
   ...CHECK_IN_REFUSALS,
+  ...HOURS_ERROR_CODES,
 ] as const;
 export type ActivityErrorCode = (typeof ACTIVITY_ERROR_CODES)[number];
 
@@ -100,6 +139,10 @@ export interface CreateActivityRequest {
   points?: number;
   capacity?: number | null;
   address?: string;
+  /** Volunteer and training: the share of the activity a session must cover to count (percent, default 60). */
+  hoursThresholdPct?: number;
+  /** Meetings: which of 三会一课 it is. */
+  meetingKind?: MeetingKind | null;
 }
 
 export type UpdateActivityRequest = Partial<Omit<CreateActivityRequest, 'organizationId' | 'type'>>;
@@ -122,11 +165,20 @@ export interface ActivityResponse {
   checkedInCount: number;
   /** For the caller: whether they may check in, and whether they already did. */
   eligible: boolean;
-  myCheckIn: { id: number; status: CheckInStatus; createdAt: string } | null;
+  myCheckIn: { id: number; status: CheckInStatus; createdAt: string; signedOutAt: string | null; hours: number | null; hoursStatus: HoursStatus | null } | null;
+  /** Volunteer and training: sign-in and sign-out, hours. */
+  countsHours: boolean;
+  hoursThresholdPct: number;
+  /** Sign-out closes this long after the end (only when countsHours). */
+  signOutClosesAt: string | null;
+  hoursConfirmedAt: string | null;
+  meetingKind: MeetingKind | null;
 }
 
 export interface QrTokenResponse {
   token: string;
+  /** The same slot as a 6-digit code to type where nothing can scan. */
+  code: string;
   expiresAt: string;
   slotSeconds: number;
 }
@@ -150,6 +202,18 @@ export interface CheckInResponse {
   approvedBy: { id: number; nickname: string } | null;
   note: string | null;
   createdAt: string;
+  signedOutAt: string | null;
+  /** Clipped to the activity's window; null until signed out. */
+  hours: number | null;
+  /** null where the activity does not count hours. */
+  hoursStatus: HoursStatus | null;
+  /** Reasons for 待核实 (empty when nothing looked wrong). */
+  flags: CheckInFlag[];
+  review: ReviewStatus | null;
+  reviewNote: string | null;
+  /** Staff closed a forgotten sign-out by hand. */
+  closedBy: { id: number; nickname: string } | null;
+  closeNote: string | null;
 }
 
 export interface ApproveCheckInRequest {
@@ -161,6 +225,8 @@ export interface AttendanceResponse {
   meetingsAttended: number;
   activitiesAttended: number;
   volunteerPoints: number;
+  /** Confirmed volunteer and training hours this quarter. */
+  confirmedHours: number;
 }
 
 export interface AbsenteeResponse {
@@ -196,4 +262,130 @@ export interface QuarterParams {
 /** GET /api/register/export.xlsx */
 export interface RegisterExportParams extends QuarterParams {
   areaId?: number;
+}
+
+// ---- Volunteer hours (志愿服务时长) ----
+
+/** Activity types that have sign-in and sign-out and count service hours. */
+export const HOURS_ACTIVITY_TYPES = ['volunteer', 'training'] as const satisfies readonly ActivityType[];
+export const countsHours = (type: ActivityType): boolean => (HOURS_ACTIVITY_TYPES as readonly ActivityType[]).includes(type);
+/** Sign-out is open from the start until this long after the end. */
+export const SIGN_OUT_CLOSES_AFTER_MIN = 30;
+/** A session counts only when it covers at least this share of the activity (志愿辽宁, 云南青年志愿); per activity. */
+export const HOURS_THRESHOLD_PCT_DEFAULT = 60;
+export const HOURS_THRESHOLD_PCT_MIN = 1;
+export const HOURS_THRESHOLD_PCT_MAX = 100;
+
+export const HOURS_STATUSES = ['pending', 'confirmed', 'below_threshold'] as const;
+export type HoursStatus = (typeof HOURS_STATUSES)[number];
+export const HOURS_STATUS_LABELS: Record<HoursStatus, string> = { pending: '待确认', confirmed: '已确认', below_threshold: '未达时长要求' };
+
+/**
+ * One session's hours: sign-out − sign-in clipped to the activity's window, in hours rounded to 2 decimals, and
+ * whether it covers at least `thresholdPct` of the activity's length.
+ */
+export function sessionHours(window: { startsAt: Date; endsAt: Date }, signedInAt: Date, signedOutAt: Date, thresholdPct: number): { hours: number; counts: boolean } {
+  const from = Math.max(signedInAt.getTime(), window.startsAt.getTime());
+  const to = Math.min(signedOutAt.getTime(), window.endsAt.getTime());
+  const ms = Math.max(0, to - from);
+  const length = window.endsAt.getTime() - window.startsAt.getTime();
+  return { hours: Math.round(ms / 36_000) / 100, counts: length > 0 && ms * 100 >= thresholdPct * length };
+}
+
+// ---- Proxy suspicion (待核实) ----
+
+/** Why a check-in waits for a staff review: it is recorded, not refused, because none of these is proof. */
+export const CHECK_IN_FLAGS = ['shared_client', 'same_coordinates', 'activity_point', 'impossible_travel', 'token_relayed'] as const;
+export type CheckInFlag = (typeof CHECK_IN_FLAGS)[number];
+export const CHECK_IN_FLAG_LABELS: Record<CheckInFlag, string> = {
+  shared_client: '同一台手机为多个账号签到',
+  same_coordinates: '与其他成员的定位完全相同',
+  activity_point: '定位恰好是活动发布的坐标',
+  impossible_travel: '与上一次签到的位置相距太远，时间上赶不到',
+  token_relayed: '签到码在大屏换码后才使用，可能是转发的',
+};
+/** Faster than this between two requests of one member is not travel. */
+export const IMPOSSIBLE_TRAVEL_KMH = 150;
+/** A token used this long after it was first shown, when the screen had moved on, looks relayed. */
+export const TOKEN_RELAY_SECONDS = 20;
+export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { pending: '待核实', accepted: '核实通过', rejected: '核实未通过' };
+/** The header the app sends with a per-install id it keeps in storage. */
+export const CLIENT_ID_HEADER = 'x-client-id';
+
+/** The short code typed by hand where nothing can scan: same HMAC slots as the QR. */
+export const CHECK_IN_CODE_DIGITS = 6;
+
+export interface CheckOutRequest {
+  token: string;
+  lat: number;
+  lng: number;
+  accuracyM: number;
+}
+
+/** Staff close a session a member forgot to sign out of, with the time they left and a note (audited). */
+export interface CloseSessionRequest {
+  signedOutAt: string;
+  note: string;
+}
+
+export interface ReviewCheckInRequest {
+  accept: boolean;
+  note: string;
+}
+
+export interface ConfirmHoursResponse {
+  activityId: number;
+  hoursConfirmedAt: string;
+  /** Sessions confirmed by this action (0 on a repeat). */
+  confirmed: number;
+  belowThreshold: number;
+  /** Members still signed in: close them by hand, then confirm again. */
+  openSessions: number;
+  /** Flagged sessions waiting for review; confirmed when accepted. */
+  awaitingReview: number;
+  pointsAwarded: number;
+}
+
+// ---- 三会一课 ----
+
+export const MEETING_KINDS = ['party_congress', 'committee', 'group_meeting', 'party_lecture', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = { party_congress: '党员大会', committee: '支委会', group_meeting: '党小组会', party_lecture: '党课', other: '其他组织生活' };
+
+/** The 三会一课 requirement: one rule set, in one place. */
+export interface MeetingRule {
+  kind: MeetingKind;
+  per: 'quarter' | 'month';
+  min: number;
+}
+export const MEETING_RULES: readonly MeetingRule[] = [
+  { kind: 'party_congress', per: 'quarter', min: 1 },
+  { kind: 'party_lecture', per: 'quarter', min: 1 },
+  { kind: 'group_meeting', per: 'month', min: 1 },
+];
+
+export interface MeetingRuleProgress {
+  kind: MeetingKind;
+  per: 'quarter' | 'month';
+  min: number;
+  /** Attended per period: one entry for a quarter rule, three (months in order) for a monthly rule. */
+  attended: number[];
+  met: boolean;
+}
+
+export interface MemberMeetingsResponse {
+  member: { id: number; nickname: string };
+  rules: MeetingRuleProgress[];
+  met: boolean;
+}
+
+/** Meetings of one member in one quarter against the rules: `attended` lists meeting kinds by month index (0..2). */
+export function meetingProgress(rules: readonly MeetingRule[], attended: Array<{ kind: MeetingKind; month: 0 | 1 | 2 }>): MeetingRuleProgress[] {
+  return rules.map((r) => {
+    const mine = attended.filter((a) => a.kind === r.kind);
+    const counts = r.per === 'quarter' ? [mine.length] : [0, 1, 2].map((m) => mine.filter((a) => a.month === m).length);
+    return { kind: r.kind, per: r.per, min: r.min, attended: counts, met: counts.every((n) => n >= r.min) };
+  });
 }

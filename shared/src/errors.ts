@@ -1,6 +1,6 @@
 // Every error body the API sends is { code, message, details? }. Codes are stable; messages are for people.
 
-import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, type ActivityErrorCode } from './activity.js';
+import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, HOURS_ERROR_HTTP_STATUS, HOURS_ERROR_MESSAGES, type ActivityErrorCode } from './activity.js';
 import { MEDIA_ERROR_CODES, type MediaErrorCode } from './media.js';
 import { STATEMENT_ERROR_CODES, type StatementErrorCode } from './points.js';
 import { REPORT_ERROR_CODES, type ReportErrorCode } from './report.js';
@@ -193,6 +193,7 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   own_check_in: 403,
   own_report: 403,
   cannot_disable_self: 409,
+  ...HOURS_ERROR_HTTP_STATUS,
 
   statement_not_found: 404,
   statement_period_invalid: 400,
@@ -328,6 +329,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   own_report: '不能处理自己上报的问题',
   cannot_disable_self: '不能停用自己的账号',
   ...CHECK_IN_REFUSAL_LABELS,
+  ...HOURS_ERROR_MESSAGES,
 
   statement_not_found: '没有找到这份证明，请核对验证码',
   statement_period_invalid: (d) => {

@@ -136,8 +136,6 @@ export interface StatementResponse {
   memberName: string;
   pointsTotal: number;
   hoursTotal: number;
-  /** False when this server did not record confirmed volunteer hours when the statement was issued. */
-  hoursIncluded: boolean;
   lines: StatementLine[];
   /** HMAC-SHA256 of the issued content under the server's key, checked on every read. */
   digest: string;

@@ -34,7 +34,7 @@ describe.each(TEST_DRIVERS)('photo-first location: EXIF GPS offered, never store
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'IMG_0001.jpg');
     const res = await fetch(`${t.baseUrl}/api/media${query}`, { method: 'POST', headers: { authorization: `Bearer ${rider}` }, body: form });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as { id: number; url: string; code?: string; exifLocation?: { lat: number; lng: number } | null } };
   };
 
   beforeAll(async () => {
@@ -56,10 +56,10 @@ describe.each(TEST_DRIVERS)('photo-first location: EXIF GPS offered, never store
     const r = await upload(original, '?withLocation=true');
     expect(r.status).toBe(201);
     // Seconds are written in hundredths (≈ 0.3 m), so the offer is within a metre of the converted point.
-    expect(haversineM(r.body.exifLocation, gcj)).toBeLessThan(1);
+    expect(haversineM(r.body.exifLocation!, gcj)).toBeLessThan(1);
     // GCJ-02 is hundreds of metres from WGS-84 here: the offer is the converted point, not the raw EXIF.
-    expect(haversineM(r.body.exifLocation, wgs)).toBeGreaterThan(100);
-    expect(Object.keys(r.body.exifLocation).sort()).toEqual(['lat', 'lng']);
+    expect(haversineM(r.body.exifLocation!, wgs)).toBeGreaterThan(100);
+    expect(Object.keys(r.body.exifLocation!).sort()).toEqual(['lat', 'lng']);
 
     const stored = Buffer.from(await (await fetch(r.body.url)).arrayBuffer());
     const meta = await sharp(stored).metadata();
@@ -87,7 +87,7 @@ describe.each(TEST_DRIVERS)('photo-first location: EXIF GPS offered, never store
     expect([row.lat, row.lng]).toEqual([device.lat, device.lng]);
 
     const second = (await upload(await photoAt(wgs), '?withLocation=true')).body;
-    const accepted = await createReport(t, rider, { ...second.exifLocation, mediaIds: [second.id] });
+    const accepted = await createReport(t, rider, { ...second.exifLocation!, mediaIds: [second.id] });
     expect(accepted.status).toBe(201);
     const row2 = await t.ds.getRepository(Report).findOneByOrFail({ id: accepted.body.id });
     expect(haversineM({ lat: row2.lat, lng: row2.lng }, gcj)).toBeLessThan(1);

@@ -1,5 +1,8 @@
 import { chinaDateKey, DAY_MS, STATEMENT_SPAN_DAYS_MAX } from '@xjy/shared';
 import { randomUUID } from 'node:crypto';
+import { Activity } from '../../src/modules/activities/activity.entity';
+import { CheckIn } from '../../src/modules/activities/check-in.entity';
+import { Organization } from '../../src/modules/organizations/organization.entity';
 import { PointsEntry } from '../../src/modules/points/points-entry.entity';
 import { Report } from '../../src/modules/reports/report.entity';
 import { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
@@ -69,6 +72,38 @@ describe.each(TEST_DRIVERS)('积分与志愿服务时长证明 over HTTP (%s)', 
     expect(points.map((l: { sourceId: number }) => l.sourceId)).toEqual([first, second]);
   });
 
+  it('lists confirmed volunteer hours only, each traced to its check-in and activity, with the check-in points', async () => {
+    const m = await member('冯七');
+    const org = (await t.ds.getRepository(Organization).find({ take: 1 }))[0];
+    const activity = async (title: string, hoursAgo: number) =>
+      t.ds.getRepository(Activity).save(
+        t.ds.getRepository(Activity).create({
+          organizationId: org.id, type: 'volunteer', title, address: null, startsAt: new Date(Date.now() - hoursAgo * 3600_000), endsAt: new Date(Date.now() - (hoursAgo - 3) * 3600_000),
+          lat: 38.34, lng: 114.68, radiusM: 200, points: 5, capacity: null, status: 'scheduled', createdBy: org.id,
+        }),
+      );
+    const attended = async (a: Activity, hours: number, hoursStatus: 'pending' | 'confirmed' | 'below_threshold') =>
+      t.ds.getRepository(CheckIn).save(
+        t.ds.getRepository(CheckIn).create({ activityId: a.id, userId: m.id, status: 'accepted', attendanceKey: `${a.id}:${m.id}`, lat: 38.34, lng: 114.68, accuracyM: 10, distanceM: 5, hours, hoursStatus, signedOutAt: new Date() }),
+      );
+    const cleanUp = await activity('河道清洁志愿服务', 30);
+    const pendingOne = await activity('敬老院陪护', 20);
+    const shortOne = await activity('文明交通劝导', 10);
+    const confirmed = await attended(cleanUp, 2.75, 'confirmed');
+    await attended(pendingOne, 3, 'pending');
+    await attended(shortOne, 0.5, 'below_threshold');
+    await t.ds.getRepository(PointsEntry).insert({ userId: m.id, delta: 5, reason: 'volunteer_check_in', sourceType: 'check_in', sourceId: confirmed.id, actorId: null });
+
+    const r = await issue(m.token, daysAgo(3), today());
+    expect(r.status).toBe(201);
+    expect(r.body.hoursTotal).toBe(2.75);
+    expect(r.body.lines).toEqual([
+      { kind: 'points', at: expect.any(String), points: 5, hours: null, reason: 'volunteer_check_in', sourceType: 'activity', sourceId: cleanUp.id, label: '河道清洁志愿服务', recordId: expect.any(Number) },
+      { kind: 'hours', at: cleanUp.startsAt.toISOString(), points: null, hours: 2.75, reason: null, sourceType: 'activity', sourceId: cleanUp.id, label: '河道清洁志愿服务', recordId: confirmed.id },
+    ]);
+    expect((await t.http('GET', `/api/statements/${r.body.code}`)).body).toEqual(r.body);
+  });
+
   it('shows the same statement to anyone holding the code, without login, and never the phone, openid or full name', async () => {
     const m = await member('欧阳明月');
     await acceptedReport(m.token, 5);
@@ -84,7 +119,7 @@ describe.each(TEST_DRIVERS)('积分与志愿服务时长证明 over HTTP (%s)', 
     const text = JSON.stringify(pub.body);
     expect(pub.body.memberName).toBe('欧***');
     for (const secret of [m.phone, m.openid, m.nickname, '明月']) expect(text).not.toContain(secret);
-    expect(Object.keys(pub.body).sort()).toEqual(['code', 'digest', 'from', 'hoursIncluded', 'hoursTotal', 'issuedAt', 'lines', 'memberName', 'pointsTotal', 'to']);
+    expect(Object.keys(pub.body).sort()).toEqual(['code', 'digest', 'from', 'hoursTotal', 'issuedAt', 'lines', 'memberName', 'pointsTotal', 'to']);
     expect(text).not.toMatch(/userId|openid|phone|reporterId/);
   });
 

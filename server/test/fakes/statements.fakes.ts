@@ -2,14 +2,13 @@ import type { HoursSourceRow, PointsSourceRow, StatementHeader, StatementLineFie
 import { Statement, StatementLineRow } from '../../src/modules/statements/statement.entity';
 import { duplicateKey } from './activities.fakes';
 
-type StatementsPort = Pick<StatementsRepository, 'findMemberName' | 'findPointsSources' | 'hoursRecorded' | 'findConfirmedHours' | 'countByUser' | 'insert' | 'findByCode' | 'findByUser'>;
+type StatementsPort = Pick<StatementsRepository, 'findMemberName' | 'findPointsSources' | 'findConfirmedHours' | 'countByUser' | 'insert' | 'findByCode' | 'findByUser'>;
 
 /** Statements, ledger entries and confirmed hours in memory, with the code's uniqueness. */
 export class InMemoryStatementsRepository implements StatementsPort {
   readonly names = new Map<number, string>();
   points: Array<PointsSourceRow & { userId: number }> = [];
   hours: Array<HoursSourceRow & { userId: number }> = [];
-  hoursOn = true;
   readonly statements: Statement[] = [];
   readonly lines: StatementLineRow[] = [];
   /** Codes that collide once, as if another statement held them. */
@@ -21,11 +20,7 @@ export class InMemoryStatementsRepository implements StatementsPort {
   async findPointsSources(userId: number, since: Date, until: Date, limit: number) {
     return this.points.filter((p) => p.userId === userId && p.at >= since && p.at < until && p.delta !== 0).slice(0, limit);
   }
-  async hoursRecorded() {
-    return this.hoursOn;
-  }
   async findConfirmedHours(userId: number, since: Date, until: Date, limit: number) {
-    if (!this.hoursOn) return [];
     return this.hours.filter((h) => h.userId === userId && h.startsAt >= since && h.startsAt < until).slice(0, limit);
   }
   async countByUser(userId: number) {

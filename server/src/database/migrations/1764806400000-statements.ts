@@ -19,7 +19,6 @@ export class Statements1764806400000 implements MigrationInterface {
           col.varchar('memberName', 40),
           col.int('pointsTotal'),
           col.double('hoursTotal'),
-          col.int('hoursIncluded'),
           col.varchar('digest', 64),
           col.datetime('issuedAt'),
         ],

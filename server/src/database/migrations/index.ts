@@ -6,6 +6,7 @@ import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
 import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-media-foreign-keys';
 import { CheckInPointsAwarded1764288000000 } from './1764288000000-check-in-points-awarded';
 import { UserTokenVersion1764374400000 } from './1764374400000-user-token-version';
+import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
 import { Statements1764806400000 } from './1764806400000-statements';
 
 /** In order; never edit a migration that has shipped, add a new one. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   ReportMediaForeignKeys1764201600000,
   CheckInPointsAwarded1764288000000,
   UserTokenVersion1764374400000,
+  VolunteerHours1764633600000,
   Statements1764806400000,
 ];

@@ -160,7 +160,7 @@ export class ActivitiesService implements OnModuleInit {
   async qrToken(id: number): Promise<QrTokenResponse> {
     const a = await this.require(id);
     if (a.status === 'cancelled') throw new AppException('activity_cancelled');
-    const { token, expiresAt } = this.qr.issue(id);
-    return { token, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
+    const { token, code, expiresAt } = this.qr.issue(id);
+    return { token, code, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
   }
 }

@@ -1,4 +1,4 @@
-import type { ActivityStatus, ActivityType } from '@xjy/shared';
+import type { ActivityStatus, ActivityType, MeetingKind } from '@xjy/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { coordinateColumn, timestampColumn } from '../../database/columns';
 import { Organization } from '../organizations/organization.entity';
@@ -49,6 +49,21 @@ export class Activity {
 
   @Column({ type: 'int' })
   createdBy: number;
+
+  /** Volunteer and training: the share of the activity (percent) a session must cover for its hours to count. */
+  @Column({ name: 'hours_threshold_pct', type: 'int', default: 60 })
+  hoursThresholdPct: number;
+
+  /** Meetings: which of 三会一课. */
+  @Column({ name: 'meeting_kind', type: 'varchar', length: 24, nullable: true })
+  meetingKind: MeetingKind | null;
+
+  /** When staff last confirmed the hours (the action may repeat for sessions closed later). */
+  @Column({ ...timestampColumn, name: 'hours_confirmed_at', nullable: true })
+  hoursConfirmedAt: Date | null;
+
+  @Column({ name: 'hours_confirmed_by', type: 'int', nullable: true })
+  hoursConfirmedBy: number | null;
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;

@@ -23,7 +23,7 @@ export class AttendanceService {
       this.activities.countAttendedBetween([auth.userId], ['meeting', 'theme_day', 'volunteer', 'training'], range.from, range.to),
     ]);
     const volunteerPoints = await this.ledger.sumBetween(auth.userId, ['volunteer_check_in', 'volunteer_check_in_reversed'], range.from, range.to);
-    return { quarter: range.quarter, meetingsAttended: meetings.get(auth.userId) ?? 0, activitiesAttended: all.get(auth.userId) ?? 0, volunteerPoints };
+    return { quarter: range.quarter, meetingsAttended: meetings.get(auth.userId) ?? 0, activitiesAttended: all.get(auth.userId) ?? 0, volunteerPoints, confirmedHours: 0 };
   }
 
   /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */

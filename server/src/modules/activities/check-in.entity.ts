@@ -1,6 +1,7 @@
-import type { CheckInRefusal, CheckInStatus } from '@xjy/shared';
+import type { CheckInFlag, CheckInRefusal, CheckInStatus, HoursStatus, ReviewStatus } from '@xjy/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { coordinateColumn, timestampColumn } from '../../database/columns';
+import { decimalNumber, flagList } from './check-in.columns';
 import { User } from '../users/user.entity';
 import { Activity } from './activity.entity';
 
@@ -12,6 +13,7 @@ import { Activity } from './activity.entity';
 @Entity({ name: 'check_in' })
 @Index('idx_check_in_activity', ['activityId', 'status'])
 @Index('idx_check_in_user_time', ['userId', 'createdAt'])
+@Index('idx_check_in_review', ['reviewStatus', 'activityId'])
 export class CheckIn {
   @PrimaryGeneratedColumn()
   id: number;
@@ -59,6 +61,55 @@ export class CheckIn {
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;
+
+  // Hours (volunteer and training). Sign-in is createdAt.
+  @Column({ ...timestampColumn, name: 'signed_out_at', nullable: true })
+  signedOutAt: Date | null;
+
+  @Column({ ...coordinateColumn, name: 'sign_out_lat', nullable: true })
+  signOutLat: number | null;
+
+  @Column({ ...coordinateColumn, name: 'sign_out_lng', nullable: true })
+  signOutLng: number | null;
+
+  @Column({ name: 'sign_out_distance_m', type: 'int', nullable: true })
+  signOutDistanceM: number | null;
+
+  /** sign-out − sign-in clipped to the activity's window, in hours. */
+  @Column({ name: 'hours', type: 'decimal', precision: 6, scale: 2, nullable: true, transformer: decimalNumber })
+  hours: number | null;
+
+  @Column({ name: 'hours_status', type: 'varchar', length: 16, nullable: true })
+  hoursStatus: HoursStatus | null;
+
+  @Column({ ...timestampColumn, name: 'hours_confirmed_at', nullable: true })
+  hoursConfirmedAt: Date | null;
+
+  /** Staff who closed a forgotten sign-out by hand, and why. */
+  @Column({ name: 'closed_by', type: 'int', nullable: true })
+  closedBy: number | null;
+
+  @Column({ name: 'close_note', type: 'varchar', length: 200, nullable: true })
+  closeNote: string | null;
+
+  // Proxy suspicion: the per-install id of the app that sent it, the reasons it waits for review, and the review.
+  @Column({ name: 'client_id', type: 'varchar', length: 64, nullable: true })
+  clientId: string | null;
+
+  @Column({ name: 'flags', type: 'varchar', length: 120, nullable: true, transformer: flagList })
+  flags: CheckInFlag[];
+
+  @Column({ name: 'review_status', type: 'varchar', length: 16, nullable: true })
+  reviewStatus: ReviewStatus | null;
+
+  @Column({ name: 'reviewed_by', type: 'int', nullable: true })
+  reviewedBy: number | null;
+
+  @Column({ ...timestampColumn, name: 'reviewed_at', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ name: 'review_note', type: 'varchar', length: 200, nullable: true })
+  reviewNote: string | null;
 
   @ManyToOne(() => Activity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'activityId' })

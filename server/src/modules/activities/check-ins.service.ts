@@ -116,7 +116,7 @@ export class CheckInsService {
     const activity = await this.activityService.require(id);
     const rows = await this.activities.findCheckInsOfActivity(id);
     const people = await this.people(rows);
-    return { items: rows.map((c) => mapCheckIn(c, activity, people.get(c.userId), c.approvedBy ? people.get(c.approvedBy) : null)) };
+    return { items: rows.map((c) => mapCheckIn(c, activity, people.get(c.userId), { approver: c.approvedBy ? people.get(c.approvedBy) : null })) };
   }
 
   /** Members and approvers of these check-ins, from the users feature in one read. */
@@ -153,7 +153,7 @@ export class CheckInsService {
     });
     const fresh = (await this.activities.findCheckIn(checkInId))!;
     const people = await this.people([fresh]);
-    return mapCheckIn(fresh, a, people.get(fresh.userId), people.get(auth.userId));
+    return mapCheckIn(fresh, a, people.get(fresh.userId), { approver: people.get(auth.userId) });
   }
 
   async mine(auth: AuthContext): Promise<ListResponse<CheckInResponse>> {

@@ -48,7 +48,7 @@ export function parseStatementPeriod(from: string, to: string, now: Date): State
   return { from, to, since, until: new Date(toStart.getTime() + DAY_MS) };
 }
 
-type DigestInput = Pick<Statement, 'code' | 'userId' | 'fromDate' | 'toDate' | 'memberName' | 'pointsTotal' | 'hoursTotal' | 'hoursIncluded' | 'issuedAt'>;
+type DigestInput = Pick<Statement, 'code' | 'userId' | 'fromDate' | 'toDate' | 'memberName' | 'pointsTotal' | 'hoursTotal' | 'issuedAt'>;
 type DigestLine = Pick<StatementLineRow, 'seq' | 'kind' | 'at' | 'points' | 'hours' | 'reason' | 'sourceType' | 'sourceId' | 'label' | 'recordId'>;
 
 /**
@@ -64,7 +64,6 @@ export function statementDigest(secret: string, s: DigestInput, lines: readonly 
     s.memberName,
     s.pointsTotal,
     s.hoursTotal,
-    s.hoursIncluded,
     s.issuedAt.toISOString(),
     [...lines].sort((a, b) => a.seq - b.seq).map((l) => [l.seq, l.kind, l.at.toISOString(), l.points, l.hours, l.reason, l.sourceType, l.sourceId, l.label, l.recordId]),
   ]);

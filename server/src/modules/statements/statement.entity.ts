@@ -37,10 +37,6 @@ export class Statement {
   @Column({ type: 'double' })
   hoursTotal: number;
 
-  /** Stored as 0/1 (one shape on MySQL and SQLite). */
-  @Column({ type: 'int', transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | string) => Number(v) === 1 } })
-  hoursIncluded: boolean;
-
   @Column({ type: 'varchar', length: 64 })
   digest: string;
 

@@ -40,9 +40,6 @@ const LINE_INSERT_CHUNK = 500;
 
 @Injectable()
 export class StatementsRepository {
-  /** The check-in columns that hold confirmed hours, looked up once (null while this server records none). */
-  private hoursColumns?: Promise<{ hours: string; status: string } | null>;
-
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   findMemberName(userId: number): Promise<string | null> {
@@ -90,18 +87,8 @@ export class StatementsRepository {
     }));
   }
 
-  /** Whether check-ins carry confirmed hours on this server (they do once the volunteer-hours schema is in). */
-  hoursRecorded(): Promise<boolean> {
-    return this.findHoursColumns().then(Boolean);
-  }
-
-  /**
-   * Check-ins with confirmed hours for activities that started in [since, until), oldest first; empty while
-   * check-ins carry no hours.
-   */
+  /** Attended check-ins whose hours staff confirmed, for activities that started in [since, until), oldest first. */
   async findConfirmedHours(userId: number, since: Date, until: Date, limit: number): Promise<HoursSourceRow[]> {
-    const cols = await this.findHoursColumns();
-    if (!cols) return [];
     const rows = await this.ds
       .getRepository(CheckIn)
       .createQueryBuilder('ci')
@@ -110,9 +97,9 @@ export class StatementsRepository {
       .addSelect('a.id', 'activityId')
       .addSelect('a.title', 'activityTitle')
       .addSelect('a.startsAt', 'startsAt')
-      .addSelect(`ci.${cols.hours}`, 'hours')
+      .addSelect('ci.hours', 'hours')
       .where('ci.userId = :userId', { userId })
-      .andWhere(`ci.${cols.status} = 'confirmed'`)
+      .andWhere("ci.hoursStatus = 'confirmed'")
       .andWhere('ci.attendanceKey IS NOT NULL')
       .andWhere('a.startsAt >= :since AND a.startsAt < :until', { since, until })
       .orderBy('a.startsAt', 'ASC')
@@ -122,21 +109,6 @@ export class StatementsRepository {
     return rows
       .map((r) => ({ checkInId: Number(r.checkInId), activityId: Number(r.activityId), activityTitle: String(r.activityTitle), startsAt: toDate(r.startsAt), hours: Number(r.hours) }))
       .filter((r) => Number.isFinite(r.hours) && r.hours > 0);
-  }
-
-  private findHoursColumns(): Promise<{ hours: string; status: string } | null> {
-    this.hoursColumns ??= (async () => {
-      const runner = this.ds.createQueryRunner();
-      try {
-        const table = await runner.getTable('check_in');
-        const names = new Set(table?.columns.map((c) => c.name) ?? []);
-        const status = ['hoursStatus', 'hours_status'].find((n) => names.has(n));
-        return status && names.has('hours') ? { hours: 'hours', status } : null;
-      } finally {
-        await runner.release();
-      }
-    })();
-    return this.hoursColumns;
   }
 
   countByUser(userId: number): Promise<number> {

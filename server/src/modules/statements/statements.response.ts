@@ -24,7 +24,6 @@ export function mapStatement(s: Omit<Statement, 'id' | 'user'>, lines: readonly 
     memberName: s.memberName,
     pointsTotal: s.pointsTotal,
     hoursTotal: s.hoursTotal,
-    hoursIncluded: s.hoursIncluded,
     lines: [...lines]
       .sort((a, b) => a.seq - b.seq)
       .map((l) => ({ kind: l.kind, at: l.at.toISOString(), points: l.points, hours: l.hours, reason: l.reason, sourceType: l.sourceType, sourceId: l.sourceId, label: l.label, recordId: l.recordId })),
@@ -86,9 +85,6 @@ export class StatementResponseDto implements StatementResponse {
 
   @ApiProperty()
   hoursTotal!: number;
-
-  @ApiProperty()
-  hoursIncluded!: boolean;
 
   @ApiProperty({ type: [StatementLineDto] })
   lines!: StatementLine[];

@@ -43,7 +43,7 @@ describe(StatementsService.name, () => {
       ['points', 14, 'report', 101, -6, '设施损坏'],
       ['hours', 700, 'activity', 70, 2.5, '周末社区清扫'],
     ]);
-    expect(s).toMatchObject({ from: '2026-06-01', to: '2026-06-15', memberName: '李**', pointsTotal: 5, hoursTotal: 2.5, hoursIncluded: true, issuedAt: NOW.toISOString() });
+    expect(s).toMatchObject({ from: '2026-06-01', to: '2026-06-15', memberName: '李**', pointsTotal: 5, hoursTotal: 2.5, issuedAt: NOW.toISOString() });
   });
 
   it('verifies by code as typed (grouped, lower case), and refuses a code never issued', async () => {
@@ -71,12 +71,6 @@ describe(StatementsService.name, () => {
     expect(second.code).not.toBe(first.code);
     expect(repo.statements).toHaveLength(2);
     spy.mockRestore();
-  });
-
-  it('says when this server records no volunteer hours, and leaves them out', async () => {
-    repo.hoursOn = false;
-    const s = await service.create(1, '2026-06-01', '2026-06-15', NOW);
-    expect([s.hoursIncluded, s.hoursTotal, s.lines.some((l) => l.kind === 'hours')]).toEqual([false, 0, false]);
   });
 
   it('refuses periods that are not real, reversed, in the future or longer than two years', async () => {

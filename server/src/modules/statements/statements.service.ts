@@ -37,10 +37,9 @@ export class StatementsService {
     const period = parseStatementPeriod(from, to, now);
     const held = await this.statements.countByUser(userId);
     if (held >= STATEMENT_PER_USER_MAX) throw new AppException('statement_limit_reached', { max: STATEMENT_PER_USER_MAX });
-    const [name, points, hoursIncluded, hours] = await Promise.all([
+    const [name, points, hours] = await Promise.all([
       this.statements.findMemberName(userId),
       this.statements.findPointsSources(userId, period.since, period.until, STATEMENT_LINES_MAX + 1),
-      this.statements.hoursRecorded(),
       this.statements.findConfirmedHours(userId, period.since, period.until, STATEMENT_LINES_MAX + 1),
     ]);
     if (points.length + hours.length > STATEMENT_LINES_MAX) throw new AppException('statement_too_long', { linesMax: STATEMENT_LINES_MAX });
@@ -52,7 +51,6 @@ export class StatementsService {
       memberName: maskMemberName(name ?? ''),
       pointsTotal: points.reduce((s, p) => s + p.delta, 0),
       hoursTotal: roundHours(hours.reduce((s, h) => s + roundHours(h.hours), 0)),
-      hoursIncluded,
       issuedAt: now,
     };
     for (let attempt = 1; ; attempt++) {

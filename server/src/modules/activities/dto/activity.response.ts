@@ -11,7 +11,16 @@ import {
   CheckInRefusal,
   CheckInResponse,
   CheckInStatus,
+  CHECK_IN_FLAGS,
+  CheckInFlag,
+  ConfirmHoursResponse,
+  HOURS_STATUSES,
+  HoursStatus,
+  MEETING_KINDS,
+  MeetingKind,
   QrTokenResponse,
+  REVIEW_STATUSES,
+  ReviewStatus,
 } from '@xjy/shared';
 import { ListOf } from '../../../common/api-errors.decorator';
 
@@ -40,6 +49,15 @@ export class MyCheckInDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedOutAt!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  hours!: number | null;
+
+  @ApiProperty({ enum: HOURS_STATUSES, nullable: true })
+  hoursStatus!: HoursStatus | null;
 }
 
 export class ActivityResponseDto implements ActivityResponse {
@@ -93,11 +111,29 @@ export class ActivityResponseDto implements ActivityResponse {
 
   @ApiProperty({ type: MyCheckInDto, nullable: true })
   myCheckIn!: MyCheckInDto | null;
+
+  @ApiProperty({ description: 'Volunteer and training: sign-in and sign-out, hours' })
+  countsHours!: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Percent of the activity a session must cover' })
+  hoursThresholdPct!: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signOutClosesAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  hoursConfirmedAt!: string | null;
+
+  @ApiProperty({ enum: MEETING_KINDS, nullable: true })
+  meetingKind!: MeetingKind | null;
 }
 
 export class QrTokenResponseDto implements QrTokenResponse {
   @ApiProperty({ description: '<activityId>.<slot>.<HMAC>' })
   token!: string;
+
+  @ApiProperty({ description: 'The same slot as a 6-digit code to type' })
+  code!: string;
 
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
@@ -139,6 +175,30 @@ export class CheckInResponseDto implements CheckInResponse {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedOutAt!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Clipped to the activity window' })
+  hours!: number | null;
+
+  @ApiProperty({ enum: HOURS_STATUSES, nullable: true })
+  hoursStatus!: HoursStatus | null;
+
+  @ApiProperty({ enum: CHECK_IN_FLAGS, isArray: true, description: 'Reasons for 待核实' })
+  flags!: CheckInFlag[];
+
+  @ApiProperty({ enum: REVIEW_STATUSES, nullable: true })
+  review!: ReviewStatus | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewNote!: string | null;
+
+  @ApiProperty({ type: UserRefDto, nullable: true })
+  closedBy!: UserRefDto | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  closeNote!: string | null;
 }
 
 export class AttendanceResponseDto implements AttendanceResponse {
@@ -153,6 +213,32 @@ export class AttendanceResponseDto implements AttendanceResponse {
 
   @ApiProperty({ type: 'integer' })
   volunteerPoints!: number;
+
+  @ApiProperty({ description: 'Confirmed volunteer and training hours' })
+  confirmedHours!: number;
+}
+
+export class ConfirmHoursResponseDto implements ConfirmHoursResponse {
+  @ApiProperty()
+  activityId!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  hoursConfirmedAt!: string;
+
+  @ApiProperty({ type: 'integer' })
+  confirmed!: number;
+
+  @ApiProperty({ type: 'integer' })
+  belowThreshold!: number;
+
+  @ApiProperty({ type: 'integer' })
+  openSessions!: number;
+
+  @ApiProperty({ type: 'integer' })
+  awaitingReview!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pointsAwarded!: number;
 }
 
 export const ActivityListDto = ListOf(ActivityResponseDto);
