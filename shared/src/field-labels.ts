@@ -90,6 +90,7 @@ export const FIELD_LABELS = {
   quarter: { label: '季度' },
   target: { label: '对象' },
   options: { label: '选项' },
+  withLocation: { label: '读取照片位置' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;
