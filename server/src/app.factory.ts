@@ -94,6 +94,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .addTag('reports', '随手拍: reports and their closed loop, categories, departments, dashboard')
       .addTag('messages', 'In-app messages and subscribe-message consent')
       .addTag('points', '新市民积分: the points ledger')
+      .addTag('statements', '积分与志愿服务时长证明: issued statements and their public check by code')
       .addTag('organizations', 'Organizations, memberships and the register')
       .addTag('activities', '报到: activities and check-ins')
       .addTag('media', 'Photos')

@@ -22,6 +22,7 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { MediaModule } from './modules/media/media.module';
 import { PointsModule } from './modules/points/points.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { StatementsModule } from './modules/statements/statements.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -66,6 +67,7 @@ export class AppModule {
         ReportsModule,
         Open311Module,
         ReportTemplatesModule,
+        StatementsModule,
       ],
       providers: [
         AccessPolicy,

@@ -1,7 +1,56 @@
 // The 500 m coverage rule on a grid of cells, pure so it runs the same in a worker thread and in tests.
 import { M_PER_DEG_LAT, mPerDegLng, haversineM, pointInRing, ringBBox } from './geo.js';
 import type { LatLng, Ring } from './geo.js';
-import type { CoverageBlock, CoverageGap, CoverageGrid } from './station.js';
+import type { StationKind } from './enums.js';
+import { COVERAGE_CELL_M, COVERAGE_RADIUS_M } from './station.js';
+import type { CoverageBlock, CoverageGap, CoverageGrid, CoverageParams } from './station.js';
+
+// The 15-minute circle (曹县's 15分钟电商党建服务圈): each station kind is measured by its own rule. A rest station
+// (爱心驿站) every 500 m, as the source sets it; 党群服务中心 and 电商服务站 within 15 minutes on foot, 1,000 m by
+// default and adjustable per request, since a town's service circle is drawn wider than a city's rest stations.
+// Distances are straight lines from each cell's centre: walking routes are not modelled.
+
+/** Bounds and default of the adjustable distance for service centres and commerce stations, in metres. */
+export const COVERAGE_WALK_RADIUS_DEFAULT_M = 1000;
+export const COVERAGE_WALK_RADIUS_MIN_M = 300;
+export const COVERAGE_WALK_RADIUS_MAX_M = 3000;
+
+export interface CoverageRule {
+  kind: StationKind;
+  /** A station within this distance of a cell's centre covers the cell. */
+  radiusM: number;
+  /**
+   * The grid's cell side: 100 m for 500 m, growing with the distance (a fifth of it, in 100 m steps) so a wider
+   * circle keeps the same detail relative to its size and the work per area stays the same.
+   */
+  cellM: number;
+}
+
+/** Per kind: the fixed distance (rest stations), or null when the distance is adjustable; and what it stands for. */
+export const COVERAGE_RULES: { readonly [K in StationKind]: { fixedRadiusM: number | null; defaultRadiusM: number; basis: string } } = {
+  rest_station: { fixedRadiusM: COVERAGE_RADIUS_M, defaultRadiusM: COVERAGE_RADIUS_M, basis: '每 500 米一处（步行 5 分钟）' },
+  service_center: { fixedRadiusM: null, defaultRadiusM: COVERAGE_WALK_RADIUS_DEFAULT_M, basis: '15 分钟步行可达' },
+  commerce_station: { fixedRadiusM: null, defaultRadiusM: COVERAGE_WALK_RADIUS_DEFAULT_M, basis: '15 分钟步行可达' },
+};
+
+/**
+ * The rule for a kind and an optional requested distance; null when the distance is not allowed (a rest station's
+ * is fixed, an adjustable one must be a whole number of metres within the bounds).
+ */
+export function coverageRuleFor(kind: StationKind, requestedM?: number): CoverageRule | null {
+  const rule = COVERAGE_RULES[kind];
+  const withCell = (radiusM: number): CoverageRule => ({ kind, radiusM, cellM: COVERAGE_CELL_M * Math.max(1, Math.round(radiusM / COVERAGE_RADIUS_M)) });
+  if (requestedM === undefined) return withCell(rule.defaultRadiusM);
+  if (rule.fixedRadiusM !== null) return requestedM === rule.fixedRadiusM ? withCell(requestedM) : null;
+  if (!Number.isInteger(requestedM) || requestedM < COVERAGE_WALK_RADIUS_MIN_M || requestedM > COVERAGE_WALK_RADIUS_MAX_M) return null;
+  return withCell(requestedM);
+}
+
+/** GET /api/stations/coverage with the station kind (rest stations when left out) and, for adjustable kinds, the distance. */
+export interface CoverageKindParams extends CoverageParams {
+  kind?: StationKind;
+  radiusM?: number;
+}
 
 /** Rows and columns of the grid over the ring's bounding box: what computeCoverage will walk, known before it does. */
 export function coverageGridSize(ring: Ring, cellM: number): { rows: number; cols: number; cells: number } {

@@ -4,6 +4,7 @@ import { ACTIVITY_ERROR_CODES, CHECK_IN_REFUSAL_LABELS, HOURS_ERROR_HTTP_STATUS,
 import { MEDIA_ERROR_CODES, type MediaErrorCode } from './media.js';
 import { OPEN311_ERROR_CODES, type Open311ErrorCode } from './open311.js';
 import { REPORT_TEMPLATE_ERROR_CODES, type ReportTemplateErrorCode } from './report-templates.js';
+import { STATEMENT_ERROR_CODES, type StatementErrorCode } from './points.js';
 import { REPORT_ERROR_CODES, type ReportErrorCode } from './report.js';
 import { STATION_ERROR_CODES, type StationErrorCode } from './station.js';
 
@@ -80,6 +81,9 @@ export const ERROR_CODES = [
   ...REPORT_TEMPLATE_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+  ...STATEMENT_ERROR_CODES,
+] as const;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode | StatementErrorCode;
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -214,6 +218,12 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   api_key_not_found: 404,
   report_template_not_found: 404,
   ...HOURS_ERROR_HTTP_STATUS,
+
+  statement_not_found: 404,
+  statement_period_invalid: 400,
+  statement_too_long: 422,
+  statement_altered: 409,
+  statement_limit_reached: 409,
 };
 
 export type ErrorDetails = { fields?: FieldError[]; requestId?: string; [key: string]: unknown };
@@ -358,6 +368,24 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
   report_template_not_found: '回复模板不存在',
   ...CHECK_IN_REFUSAL_LABELS,
   ...HOURS_ERROR_MESSAGES,
+
+  statement_not_found: '没有找到这份证明，请核对验证码',
+  statement_period_invalid: (d) => {
+    const max = num(d.spanDaysMax);
+    if (d.reason === 'order') return '开始日期不能晚于结束日期';
+    if (d.reason === 'future') return '结束日期不能晚于今天';
+    if (d.reason === 'too_long' && max) return `一份证明最长覆盖 ${max} 天，请缩短时间段`;
+    return '证明的时间段有误，请按 年-月-日 填写真实日期';
+  },
+  statement_too_long: (d) => {
+    const max = num(d.linesMax);
+    return max ? `这段时间的记录超过 ${max} 条，请缩短时间段` : '这段时间的记录过多，请缩短时间段';
+  },
+  statement_altered: '这份证明的内容与开具时不一致，已失效',
+  statement_limit_reached: (d) => {
+    const max = num(d.max);
+    return max ? `最多保留 ${max} 份证明` : '证明份数已达上限';
+  },
 };
 
 /** The Chinese message for a code, filled in from details where the entry uses them. */

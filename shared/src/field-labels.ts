@@ -106,6 +106,7 @@ export const FIELD_LABELS = {
   accept: { label: '核实结果' },
   hoursThresholdPct: { label: '最低时长比例', unit: '%' },
   meetingKind: { label: '会议类型' },
+  withLocation: { label: '读取照片位置' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

@@ -44,3 +44,19 @@ export interface MediaResponse {
   width: number;
   height: number;
 }
+
+/** POST /api/media */
+export interface MediaUploadParams {
+  /** 'true': also read where the photo says it was taken (随手拍 offers it as the report's location). */
+  withLocation?: 'true' | 'false';
+}
+
+/** The upload's answer: the photo's links, and with withLocation=true where its EXIF GPS says it was taken. */
+export interface MediaUploadResponse extends MediaResponse {
+  /**
+   * GCJ-02 (converted from the EXIF's WGS-84), or null when the photo carries no usable position. Only an offer: the
+   * server stores no position from a photo (the stored file has no EXIF); the client sends it as the report's
+   * lat/lng only when the reporter accepts it.
+   */
+  exifLocation?: { lat: number; lng: number } | null;
+}

@@ -19,6 +19,7 @@ import type {
 } from '@xjy/shared/station';
 import { http, isApiError } from './http';
 import { uploadFile } from './upload';
+import type { CoverageKindParams } from '@xjy/shared/coverage';
 
 export interface NearbyFilters {
   amenities: string[];
@@ -56,7 +57,9 @@ export const setStationStatus = (id: number, status: StationStatus) =>
 export const feedbackQueue = (status: StationFeedbackQueueParams['status'] = 'open') =>
   http.get<ListResponse<StationFeedbackResponse>>('/api/stations/feedback', { query: { status } satisfies StationFeedbackQueueParams });
 export const resolveFeedback = (id: number, body: ResolveStationFeedbackRequest) => http.post<StationFeedbackResponse>(`/api/stations/feedback/${id}/resolve`, body);
-export const stationCoverage = (areaId: number) => http.get<CoverageResponse>('/api/stations/coverage', { query: { areaId } satisfies CoverageParams });
+/** The 15-minute circle for one kind: rest stations (500 m) unless a kind, and for service kinds a distance, is given. */
+export const stationCoverage = (areaId: number, rule: Omit<CoverageKindParams, 'areaId'> = {}) =>
+  http.get<CoverageResponse>('/api/stations/coverage', { query: { areaId, ...rule } satisfies CoverageParams });
 
 /**
  * Sends a station spreadsheet (CSV or XLSX) to the import endpoint. A dry run answers with the row report; a real

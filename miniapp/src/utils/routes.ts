@@ -13,6 +13,7 @@ export const ROUTES = {
   staffStationFeedback: '/packages/staff/pages/station-feedback/index',
   staffStationCoverage: '/packages/staff/pages/station-coverage/index',
   reportDetail: '/pages/report-detail/index',
+  statement: '/pages/statement/index',
   myReports: '/pages/my-reports/index',
   staffHome: '/packages/staff/pages/home/index',
   staffAreas: '/packages/staff/pages/areas/index',

@@ -16,6 +16,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { PointsEntry } from '../modules/points/points-entry.entity';
 import { StationFeedback } from '../modules/stations/station-feedback.entity';
 import { Station } from '../modules/stations/station.entity';
+import { Statement, StatementLineRow } from '../modules/statements/statement.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -40,4 +41,6 @@ export const ENTITIES = [
   SubscribeConsent,
   Open311Client,
   ReportTemplate,
+  Statement,
+  StatementLineRow,
 ];

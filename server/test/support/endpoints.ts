@@ -5,6 +5,7 @@ import { STATIONS_MATRIX } from './matrix/stations.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
 import { OPEN311_MATRIX } from './matrix/open311.matrix';
 import { REPORT_TEMPLATES_MATRIX } from './matrix/report-templates.matrix';
+import { STATEMENTS_MATRIX } from './matrix/statements.matrix';
 
 /** What the matrix needs to build a request: a target inside the staff account's scope, and one outside it. */
 export interface MatrixFixtures {
@@ -93,6 +94,7 @@ export const FEATURES: FeatureMatrix[] = [
   REPORTS_MATRIX,
   OPEN311_MATRIX,
   REPORT_TEMPLATES_MATRIX,
+  STATEMENTS_MATRIX,
 ];
 
 /** Every API endpoint with who may call it. A new endpoint must be listed, or the matrix test fails. */

@@ -13,6 +13,7 @@ import { errorMessage } from '../../services/http';
 import { leaderboard, myPoints, myPointsEntries } from '../../services/points';
 import { ROUTES } from '../../utils/routes';
 import { formatWhen } from '../../utils/time';
+import StatementCard from './statement-card';
 import './index.scss';
 
 const PERIODS: Array<{ key: LeaderboardPeriod; label: string }> = [
@@ -108,6 +109,8 @@ export default function PointsPage() {
           </Button>
         ) : null}
       </View>
+
+      <StatementCard sessionKey={key} />
 
       <View className='card' data-testid='leaderboard'>
         <Text className='card__title'>积分榜</Text>

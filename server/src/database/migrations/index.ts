@@ -9,6 +9,7 @@ import { UserTokenVersion1764374400000 } from './1764374400000-user-token-versio
 import { ClosedLoop1764460800000 } from './1764460800000-closed-loop';
 import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-templates-figures';
 import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
+import { Statements1764806400000 } from './1764806400000-statements';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClosedLoop1764460800000,
   Open311TemplatesFigures1764547200000,
   VolunteerHours1764633600000,
+  Statements1764806400000,
 ];

@@ -1,7 +1,8 @@
-import { MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE, STATION_PHOTOS_MAX } from '@xjy/shared';
+import { LatLng, MEDIA_LONG_SIDE_MAX, MEDIA_MAX_PIXELS, MEDIA_THUMB_SIDE, STATION_PHOTOS_MAX } from '@xjy/shared';
 import sharp from 'sharp';
 import { AppException } from '../../common/app.exception';
 import { WorkLimiter } from '../../common/work-limiter';
+import { readExifGps } from './exif-gps';
 import { DecodedHeif, decodeHeif, HeifTooLargeError } from './heif-decoder';
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic';
@@ -22,6 +23,8 @@ export interface ProcessedImage {
   thumb: Buffer;
   width: number;
   height: number;
+  /** Where the original says it was taken (EXIF GPS, WGS-84), read before the metadata is dropped; never stored. */
+  gps: LatLng | null;
 }
 
 export const unsupportedType = (message = '只支持 JPEG、PNG、WebP 或 HEIC 照片') => new AppException('unsupported_media_type', undefined, message);
@@ -62,8 +65,9 @@ async function reencode(input: Buffer, owner: string | number): Promise<Processe
   // Header only: libvips reads the declared size without decoding (HEVC-coded HEIC included).
   const header = await sharp(input, { limitInputPixels: false }).metadata().catch(() => null);
   if (header?.width && header.height && header.width * header.height > MEDIA_MAX_PIXELS) throw imageTooLarge(header.width, header.height);
+  const gps = readExifGps(header?.exif);
   try {
-    return await encode(sharp(input, { failOn: 'error', limitInputPixels: MEDIA_MAX_PIXELS }).rotate());
+    return { ...(await encode(sharp(input, { failOn: 'error', limitInputPixels: MEDIA_MAX_PIXELS }).rotate())), gps };
   } catch (e) {
     if (e instanceof AppException) throw e;
     if (type !== 'heic') throw damaged(type);
@@ -79,7 +83,7 @@ async function reencode(input: Buffer, owner: string | number): Promise<Processe
   // Raw pixels carry no EXIF, so nothing turns them a second time. Their colour profile is not carried over
   // either: wide-gamut (Display P3) values are taken as sRGB, slightly duller than the original.
   try {
-    return await encode(sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 }, limitInputPixels: MEDIA_MAX_PIXELS }));
+    return { ...(await encode(sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 }, limitInputPixels: MEDIA_MAX_PIXELS }))), gps };
   } catch {
     throw damaged(type);
   }
@@ -120,7 +124,7 @@ export function declaredSize(b: Buffer, type: SniffedType): { width: number; hei
   return null;
 }
 
-async function encode(upright: ReturnType<typeof sharp>): Promise<ProcessedImage> {
+async function encode(upright: ReturnType<typeof sharp>): Promise<Omit<ProcessedImage, 'gps'>> {
   const full = await upright
     .resize({ width: MEDIA_LONG_SIDE_MAX, height: MEDIA_LONG_SIDE_MAX, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import '@fastify/multipart';
-import { MEDIA_MAX_BYTES, MediaResponse } from '@xjy/shared';
+import { MEDIA_MAX_BYTES, MediaUploadResponse } from '@xjy/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, SIGNED_IN, CurrentAuth, Public } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -9,7 +9,8 @@ import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MediaService } from './media.service';
 import { ApiErrors } from '../../common/api-errors.decorator';
-import { MediaResponseDto } from './dto/media.response';
+import { MediaUploadQuery } from './dto/media-upload.dto';
+import { MediaUploadResponseDto } from './dto/media.response';
 
 @ApiTags('media')
 @Controller('media')
@@ -22,12 +23,12 @@ export class MediaController {
   @Access(SIGNED_IN)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
-  @ApiCreatedResponse({ type: MediaResponseDto })
+  @ApiCreatedResponse({ type: MediaUploadResponseDto })
   @ApiErrors(400, 401, 403, 413, 415, 429, 503)
-  @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata' })
-  async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext): Promise<MediaResponse> {
+  @ApiOperation({ summary: 'Upload one photo (JPEG/PNG/WebP/HEIC, ≤ 10 MB); stored re-encoded without metadata; withLocation=true also offers its EXIF GPS position' })
+  async upload(@Req() req: FastifyRequest, @CurrentAuth() auth: AuthContext, @Query() q: MediaUploadQuery): Promise<MediaUploadResponse> {
     const bytes = await readSingleFile(req, 'file', MEDIA_MAX_BYTES);
-    return this.media.upload(auth, bytes);
+    return this.media.upload(auth, bytes, { withLocation: q.withLocation === 'true' });
   }
 
   @Get(':id/file')

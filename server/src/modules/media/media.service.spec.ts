@@ -1,4 +1,4 @@
-import { MEDIA_LINK_TTL_SECONDS } from '@xjy/shared';
+import { MEDIA_LINK_TTL_SECONDS, wgs84ToGcj02 } from '@xjy/shared';
 import sharp from 'sharp';
 import { workerAuth } from '../../../test/factories/auth';
 import { NO_MANAGER } from '../../../test/factories/in-memory';
@@ -45,6 +45,20 @@ describe(MediaService.name, () => {
   const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#2a6' } }).png().toBuffer();
 
   describe('upload', () => {
+    it('offers the EXIF GPS position as GCJ-02 only when asked, and stores a file without it', async () => {
+      const withGps = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a6' } })
+        .jpeg()
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 21/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 42/1 0/1' } })
+        .toBuffer();
+      const want = wgs84ToGcj02({ lat: 38.35, lng: 114.7 });
+      const offered = await service.upload(workerAuth(uploader.id), withGps, { withLocation: true });
+      expect(offered.exifLocation!.lat).toBeCloseTo(want.lat, 6);
+      expect(offered.exifLocation!.lng).toBeCloseTo(want.lng, 6);
+      expect(await service.upload(workerAuth(uploader.id), withGps)).not.toHaveProperty('exifLocation');
+      expect((await service.upload(workerAuth(uploader.id), await png(8, 8), { withLocation: true })).exifLocation).toBeNull();
+      for (const o of storage.objects.values()) expect((await sharp(o.body).metadata()).exif).toBeUndefined();
+    });
+
     it('stores a re-encoded JPEG and its thumbnail under dated keys and answers with signed links to them', async () => {
       const r = await service.upload(workerAuth(uploader.id), await png(64, 48));
 

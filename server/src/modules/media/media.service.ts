@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MEDIA_LINK_TTL_SECONDS, MediaAttachType, MediaResponse } from '@xjy/shared';
+import { MEDIA_LINK_TTL_SECONDS, MediaAttachType, MediaResponse, MediaUploadResponse, wgs84ToGcj02 } from '@xjy/shared';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { UnitOfWork } from '../../database/transaction.runner';
 import { AppException } from '../../common/app.exception';
@@ -34,7 +34,11 @@ export class MediaService {
     private readonly wechat: WechatClient,
   ) {}
 
-  async upload(auth: AuthContext, bytes: Buffer): Promise<MediaResponse> {
+  /**
+   * With `withLocation`, the answer also offers where the photo says it was taken (EXIF GPS, read before the
+   * metadata is dropped, in GCJ-02): the client decides whether the reporter takes it; nothing of it is stored.
+   */
+  async upload(auth: AuthContext, bytes: Buffer, opts: { withLocation?: boolean } = {}): Promise<MediaUploadResponse> {
     const image = await processImage(bytes, auth.userId);
     const now = new Date();
     const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
@@ -43,7 +47,8 @@ export class MediaService {
     await Promise.all([this.storage.put(fileKey, image.full, 'image/jpeg'), this.storage.put(thumbKey, image.thumb, 'image/jpeg')]);
     const row = await this.media.insert({ ownerId: auth.userId, fileKey, thumbKey, width: image.width, height: image.height, bytes: image.full.length });
     await this.startContentCheck(row);
-    return this.link(row);
+    if (!opts.withLocation) return this.link(row);
+    return { ...this.link(row), exifLocation: image.gps ? roundLatLng(wgs84ToGcj02(image.gps)) : null };
   }
 
   /** WeChat checks photos asynchronously; the verdict arrives later at the media-check callback. */
@@ -163,3 +168,6 @@ export class MediaService {
     return want.length === got.length && timingSafeEqual(want, got);
   }
 }
+
+/** Six decimals (about 0.1 m): what a phone's location gives, and no false precision. */
+const roundLatLng = (p: { lat: number; lng: number }) => ({ lat: Math.round(p.lat * 1e6) / 1e6, lng: Math.round(p.lng * 1e6) / 1e6 });

@@ -1,5 +1,6 @@
 import { COVERAGE_CELLS_MAX, coverageBlockBounds, haversineM, M_PER_DEG_LAT, mPerDegLng, pointInRing, Ring } from '@xjy/shared';
-import { computeCoverage, computeCoverageInWorker, CoverageFigure, coverageGridSize, toBlocks } from './station-coverage';
+import { AppException } from '../../common/app.exception';
+import { computeCoverage, computeCoverageInWorker, CoverageFigure, coverageGridSize, coverageRule, toBlocks } from './station-coverage';
 
 const LAT0 = 30;
 const LNG0 = 110;
@@ -130,5 +131,38 @@ describe(coverageGridSize.name, () => {
     expect(size.rows).toBe(940);
     expect(size.cells).toBe(size.rows * size.cols);
     expect(size.cells).toBeGreaterThan(COVERAGE_CELLS_MAX);
+  });
+});
+
+describe(coverageRule.name, () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof AppException ? { code: e.code, field: e.details?.fields?.[0]?.field, message: e.message } : e;
+    }
+    return 'no refusal';
+  };
+
+  it('measures rest stations at a fixed 500 m on 100 m cells, also when no kind is named', () => {
+    expect(coverageRule()).toEqual({ kind: 'rest_station', radiusM: 500, cellM: 100 });
+    expect(coverageRule('rest_station', 500)).toEqual({ kind: 'rest_station', radiusM: 500, cellM: 100 });
+    expect(refusal(() => coverageRule('rest_station', 1000))).toEqual({ code: 'validation_failed', field: 'radiusM', message: '爱心驿站按 500 米计算，不能调整' });
+  });
+
+  it('measures service centres and commerce stations on foot, 1,000 m unless asked, cells a fifth of the distance', () => {
+    expect(coverageRule('service_center')).toEqual({ kind: 'service_center', radiusM: 1000, cellM: 200 });
+    expect(coverageRule('commerce_station', 1500)).toEqual({ kind: 'commerce_station', radiusM: 1500, cellM: 300 });
+    expect(coverageRule('commerce_station', 300)).toEqual({ kind: 'commerce_station', radiusM: 300, cellM: 100 });
+    expect(coverageRule('service_center', 3000)).toEqual({ kind: 'service_center', radiusM: 3000, cellM: 600 });
+    for (const bad of [299, 3001, 1000.5]) expect(refusal(() => coverageRule('service_center', bad))).toMatchObject({ code: 'validation_failed', field: 'radiusM' });
+  });
+
+  it('keeps the work per area about the same whatever the distance: the cells each station reaches stay bounded', () => {
+    for (const r of [300, 500, 1000, 1500, 2000, 3000]) {
+      const rule = coverageRule(r === 500 ? 'rest_station' : 'service_center', r);
+      expect(rule.radiusM / rule.cellM).toBeGreaterThanOrEqual(3);
+      expect(rule.radiusM / rule.cellM).toBeLessThanOrEqual(7);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import type { CoverageFigure, LatLng, Ring } from '@xjy/shared';
-import { AppException } from '../../common/app.exception';
+import { COVERAGE_RULES, COVERAGE_WALK_RADIUS_MAX_M, COVERAGE_WALK_RADIUS_MIN_M, coverageRuleFor, STATION_KIND_LABELS } from '@xjy/shared';
+import type { CoverageFigure, CoverageRule, LatLng, Ring, StationKind } from '@xjy/shared';
+import { AppException, fieldError } from '../../common/app.exception';
 import { WorkLimiter } from '../../common/work-limiter';
 import { runWorkerTask } from '../../common/worker-task';
 
@@ -15,6 +16,21 @@ const { computeCoverage } = createRequire(workerData.from)('@xjy/shared/coverage
 const w = workerData;
 parentPort.postMessage(computeCoverage(w.ring, w.stations, w.cellM, w.radiusM, w.blocksMax));
 `;
+
+/**
+ * The rule a coverage request asks for: rest stations (500 m) unless a kind is named; a distance only where the
+ * kind's is adjustable, within its bounds. Anything else is 400 validation_failed naming radiusM.
+ */
+export function coverageRule(kind: StationKind = 'rest_station', radiusM?: number): CoverageRule {
+  const rule = coverageRuleFor(kind, radiusM);
+  if (rule) return rule;
+  const fixed = COVERAGE_RULES[kind].fixedRadiusM;
+  throw fieldError(
+    'validation_failed',
+    'radiusM',
+    fixed !== null ? `${STATION_KIND_LABELS[kind]}按 ${fixed} 米计算，不能调整` : `步行距离须在 ${COVERAGE_WALK_RADIUS_MIN_M}–${COVERAGE_WALK_RADIUS_MAX_M} 米之间`,
+  );
+}
 
 /**
  * Coverage walks every cell of the boundary's box (up to COVERAGE_CELLS_MAX), which takes long enough to stall other

@@ -15,7 +15,9 @@ import { Access, ANY_USER, CurrentAuth, STAFF } from '../../common/auth/access.d
 import type { AuthContext } from '../../common/auth/auth-context';
 import { readSingleFile } from '../../common/multipart';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { CoverageQuery, CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, StationImportQuery, StationMapQuery, UpdateStationDto } from './dto/station.dto';
+import { CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, StationImportQuery, StationMapQuery, UpdateStationDto } from './dto/station.dto';
+import { CoverageKindQuery } from './dto/coverage-kind.dto';
+import { coverageRule } from './station-coverage';
 import { StationImportService } from './station-import.service';
 import { StationsService } from './stations.service';
 import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
@@ -105,9 +107,9 @@ export class StationsController {
   @Access(STAFF, { resource: 'area', from: 'query', key: 'areaId' })
   @ApiOkResponse({ type: CoverageResponseDto })
   @ApiErrors(400, 404, 409)
-  @ApiOperation({ summary: 'Share of the area within 500 m of an active rest station, and the gaps (staff in scope)' })
-  coverage(@CurrentAuth() auth: AuthContext, @Query() q: CoverageQuery): Promise<CoverageResponse> {
-    return this.stations.coverage(q.areaId, auth.userId);
+  @ApiOperation({ summary: 'Share of the area within reach of an active station of one kind (500 m for rest stations, a walking distance for the others), and the gaps (staff in scope)' })
+  coverage(@CurrentAuth() auth: AuthContext, @Query() q: CoverageKindQuery): Promise<CoverageResponse> {
+    return this.stations.coverage(q.areaId, auth.userId, coverageRule(q.kind, q.radiusM));
   }
 
   @Get(':id')

@@ -184,31 +184,32 @@ export class StationsService implements OnModuleInit {
     return mapFeedback((await this.stations.findFeedback(id))!);
   }
 
-  async coverage(areaId: number, userId: number): Promise<CoverageResponse> {
+  /** The rule (kind, distance, cell size) comes from station-coverage's coverageRule; rest stations at 500 m by default. */
+  async coverage(areaId: number, userId: number, rule: { kind: Station['kind']; radiusM: number; cellM: number } = { kind: 'rest_station', radiusM: COVERAGE_RADIUS_M, cellM: COVERAGE_CELL_M }): Promise<CoverageResponse> {
     const area = await this.areas.findById(areaId);
     if (!area) throw new AppException('area_not_found');
     if (!area.boundary) throw fieldError('area_no_boundary', 'areaId', '该区域没有边界，无法计算');
-    const size = coverageGridSize(area.boundary, COVERAGE_CELL_M);
-    if (size.cells > COVERAGE_CELLS_MAX) throw new AppException('coverage_area_too_large', { cells: size.cells, cellsMax: COVERAGE_CELLS_MAX, cellM: COVERAGE_CELL_M });
+    const size = coverageGridSize(area.boundary, rule.cellM);
+    if (size.cells > COVERAGE_CELLS_MAX) throw new AppException('coverage_area_too_large', { cells: size.cells, cellsMax: COVERAGE_CELLS_MAX, cellM: rule.cellM });
     await this.index.ready();
     const ring = area.boundary;
     const lats = ring.map((p) => p[1]);
     const lngs = ring.map((p) => p[0]);
-    const pad = COVERAGE_RADIUS_M / M_PER_DEG_LAT;
-    const padLng = COVERAGE_RADIUS_M / mPerDegLng(Math.max(...lats.map(Math.abs)));
+    const pad = rule.radiusM / M_PER_DEG_LAT;
+    const padLng = rule.radiusM / mPerDegLng(Math.max(...lats.map(Math.abs)));
     const stations: Array<{ lat: number; lng: number }> = [];
     let inside = 0;
     this.index.inBBox({ minLat: Math.min(...lats) - pad, maxLat: Math.max(...lats) + pad, minLng: Math.min(...lngs) - padLng, maxLng: Math.max(...lngs) + padLng }, (_id, lat, lng, kind) => {
-      if (kind !== 'rest_station') return;
+      if (kind !== rule.kind) return;
       stations.push({ lat, lng });
       if (pointInRing({ lat, lng }, ring)) inside++;
     });
-    const fig = await computeCoverageInWorker(userId, { ring, stations, cellM: COVERAGE_CELL_M, radiusM: COVERAGE_RADIUS_M, blocksMax: COVERAGE_BLOCKS_MAX });
+    const fig = await computeCoverageInWorker(userId, { ring, stations, cellM: rule.cellM, radiusM: rule.radiusM, blocksMax: COVERAGE_BLOCKS_MAX });
     return {
       areaId: area.id,
       areaName: area.name,
-      cellM: COVERAGE_CELL_M,
-      radiusM: COVERAGE_RADIUS_M,
+      cellM: rule.cellM,
+      radiusM: rule.radiusM,
       cells: fig.cells,
       covered: fig.covered,
       share: fig.share,

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { MediaResponse } from '@xjy/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MediaResponse, MediaUploadResponse } from '@xjy/shared';
 
 export class MediaResponseDto implements MediaResponse {
   @ApiProperty()
@@ -16,4 +16,17 @@ export class MediaResponseDto implements MediaResponse {
 
   @ApiProperty({ type: 'integer' })
   height!: number;
+}
+
+export class ExifLocationDto {
+  @ApiProperty()
+  lat!: number;
+
+  @ApiProperty()
+  lng!: number;
+}
+
+export class MediaUploadResponseDto extends MediaResponseDto implements MediaUploadResponse {
+  @ApiPropertyOptional({ type: ExifLocationDto, nullable: true, description: 'Only with withLocation=true: the EXIF GPS position as GCJ-02, null when the photo has none' })
+  exifLocation?: { lat: number; lng: number } | null;
 }

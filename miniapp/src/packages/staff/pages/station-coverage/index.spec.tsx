@@ -109,4 +109,37 @@ describe('StationCoveragePage', () => {
     expect(screen.getByText('地图暂时无法加载，缺口列表如下。')).toBeInTheDocument();
     expect(within(screen.getByTestId('station-coverage')).getAllByTestId('coverage-gap')).toHaveLength(2);
   });
+
+  it('switches between kinds, each with its own rule, and asks for a walking distance only for service kinds', async () => {
+    serve((url) => {
+      if (url === '/api/areas/4') return ok({ ...areaFactory({ id: 4, level: 'street', name: '长寿街道', childCount: 1 }), boundary: null });
+      if (url === '/api/areas?parentId=4') return ok({ items: [areaFactory({ id: 9, parentId: 4, level: 'community', name: '新华社区' })] });
+      if (url === '/api/stations/coverage?areaId=9') return ok(coverage());
+      if (url === '/api/stations/coverage?areaId=9&kind=service_center') return ok(coverage({ radiusM: 1000, cellM: 200, share: 0.5, covered: 40, cells: 80, stations: 1 }));
+      if (url === '/api/stations/coverage?areaId=9&kind=service_center&radiusM=1500') return ok(coverage({ radiusM: 1500, cellM: 300, share: 0.75, covered: 30, cells: 40, stations: 1 }));
+      if (url === '/api/stations/coverage?areaId=9&kind=commerce_station') return ok(coverage({ radiusM: 1000, cellM: 200, share: 0.25, covered: 20, cells: 80, stations: 2 }));
+      return fail(404, 'not_found', '');
+    });
+    render(<StationCoveragePage />);
+    expect(await screen.findByTestId('coverage-summary')).toHaveTextContent('在爱心驿站 500 米范围内');
+    expect(screen.queryByTestId('coverage-distances')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId('coverage-kind-service_center'));
+    await waitFor(() => expect(screen.getByTestId('coverage-share')).toHaveTextContent('50.0%'));
+    expect(screen.getByTestId('coverage-summary')).toHaveTextContent('在党群服务中心 1000 米范围内（15 分钟步行可达）；辖区内 1 个党群服务中心');
+    expect(screen.getByTestId('coverage-walk-1000')).toHaveClass('chip--on');
+
+    fireEvent.click(screen.getByTestId('coverage-walk-1500'));
+    await waitFor(() => expect(screen.getByTestId('coverage-share')).toHaveTextContent('75.0%'));
+    expect(screen.getByTestId('coverage-summary')).toHaveTextContent('30 / 40 个 300 米网格在党群服务中心 1500 米范围内');
+
+    fireEvent.click(screen.getByTestId('coverage-walk-1000'));
+    fireEvent.click(screen.getByTestId('coverage-kind-commerce_station'));
+    await waitFor(() => expect(screen.getByTestId('coverage-share')).toHaveTextContent('25.0%'));
+    expect(screen.getByTestId('coverage-summary')).toHaveTextContent('辖区内 2 个电商服务站');
+
+    fireEvent.click(screen.getByTestId('coverage-kind-rest_station'));
+    await waitFor(() => expect(screen.getByTestId('coverage-share')).toHaveTextContent('96.0%'));
+    expect(screen.queryByTestId('coverage-distances')).not.toBeInTheDocument();
+  });
 });

@@ -1,6 +1,8 @@
 import { Picker, Text, View } from '@tarojs/components';
 import type { LatLng } from '@xjy/shared/geo';
-import { COVERAGE_RADIUS_M, coverageBlockBounds, type CoverageResponse } from '@xjy/shared/station';
+import { COVERAGE_RULES, COVERAGE_WALK_RADIUS_DEFAULT_M } from '@xjy/shared/coverage';
+import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '@xjy/shared/enums';
+import { coverageBlockBounds, type CoverageResponse } from '@xjy/shared/station';
 import { useMemo, useState } from 'react';
 import StateView from '../../../../components/state-view';
 import StationMap from '../../../../components/station-map';
@@ -14,6 +16,9 @@ import './index.scss';
 
 const hectares = (m2: number) => (m2 / 10000).toFixed(1);
 
+/** Walking distances staff may pick for service centres and commerce stations (the server allows 300–3,000 m). */
+export const WALK_DISTANCES_M = [500, COVERAGE_WALK_RADIUS_DEFAULT_M, 1500, 2000] as const;
+
 /** Gaps sent with their cells are drawn cell-exact; those the response's cap left without cells, as a circle of the same area. */
 function gapShapes(c: CoverageResponse | null): { rects: MapRect[]; circles: MapCircle[] } {
   const rects: MapRect[] = [];
@@ -26,7 +31,10 @@ function gapShapes(c: CoverageResponse | null): { rects: MapRect[]; circles: Map
   return { rects, circles };
 }
 
-/** The 500 m rule for one community: how much of it is covered, and where the gaps are, largest first. */
+/**
+ * The 15-minute circle for one community and one kind of station: 爱心驿站 every 500 m, 党群服务中心 and 电商服务站
+ * within a walking distance (1,000 m unless staff pick another); how much is covered, and the gaps, largest first.
+ */
 function Coverage() {
   const { user } = useAuth();
   const communities = useScopeCommunities(user);
@@ -34,9 +42,14 @@ function Coverage() {
   const [mapDown, setMapDown] = useState(false);
   /** A gap tapped in the list: the map centres on it. */
   const [focus, setFocus] = useState<LatLng | null>(null);
+  const [kind, setKind] = useState<StationKind>('rest_station');
+  const [walkM, setWalkM] = useState<number>(COVERAGE_WALK_RADIUS_DEFAULT_M);
   const options = communities.data ?? [];
   const area = options[index];
-  const coverage = useRequest(() => stationCoverage(area!.id), `coverage-${area?.id ?? 0}`, Boolean(area));
+  const adjustable = COVERAGE_RULES[kind].fixedRadiusM === null;
+  // Rest stations ask with no kind at all (the server's default); the others name the kind, and a distance only when not the default.
+  const rule = kind === 'rest_station' ? {} : { kind, radiusM: walkM === COVERAGE_WALK_RADIUS_DEFAULT_M ? undefined : walkM };
+  const coverage = useRequest(() => stationCoverage(area!.id, rule), `coverage-${area?.id ?? 0}-${kind}-${adjustable ? walkM : ''}`, Boolean(area));
   const shapes = useMemo(() => gapShapes(coverage.data), [coverage.data]);
 
   if (communities.loading) return <StateView kind='loading' title='正在加载辖区…' />;
@@ -57,6 +70,31 @@ function Coverage() {
         >
           <Text className='station-coverage__picker'>{area.label} ›</Text>
         </Picker>
+        <View className='station-coverage__kinds' data-testid='coverage-kinds'>
+          {STATION_KINDS.map((k) => (
+            <Text
+              key={k}
+              className={`chip ${kind === k ? 'chip--on' : ''}`}
+              data-testid={`coverage-kind-${k}`}
+              onClick={() => {
+                setKind(k);
+                setFocus(null);
+              }}
+            >
+              {STATION_KIND_LABELS[k]}
+            </Text>
+          ))}
+        </View>
+        {adjustable ? (
+          <View className='station-coverage__kinds' data-testid='coverage-distances'>
+            <Text className='muted'>步行距离</Text>
+            {WALK_DISTANCES_M.map((m) => (
+              <Text key={m} className={`chip ${walkM === m ? 'chip--on' : ''}`} data-testid={`coverage-walk-${m}`} onClick={() => setWalkM(m)}>
+                {m} 米
+              </Text>
+            ))}
+          </View>
+        ) : null}
         {coverage.loading && !c ? (
           <Text className='muted'>正在计算…</Text>
         ) : coverage.error ? (
@@ -66,8 +104,9 @@ function Coverage() {
             <Text className='station-coverage__share' data-testid='coverage-share'>
               {(c.share * 100).toFixed(1)}%
             </Text>
-            <Text className='muted'>
-              {c.covered} / {c.cells} 个 {c.cellM} 米网格在爱心驿站 {COVERAGE_RADIUS_M} 米范围内；辖区内 {c.stations} 个爱心驿站；{c.gaps.length} 处缺口
+            <Text className='muted' data-testid='coverage-summary'>
+              {c.covered} / {c.cells} 个 {c.cellM} 米网格在{STATION_KIND_LABELS[kind]} {c.radiusM} 米范围内（{COVERAGE_RULES[kind].basis}）；辖区内 {c.stations} 个{STATION_KIND_LABELS[kind]}；
+              {c.gaps.length} 处缺口
             </Text>
           </>
         ) : null}

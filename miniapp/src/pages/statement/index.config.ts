@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分与志愿服务时长证明',
+});
