@@ -14,6 +14,9 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { PointsEntry } from '../modules/points/points-entry.entity';
 import { StationFeedback } from '../modules/stations/station-feedback.entity';
 import { Station } from '../modules/stations/station.entity';
+import { StationConfirmation } from '../modules/stations/station-confirmation.entity';
+import { StationFavorite } from '../modules/stations/station-favorite.entity';
+import { StationServiceSession, StationServiceSignup } from '../modules/stations/station-service-session.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -36,4 +39,8 @@ export const ENTITIES = [
   ReportWitness,
   Message,
   SubscribeConsent,
+  StationConfirmation,
+  StationFavorite,
+  StationServiceSession,
+  StationServiceSignup,
 ];

@@ -6,6 +6,7 @@ import { ReportsMedia1764028800000 } from './1764028800000-reports-media';
 import { ReportMediaForeignKeys1764201600000 } from './1764201600000-report-media-foreign-keys';
 import { CheckInPointsAwarded1764288000000 } from './1764288000000-check-in-points-awarded';
 import { UserTokenVersion1764374400000 } from './1764374400000-user-token-version';
+import { StationConfirmations1764720000000 } from './1764720000000-station-confirmations';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ReportMediaForeignKeys1764201600000,
   CheckInPointsAwarded1764288000000,
   UserTokenVersion1764374400000,
+  StationConfirmations1764720000000,
 ];
