@@ -90,6 +90,14 @@ export const FIELD_LABELS = {
   quarter: { label: '季度' },
   target: { label: '对象' },
   options: { label: '选项' },
+
+  open: { label: '是否开放' },
+  water: { label: '是否有饮用水' },
+  charging: { label: '是否能充电' },
+  host: { label: '主讲人或机构' },
+  confirmedWithinDays: { label: '确认天数', unit: '天' },
+  sort: { label: '排序方式' },
+  needsConfirmation: { label: '待确认' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

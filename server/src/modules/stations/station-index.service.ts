@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { BBox, StationKind } from '@xjy/shared';
+import type { StationServiceSession } from './station-service-session.entity';
 import type { Station } from './station.entity';
 import { cellOrder, NearbySearch, StationIndex } from './station-index';
+import { DEFAULT_STATIONS_CONFIG, STATIONS_CONFIG, StationsConfig } from './stations.config';
 import { StationsRepository } from './stations.repository';
 
 /** How often other instances' writes are picked up: well inside the one-second promise. */
@@ -21,7 +23,7 @@ const POLL_OVERLAP_MS = { mysql: 5_000, embedded: 1_000 };
 @Injectable()
 export class StationIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StationIndexService.name);
-  private index = new StationIndex();
+  private index: StationIndex;
   private loading: Promise<void> | null = null;
   private loaded = false;
   /** Database time when the last successful poll (or the initial load) began. */
@@ -29,7 +31,20 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
 
-  constructor(private readonly stations: StationsRepository) {}
+  private readonly staleMs: number;
+
+  constructor(
+    private readonly stations: StationsRepository,
+    @Optional() @Inject(STATIONS_CONFIG) config: StationsConfig | null = null,
+  ) {
+    this.staleMs = (config ?? DEFAULT_STATIONS_CONFIG).staleDays * 86_400_000;
+    this.index = new StationIndex(this.staleMs);
+  }
+
+  /** How long a confirmation keeps a station fresh (not 待确认). */
+  get staleAfterMs(): number {
+    return this.staleMs;
+  }
 
   onApplicationBootstrap(): void {
     // Migrations may not have run yet (they run after the app is built); then the first use loads it.
@@ -64,8 +79,30 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
     this.index.inBBox(b, visit);
   }
 
-  /** Applies rows this instance has just committed (read back after commit, so they carry the database's stamp). */
-  apply(rows: Station[]): void {
+  /**
+   * THE way the index learns of a change: reads these stations (and their upcoming service sessions) as committed
+   * and applies them. This instance's own writes call it after commit, the poll calls it for other instances'
+   * writes; a change feed (e.g. Redis pub/sub of station ids) would call it too.
+   */
+  async refresh(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const [rows, services] = await Promise.all([this.stations.findByIds(ids), this.stations.findUpcomingServices(ids, new Date())]);
+    this.apply(rows, groupServices(services, ids));
+  }
+
+  /**
+   * Applies rows read after commit (so they carry the database's stamp); with `services`, also replaces the upcoming
+   * service sessions of the stations it names. Use refresh(ids) unless the rows are already at hand.
+   */
+  apply(rows: Station[], services?: Map<number, StationServiceSession[]>): void {
+    if (services) {
+      for (const [stationId, list] of services) {
+        this.index.setServices(
+          stationId,
+          list.map((v) => ({ id: v.id, kind: v.kind, startsAtMs: v.startsAt.getTime(), endsAtMs: v.endsAt.getTime(), host: v.host })),
+        );
+      }
+    }
     for (const row of rows) this.applyRow(row);
   }
 
@@ -87,6 +124,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       hours: row.hours,
       closures: row.closures,
       updatedAtMs: ms,
+      lastConfirmedMs: row.lastConfirmedAt?.getTime() ?? 0,
     });
   }
 
@@ -95,10 +133,11 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       try {
         const started = await this.stations.dbNow();
         const rows = await this.stations.findAllActive();
-        this.index = new StationIndex();
+        const services = await this.stations.findUpcomingServices(null, started);
+        this.index = new StationIndex(this.staleMs);
         this.pollFromMs = started.getTime();
         // Neighbours first: stations of one grid cell then sit side by side in the index's memory (see cellOrder).
-        this.apply(rows.sort(cellOrder));
+        this.apply(rows.sort(cellOrder), groupServices(services, []));
         this.loaded = true;
         this.timer ??= setInterval(() => void this.poll(), STATION_POLL_MS);
         this.timer.unref();
@@ -120,7 +159,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         const ms = r.updatedAt.getTime();
         return r.status === 'active' ? this.index.versionOf(r.id) !== ms : this.index.has(r.id);
       });
-      if (stale.length) this.apply(await this.stations.findByIds(stale.map((r) => r.id)));
+      if (stale.length) await this.refresh(stale.map((r) => r.id));
       this.pollFromMs = started.getTime();
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'station index poll failed; retrying on the next tick');
@@ -128,4 +167,15 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       this.polling = false;
     }
   }
+}
+
+/** Sessions by station; every station in `ids` gets an entry (an empty list clears the ones it had). */
+function groupServices(list: StationServiceSession[], ids: number[]): Map<number, StationServiceSession[]> {
+  const out = new Map<number, StationServiceSession[]>(ids.map((id) => [id, []]));
+  for (const v of list) {
+    const arr = out.get(v.stationId);
+    if (arr) arr.push(v);
+    else out.set(v.stationId, [v]);
+  }
+  return out;
 }
