@@ -9,7 +9,7 @@ import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
 import StationMap from '../../components/station-map';
 import { useRequireLogin } from '../../hooks/use-auth';
-import { CITY_NAME, FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
+import { FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
 import { useRequest } from '../../hooks/use-request';
 import { errorMessage } from '../../services/http';
 import { myStationServices, nearbyStations, NEARBY_RADIUS_M, starStation, type NearbyFilters } from '../../services/stations';
