@@ -26,15 +26,20 @@ export class StationFavoritesService {
     private readonly tx: TransactionRunner,
   ) {}
 
+  /** The rider's starred station ids when memory holds them fresh (nearby's path without an await), else undefined. */
+  cachedIdsOf(userId: number, nowMs = Date.now()): ReadonlySet<number> | undefined {
+    const hit = this.cache.get(userId);
+    if (!hit || nowMs - hit.at >= FAVORITES_TTL_MS) return undefined;
+    // Map order is insertion order: re-inserting marks the rider as recently used.
+    this.cache.delete(userId);
+    this.cache.set(userId, hit);
+    return hit.ids;
+  }
+
   /** The rider's starred station ids, from memory when fresh. */
   async idsOf(userId: number, nowMs = Date.now()): Promise<ReadonlySet<number>> {
-    const hit = this.cache.get(userId);
-    if (hit && nowMs - hit.at < FAVORITES_TTL_MS) {
-      // Map order is insertion order: re-inserting marks the rider as recently used.
-      this.cache.delete(userId);
-      this.cache.set(userId, hit);
-      return hit.ids;
-    }
+    const hit = this.cachedIdsOf(userId, nowMs);
+    if (hit) return hit;
     const ids = await this.rider.favoriteIds(userId);
     const set = ids.length ? new Set(ids) : NONE;
     this.remember(userId, set, nowMs);

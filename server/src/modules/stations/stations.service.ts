@@ -67,7 +67,7 @@ export class StationsService implements OnModuleInit {
     const q = parseNearbyQuery(raw);
     if (!this.index.isLoaded) await this.index.ready();
     const nowMs = Date.now();
-    const favorites = auth ? await this.favorites.idsOf(auth.userId, nowMs) : null;
+    const favorites = auth ? (this.favorites.cachedIdsOf(auth.userId, nowMs) ?? (await this.favorites.idsOf(auth.userId, nowMs))) : null;
     const confirmedSinceMs = q.confirmedWithinDays ? nowMs - q.confirmedWithinDays * DAY_MS : 0;
     return this.index.nearby({ lat: q.lat, lng: q.lng, radiusM: q.radiusM, amenityMask: amenityMask(q.amenities), kind: q.kind, openNow: q.openNow, limit: q.limit, nowMs, confirmedSinceMs, sort: q.sort, favorites });
   }
