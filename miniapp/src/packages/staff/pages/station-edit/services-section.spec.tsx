@@ -30,7 +30,7 @@ describe('Station edit: service sessions', () => {
   });
 
   it('lists the sessions and schedules one with kind, China-time date and times, host and capacity', async () => {
-    serve((url, method) => (method === 'POST' ? ok(session({ id: 22 }), 201) : ok({ items: [session(), session({ id: 23, cancelled: true })] })));
+    serve((_url, method) => (method === 'POST' ? ok(session({ id: 22 }), 201) : ok({ items: [session(), session({ id: 23, cancelled: true })] })));
     render(<ServicesSection stationId={5} />);
     const rows = await screen.findAllByTestId('edit-service');
     expect(rows[0]).toHaveTextContent('心理辅导');
@@ -49,7 +49,7 @@ describe('Station edit: service sessions', () => {
   });
 
   it('asks for the host before sending, and shows the server’s reason in Chinese', async () => {
-    serve((url, method) => (method === 'POST' ? fail(400, 'station_service_in_past', '开始时间须在将来', { fields: [{ field: 'startsAt', message: '开始时间须在将来' }] }) : ok({ items: [] })));
+    serve((_url, method) => (method === 'POST' ? fail(400, 'station_service_in_past', '开始时间须在将来', { fields: [{ field: 'startsAt', message: '开始时间须在将来' }] }) : ok({ items: [] })));
     render(<ServicesSection stationId={5} />);
     fireEvent.click(await screen.findByTestId('service-add'));
     expect(screen.getByTestId('service-error')).toHaveTextContent('请填写主讲人或机构');
