@@ -162,7 +162,7 @@ describe('驿站 in Chromium', () => {
     await item.click();
     await visible(byTestId(page, 'station-detail')).waitFor({ timeout: 15_000 });
     assert.match(await visible(byTestId(page, 'station-phone')).innerText(), /0311-88886666/);
-    assert.match(await visible(byTestId(page, 'station-distance')).innerText(), /^距你 \d+ 米$/);
+    assert.match(await visible(byTestId(page, 'station-detail-distance')).innerText(), /^距你 \d+ 米$/);
     await visible(byTestId(page, 'confirm-open-yes')).click();
     await visible(byTestId(page, 'confirm-water-yes')).click();
     await visible(byTestId(page, 'confirm-charging-no')).click();

@@ -102,7 +102,7 @@ describe('StationDetailPage', () => {
     try {
       serve(() => ok(detail({ needsConfirmation: true, lastConfirmation: { at: new Date(Date.now() - 2 * 3_600_000).toISOString(), open: true, water: true, charging: false } })));
       render(<StationDetailPage />);
-      expect(await screen.findByTestId('station-distance')).toHaveTextContent(/^距你 \d+ 米$/);
+      expect(await screen.findByTestId('station-detail-distance')).toHaveTextContent(/^距你 \d+ 米$/);
       expect(screen.getByTestId('station-needs-confirmation')).toHaveTextContent('待确认');
       expect(screen.getByTestId('station-rider-confirmed')).toHaveTextContent('2 小时前 骑手确认：开着 · 饮水✓ · 充电✗');
     } finally {
@@ -113,7 +113,7 @@ describe('StationDetailPage', () => {
   it('says the distance is from the city centre when the rider’s location is unknown', async () => {
     serve(() => ok(detail()));
     render(<StationDetailPage />);
-    expect(await screen.findByTestId('station-distance')).toHaveTextContent(/^距新乐市城区中心 \d+ 米$/);
+    expect(await screen.findByTestId('station-detail-distance')).toHaveTextContent(/^距新乐市城区中心 \d+ 米$/);
   });
 
   it('stars and unstars the station', async () => {

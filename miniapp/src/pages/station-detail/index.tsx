@@ -114,7 +114,7 @@ export default function StationDetailPage() {
           {s.name}
         </Text>
         {distance ? (
-          <Text className='station-detail__distance' data-testid='station-distance'>
+          <Text className='station-detail__distance' data-testid='station-detail-distance'>
             {location.status === 'located' ? `距你 ${distance}` : `距${CITY_NAME}城区中心 ${distance}`}
           </Text>
         ) : null}
