@@ -48,14 +48,14 @@ export default function ConfirmCard({ stationId, onConfirmed }: { stationId: num
     return (
       <View className='card station-detail__confirm' data-testid='confirm-done'>
         <Text className='card__title'>谢谢你帮骑友确认！</Text>
-        <Text className='muted'>{done.pointsAwarded > 0 ? `获得 ${done.pointsAwarded} 积分` : '今日确认积分已满，确认照样有效'}</Text>
+        <Text className='muted station-detail__block'>{done.pointsAwarded > 0 ? `获得 ${done.pointsAwarded} 积分` : '今日确认积分已满，确认照样有效'}</Text>
       </View>
     );
   }
   return (
     <View className='card station-detail__confirm' data-testid='confirm-card'>
       <Text className='card__title'>在驿站旁边？帮骑友确认一下</Text>
-      <Text className='muted'>离驿站 100 米内可确认，每 6 小时一次</Text>
+      <Text className='muted station-detail__block'>离驿站 100 米内可确认，每 6 小时一次</Text>
       {QUESTIONS.map((q) => (
         <View key={q.key} className='station-detail__question'>
           <Text>{q.text}</Text>

@@ -153,7 +153,7 @@ export default function StationDetailPage() {
         </Button>
         {s.phone ? (
           <Button className='btn btn--secondary' data-testid='station-call' onClick={() => void Taro.makePhoneCall({ phoneNumber: s.phone! }).catch(() => undefined)}>
-            拨打 {s.phone}
+            拨打电话
           </Button>
         ) : null}
       </View>

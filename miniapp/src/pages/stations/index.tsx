@@ -68,7 +68,7 @@ export default function StationsPage() {
         {location.status === 'locating' ? (
           <Text className='stations__where-title'>正在获取你的位置…</Text>
         ) : location.status === 'located' ? (
-          <Text className='stations__where-title'>📍 已定位到你的位置 · 附近 {NEARBY_RADIUS_M / 1000} 公里内的驿站，由近到远</Text>
+          <Text className='stations__where-title'>已定位到你的位置 · 附近 {NEARBY_RADIUS_M / 1000} 公里内的驿站，由近到远</Text>
         ) : (
           <>
             <View className='stations__where-row'>
@@ -92,7 +92,7 @@ export default function StationsPage() {
         <View className='card stations__reminder' data-testid='service-reminder'>
           {dueSoon.map((v) => (
             <Text key={v.id} className='stations__reminder-line'>
-              ⏰ 你报名的{STATION_SERVICE_KIND_LABELS[v.kind]}：{sessionTime(v.startsAt, v.endsAt)} · {v.stationName}
+              提醒：你报名的{STATION_SERVICE_KIND_LABELS[v.kind]}：{sessionTime(v.startsAt, v.endsAt)} · {v.stationName}
             </Text>
           ))}
         </View>
