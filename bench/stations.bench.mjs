@@ -2,6 +2,8 @@
 // through an ordinary Nest controller (the reason the fast route exists; mounted by BENCH_PLAIN_NEARBY=1 in this
 // bench's server only), and against the nearby query done the MySQL way (MariaDB POINT + SPATIAL index +
 // MBRContains + ST_Distance_Sphere), all in the same run.
+// Riders' confirmations are written throughout the measurements (BENCH_CONFIRM_PER_S, default 20/s), each one a
+// transaction plus an index update, so nearby is measured while the freshness it reports keeps changing.
 // Also how the in-process index's memory grows from 10k to 1M stations (each size built in its own child process).
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -16,6 +18,7 @@ const N = Number(process.env.BENCH_STATIONS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MYSQL_URL = (process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
+const CONFIRM_PER_S = Number(process.env.BENCH_CONFIRM_PER_S ?? 20);
 const MEMORY_SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const require = createRequire(join(ROOT, 'server/package.json'));
 const log = (s) => console.log(`  ${s}`);
@@ -63,7 +66,8 @@ async function buildEmbeddedDb(file) {
   await ds.transaction(async (m) => {
     let batch = [];
     for (const s of generateStations(N)) {
-      batch.push({ ...s, phone: null, photoMediaIds: [], status: 'active', areaId: area.id, lastConfirmedAt: now });
+      // Confirmed ten days ago: the confirmations written during the run make some of them fresher.
+      batch.push({ ...s, phone: null, photoMediaIds: [], status: 'active', areaId: area.id, lastConfirmedAt: new Date(now.getTime() - 10 * 86_400_000) });
       if (batch.length === 500) {
         await m.getRepository(Station).insert(batch);
         batch = [];
@@ -120,6 +124,58 @@ async function startReference(name) {
   return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
 }
 
+/** Stations to confirm: what nearby answers around random points (ids and positions as the server has them). */
+async function confirmationPool(baseUrl, headers) {
+  const rand = prng(5);
+  const pool = new Map();
+  for (let i = 0; i < 30; i++) {
+    const p = randomPoint(rand);
+    const r = await (await fetch(`${baseUrl}/api/stations/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=5000&limit=100`, { headers })).json();
+    for (const s of r.items) pool.set(s.id, { id: s.id, lat: s.lat, lng: s.lng });
+  }
+  return [...pool.values()];
+}
+
+/** Riders confirming random stations from where they stand, at about `perSecond`, until stopped. */
+function confirmationWriter(baseUrl, tokens, pool, perSecond) {
+  let stopped = false;
+  const counts = { sent: 0, created: 0, refusedTooSoon: 0, failed: 0, maxMs: 0, lastCreated: null };
+  const rand = prng(7);
+  const loop = (async () => {
+    for (let k = 0; !stopped; k++) {
+      const started = Date.now();
+      const s = pool[Math.floor(rand() * pool.length)];
+      try {
+        const r = await fetch(`${baseUrl}/api/stations/${s.id}/confirmations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[k % tokens.length]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ lat: s.lat, lng: s.lng, open: true, water: rand() < 0.5, charging: rand() < 0.5 }),
+        });
+        await r.arrayBuffer();
+        counts.sent++;
+        if (r.status === 201) {
+          counts.created++;
+          counts.lastCreated = { ...s, sentAt: started };
+        }
+        else if (r.status === 409) counts.refusedTooSoon++;
+        else counts.failed++;
+      } catch {
+        counts.failed++;
+      }
+      counts.maxMs = Math.max(counts.maxMs, Date.now() - started);
+      const wait = 1000 / perSecond - (Date.now() - started);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  })();
+  return {
+    counts,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
 function memoryGrowth() {
   return MEMORY_SIZES.map((n) => {
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', join(ROOT, 'bench/stations-index-memory.mjs'), String(n)], { encoding: 'utf8' });
@@ -158,6 +214,12 @@ try {
   const refProbe = await (await fetch(`${reference.url}/nearby?lat=${CITY.lat}&lng=${CITY.lng}`)).json();
   log(`reference answers ${refProbe.items.length} items for the same probe`);
 
+  const tokens = [auth.authorization.slice(7)];
+  const streamer = await (await fetch(`${server.url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'streamer' }) })).json();
+  tokens.push(streamer.token);
+  const pool = await confirmationPool(server.url, auth);
+  log(`confirmations: ${pool.length} stations to confirm, ${tokens.length} riders, about ${CONFIRM_PER_S}/s during every measured run`);
+
   const appPaths = paths('/api/stations/nearby');
   const plainPaths = paths('/api/stations/nearby-plain');
   const refPaths = paths('/nearby');
@@ -170,6 +232,7 @@ try {
   // machine in one run does not decide a ratio; all four get the same treatment.
   const better = (a, b) => (b.rps > a.rps ? b : a);
   const rows = [];
+  const writer = confirmationWriter(server.url, tokens, pool, CONFIRM_PER_S);
   for (const connections of [50, 10]) {
     let live = null;
     let nearby = null;
@@ -193,6 +256,16 @@ try {
       nearbyVsMariadb: ratio(nearby.rps, mariadb.rps),
     });
   }
+  await writer.stop();
+  const confirmations = writer.counts;
+  if (confirmations.failed > 0) throw new Error(`${confirmations.failed} confirmations failed during the run`);
+  // The index must have taken them in: the last station confirmed shows as confirmed since that request in nearby.
+  const lc = confirmations.lastCreated;
+  const seen = (await (await fetch(`${server.url}/api/stations/nearby?lat=${lc.lat}&lng=${lc.lng}&radius=5&limit=100`, { headers: auth })).json()).items.find((i) => i.id === lc.id);
+  const indexed = Boolean(seen && Date.parse(seen.lastConfirmedAt) >= lc.sentAt - 1000 && !seen.needsConfirmation);
+  if (!indexed) throw new Error(`the last confirmation (station ${lc.id}) is not in nearby: ${JSON.stringify(seen)}`);
+  delete confirmations.lastCreated;
+  log(`confirmations written during the runs: ${confirmations.created} stored, ${confirmations.refusedTooSoon} refused by the 6-hour rule, slowest ${confirmations.maxMs} ms; the last one shows in nearby at once`);
   for (const r of rows) {
     log(
       `${r.connections} connections: live ${r.live.rps} req/s p99 ${r.live.p99} ms | nearby ${r.nearby.rps} req/s p50 ${r.nearby.p50} ms p99 ${r.nearby.p99} ms = ${r.nearbyVsLive}× live | plain Nest controller ${r.plain.rps} req/s p99 ${r.plain.p99} ms → fast route is ${r.nearbyVsPlainNest}× it | MariaDB spatial ${r.mariadb.rps} req/s p99 ${r.mariadb.p99} ms → nearby is ${r.nearbyVsMariadb}× it`,
@@ -224,7 +297,7 @@ try {
   const steps = memory.slice(1).map((m, i) => Math.round(((mb(m) - mb(memory[i])) * 1024 * 1024) / (m.stations - memory[i].stations)));
   const linear = steps.length > 1 && Math.max(...steps) <= 1.5 * Math.min(...steps);
   log(`  growth ${first.stations} → ${last.stations}: ×${ratio(last.stations, first.stations)} stations, ×${ratio(mb(last), mb(first))} memory; each added station costs ${steps.join(' B, then ')} B${steps.length > 1 ? ` (${linear ? 'linear' : 'not linear'} in stations)` : ''}`);
-  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, rounds: ROUNDS, radiusM: 1000, limit: 20, rows, checks, memory, memoryBytesPerAddedStation: steps, memoryLinear: linear });
+  writeResult('stations', { stations: N, regionKm: CITY.spanM / 1000, durationS: DURATION, rounds: ROUNDS, radiusM: 1000, limit: 20, confirmationsPerSecond: CONFIRM_PER_S, confirmations, rows, checks, memory, memoryBytesPerAddedStation: steps, memoryLinear: linear });
 } finally {
   await server?.stop();
   await reference?.stop();

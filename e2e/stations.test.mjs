@@ -135,4 +135,48 @@ describe('驿站 in Chromium', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('a rider standing at a station confirms it in three taps, and the list shows it as just confirmed', async () => {
+    const admin = (await api(ctx.server.url, 'POST', '/api/auth/dev', null, { account: 'admin' })).token;
+    const spot = await lonelySpot(ctx.server.url, admin);
+    const at = { lat: Number(spot.p.lat.toFixed(6)), lng: Number(spot.p.lng.toFixed(6)) };
+    const created = await api(ctx.server.url, 'POST', '/api/stations', admin, {
+      name: '骑手确认测试驿站',
+      kind: 'rest_station',
+      hostUnit: '测试单位',
+      address: '新乐市测试路2号',
+      ...at,
+      amenities: ['drinking_water', 'phone_charging'],
+      hours: ALL_DAY,
+      phone: '0311-88886666',
+      areaId: spot.areaId,
+    });
+    // The browser stands at the station, as a rider would (the server accepts a confirmation only within 100 m).
+    const gps = gcj02ToWgs84(at);
+    const { page, context, errors } = await newPhonePage(ctx.browser, { geolocation: { latitude: gps.lat, longitude: gps.lng, accuracy: 10 } });
+    await page.goto(`${ctx.server.url}/`);
+    await visible(byTestId(page, 'demo-login-rider')).click();
+    await visible(byTestId(page, 'privacy-agree')).click();
+    const item = page.locator('[data-testid="station-item"]:visible', { hasText: created.name });
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+    await visible(byTestId(page, 'station-detail')).waitFor({ timeout: 15_000 });
+    assert.match(await visible(byTestId(page, 'station-phone')).innerText(), /0311-88886666/);
+    assert.match(await visible(byTestId(page, 'station-detail-distance')).innerText(), /^距你 \d+ 米$/);
+    await visible(byTestId(page, 'confirm-open-yes')).click();
+    await visible(byTestId(page, 'confirm-water-yes')).click();
+    await visible(byTestId(page, 'confirm-charging-no')).click();
+    await visible(byTestId(page, 'confirm-done')).waitFor({ timeout: 15_000 });
+    assert.match(await visible(byTestId(page, 'station-rider-confirmed')).innerText(), /刚刚 骑手确认：开着 · 饮水✓ · 充电✗/);
+    await screenshot(page, 'station-confirmed');
+
+    await page.goBack();
+    const again = page.locator('[data-testid="station-item"]:visible', { hasText: created.name });
+    await again.waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page.locator('[data-testid="station-item"]:visible', { hasText: created.name }).getByText('刚刚 确认').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('[data-testid="station-item"]:visible', { hasText: created.name }).locator('[data-testid="station-needs-confirmation"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

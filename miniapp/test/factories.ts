@@ -84,6 +84,10 @@ export function stationFactory(overrides: Partial<StationDetailResponse> = {}): 
     openNow: true,
     nextChange: null,
     updatedAt: '2026-11-20T00:00:00.000Z',
+    needsConfirmation: false,
+    lastConfirmation: null,
+    favorite: false,
+    nextService: null,
     ...overrides,
   };
 }

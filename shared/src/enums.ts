@@ -74,7 +74,7 @@ export const ACTIVITY_TYPES = ['meeting', 'theme_day', 'volunteer', 'training'] 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /** Why points moved. Each (reason, sourceType, sourceId, userId) happens at most once: the ledger's unique key. */
-export const POINTS_REASONS = ['report_accepted', 'report_accept_reversed', 'volunteer_check_in', 'volunteer_check_in_reversed', 'admin_adjustment'] as const;
+export const POINTS_REASONS = ['report_accepted', 'report_accept_reversed', 'volunteer_check_in', 'volunteer_check_in_reversed', 'admin_adjustment', 'station_confirmed'] as const;
 export type PointsReason = (typeof POINTS_REASONS)[number];
 export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
   report_accepted: '随手拍被采纳',
@@ -82,7 +82,8 @@ export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
   volunteer_check_in: '志愿服务报到',
   volunteer_check_in_reversed: '志愿服务报到撤销',
   admin_adjustment: '管理员调整',
+  station_confirmed: '骑手确认驿站',
 };
 
-export const POINTS_SOURCE_TYPES = ['report', 'check_in', 'adjustment'] as const;
+export const POINTS_SOURCE_TYPES = ['report', 'check_in', 'adjustment', 'station_confirm'] as const;
 export type PointsSourceType = (typeof POINTS_SOURCE_TYPES)[number];

@@ -171,6 +171,13 @@ export const ERROR_HTTP_STATUS: { readonly [C in ErrorCode]: ErrorHttpStatus } =
   station_import_unsafe_zip: 400,
   coverage_area_too_large: 422,
   coverage_busy: 429,
+  station_confirm_too_far: 422,
+  station_confirm_too_soon: 409,
+  station_service_not_found: 404,
+  station_service_in_past: 400,
+  station_service_cancelled: 409,
+  station_service_full: 409,
+  station_favorites_full: 409,
 
   report_not_found: 404,
   category_not_found: 404,
@@ -324,6 +331,13 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: ErrorMessage } = {
     return cells && max ? `区域太大，无法计算覆盖率（${cells} 个网格，最多 ${max} 个）` : '区域太大，无法计算覆盖率';
   },
   coverage_busy: '覆盖率正在计算，请稍后再试',
+  station_confirm_too_far: (d) => (num(d.distanceM) !== null && num(d.radiusM) ? `您距离站点约 ${num(d.distanceM)} 米，需在 ${num(d.radiusM)} 米内才能确认` : '您离站点太远，需走近后再确认'),
+  station_confirm_too_soon: (d) => (num(d.retryInMinutes) ? `您刚确认过这个站点，请 ${num(d.retryInMinutes)} 分钟后再确认` : '您刚确认过这个站点，6 小时内只能确认一次'),
+  station_service_not_found: '服务活动不存在',
+  station_service_in_past: '服务时间须在将来，且结束晚于开始',
+  station_service_cancelled: '该服务活动已取消',
+  station_service_full: '该服务活动报名已满',
+  station_favorites_full: (d) => (num(d.max) ? `最多收藏 ${num(d.max)} 个站点` : '收藏的站点太多了'),
 
   report_not_found: '问题上报不存在',
   category_not_found: '问题类别不存在',

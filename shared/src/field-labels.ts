@@ -107,6 +107,13 @@ export const FIELD_LABELS = {
   hoursThresholdPct: { label: '最低时长比例', unit: '%' },
   meetingKind: { label: '会议类型' },
   withLocation: { label: '读取照片位置' },
+  open: { label: '是否开放' },
+  water: { label: '是否有饮用水' },
+  charging: { label: '是否能充电' },
+  host: { label: '主讲人或机构' },
+  confirmedWithinDays: { label: '确认天数', unit: '天' },
+  sort: { label: '排序方式' },
+  needsConfirmation: { label: '待确认' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

@@ -46,6 +46,13 @@ export const STATION_ERROR_CODES = [
   'station_import_unsafe_zip',
   'coverage_area_too_large',
   'coverage_busy',
+  'station_confirm_too_far',
+  'station_confirm_too_soon',
+  'station_service_not_found',
+  'station_service_in_past',
+  'station_service_cancelled',
+  'station_service_full',
+  'station_favorites_full',
 ] as const;
 export type StationErrorCode = (typeof STATION_ERROR_CODES)[number];
 
@@ -91,6 +98,10 @@ export interface NearbyStationsQuery {
   kind?: StationKind;
   openNow?: boolean;
   limit?: number;
+  /** Only stations confirmed within this many days. */
+  confirmedWithinDays?: number;
+  /** distance (default; equal distances: fresher first) or fresh (fresher first within 100 m bands). */
+  sort?: NearbySort;
 }
 
 export interface NearbyStation {
@@ -104,6 +115,14 @@ export interface NearbyStation {
   nextChange: string | null;
   amenities: Amenity[];
   address: string;
+  /** Last confirmation by a rider or staff; null when never confirmed. */
+  lastConfirmedAt: string | null;
+  /** No confirmation within the configured days (30 by default): shown as 待确认. */
+  needsConfirmation: boolean;
+  /** The caller starred it; starred stations come first. */
+  favorite: boolean;
+  /** The next service session at the station (法律咨询, 心理辅导…), if any is scheduled. */
+  nextService: StationServiceBrief | null;
 }
 
 export interface NearbyStationsResponse {
@@ -132,6 +151,13 @@ export interface StationDetailResponse {
   openNow: boolean;
   nextChange: string | null;
   updatedAt: string;
+  /** No confirmation within the configured days: 待确认. */
+  needsConfirmation: boolean;
+  /** What the latest rider confirmation said (its amenities), or null. */
+  lastConfirmation: StationLastConfirmation | null;
+  /** The caller starred it (always false in staff lists). */
+  favorite: boolean;
+  nextService: StationServiceBrief | null;
 }
 
 export interface StationMapPoint {
@@ -204,6 +230,8 @@ export interface StationFeedbackResponse {
   resolutionNote: string | null;
   createdAt: string;
   resolvedAt: string | null;
+  /** high: raised by riders' confirmations (closed when it should be open); listed first. */
+  priority: StationFeedbackPriority;
 }
 
 export interface ResolveStationFeedbackRequest {
@@ -294,6 +322,8 @@ export interface ManagedStationsParams {
   /** Only stations in this area subtree. */
   areaId?: number;
   offset?: number;
+  /** 'true': only active stations not confirmed within the configured days (待确认). */
+  needsConfirmation?: 'true' | 'false';
 }
 
 /** POST /api/stations/import */
@@ -310,4 +340,118 @@ export interface StationFeedbackQueueParams {
 /** GET /api/stations/coverage */
 export interface CoverageParams {
   areaId: number;
+}
+
+// ---- Rider confirmations, favourites and services at stations (issue 13) ----
+
+/** A rider may confirm a station only from within this distance of it (by the location they send). */
+export const STATION_CONFIRM_RADIUS_M = 100;
+/** One confirmation per worker per station in this many hours. */
+export const STATION_CONFIRM_COOLDOWN_H = 6;
+/** Defaults of the server's settings (STATION_CONFIRM_* environment variables). */
+export const STATION_CONFIRM_POINTS_DEFAULT = 1;
+export const STATION_CONFIRM_POINTS_DAILY_CAP_DEFAULT = 3;
+/** A station with no confirmation in this many days is 待确认. */
+export const STATION_CONFIRM_STALE_DAYS_DEFAULT = 30;
+/** Two "closed when it should be open" confirmations by different workers within this window raise a high-priority item. */
+export const STATION_CLOSED_ESCALATION_H = 24;
+/** Distance band within which `sort=fresh` puts the most recently confirmed station first. */
+export const NEARBY_FRESH_BAND_M = 100;
+export const NEARBY_SORTS = ['distance', 'fresh'] as const;
+export type NearbySort = (typeof NEARBY_SORTS)[number];
+export const NEARBY_CONFIRMED_WITHIN_DAYS_MAX = 365;
+export const STATION_FAVORITES_MAX = 50;
+
+export const STATION_FEEDBACK_PRIORITIES = ['normal', 'high'] as const;
+export type StationFeedbackPriority = (typeof STATION_FEEDBACK_PRIORITIES)[number];
+export const STATION_FEEDBACK_PRIORITY_LABELS: Record<StationFeedbackPriority, string> = { normal: '普通', high: '紧急' };
+
+export interface StationConfirmationRequest {
+  lat: number;
+  lng: number;
+  /** Is it open now? */
+  open: boolean;
+  /** Is drinking water available? */
+  water: boolean;
+  /** Can a phone be charged? */
+  charging: boolean;
+}
+
+export interface StationConfirmationResponse {
+  id: number;
+  stationId: number;
+  distanceM: number;
+  open: boolean;
+  water: boolean;
+  charging: boolean;
+  /** Points this confirmation earned (0 once the daily cap is reached). */
+  pointsAwarded: number;
+  /** True when this confirmation raised a high-priority item for staff (closed when it should be open). */
+  escalated: boolean;
+  createdAt: string;
+}
+
+/** What the latest rider confirmation said, shown on the station. */
+export interface StationLastConfirmation {
+  at: string;
+  open: boolean;
+  water: boolean;
+  charging: boolean;
+}
+
+export interface StationFavoriteResponse {
+  stationId: number;
+  favorite: boolean;
+}
+
+export const STATION_SERVICE_KINDS = ['legal_consult', 'counselling', 'policy_briefing', 'health_check', 'other'] as const;
+export type StationServiceKind = (typeof STATION_SERVICE_KINDS)[number];
+export const STATION_SERVICE_KIND_LABELS: Record<StationServiceKind, string> = {
+  legal_consult: '法律咨询',
+  counselling: '心理辅导',
+  policy_briefing: '政策宣讲',
+  health_check: '健康义诊',
+  other: '其他服务',
+};
+export const STATION_SERVICE_HOST_MAX = 64;
+export const STATION_SERVICE_NOTE_MAX = 200;
+export const STATION_SERVICE_CAPACITY_MAX = 500;
+/** Longest a service session may last. */
+export const STATION_SERVICE_HOURS_MAX = 12;
+/** A signed-up session starting within this many hours is a reminder in 我的服务预约. */
+export const STATION_SERVICE_REMIND_H = 24;
+
+export interface CreateStationServiceRequest {
+  kind: StationServiceKind;
+  startsAt: string;
+  endsAt: string;
+  host: string;
+  note?: string;
+  /** Most sign-ups; absent or null: no limit. */
+  capacity?: number | null;
+}
+
+/** The next session as a nearby item carries it. */
+export interface StationServiceBrief {
+  id: number;
+  kind: StationServiceKind;
+  startsAt: string;
+  endsAt: string;
+  host: string;
+}
+
+export interface StationServiceResponse extends StationServiceBrief {
+  stationId: number;
+  stationName: string;
+  note: string;
+  capacity: number | null;
+  signups: number;
+  /** Whether the caller has signed up. */
+  signedUp: boolean;
+  cancelled: boolean;
+}
+
+export interface MyStationServiceResponse extends StationServiceResponse {
+  /** Starts within STATION_SERVICE_REMIND_H hours: the reminder to show. */
+  remindNow: boolean;
 }

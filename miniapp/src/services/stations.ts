@@ -3,6 +3,12 @@ import type { StationKind } from '@xjy/shared/enums';
 import type {
   CoverageResponse,
   CoverageParams,
+  CreateStationServiceRequest,
+  MyStationServiceResponse,
+  StationConfirmationRequest,
+  StationConfirmationResponse,
+  StationFavoriteResponse,
+  StationServiceResponse,
   CreateStationRequest,
   ManagedStationsParams,
   NearbyStationsResponse,
@@ -42,6 +48,20 @@ export const nearbyStations = (lat: number, lng: number, f: NearbyFilters) =>
       openNow: f.openNow ? 'true' : undefined,
     },
   });
+
+export const confirmStation = (id: number, body: StationConfirmationRequest) => http.post<StationConfirmationResponse>(`/api/stations/${id}/confirmations`, body);
+export const starStation = (id: number, on: boolean) =>
+  // Starring and unstarring are idempotent on the server, so a retry is safe.
+  on ? http.post<StationFavoriteResponse>(`/api/stations/${id}/favorite`, undefined, { idempotent: true }) : http.delete<StationFavoriteResponse>(`/api/stations/${id}/favorite`);
+export const verifyStation = (id: number) => http.post<StationDetailResponse>(`/api/stations/${id}/verify`, undefined, { idempotent: true });
+export const stationServices = (id: number) => http.get<ListResponse<StationServiceResponse>>(`/api/stations/${id}/services`);
+export const scheduleStationService = (id: number, body: CreateStationServiceRequest) => http.post<StationServiceResponse>(`/api/stations/${id}/services`, body);
+export const cancelStationService = (serviceId: number) => http.post<StationServiceResponse>(`/api/stations/services/${serviceId}/cancel`, undefined, { idempotent: true });
+export const signUpForService = (serviceId: number, on: boolean) =>
+  on
+    ? http.post<StationServiceResponse>(`/api/stations/services/${serviceId}/signup`, undefined, { idempotent: true })
+    : http.delete<StationServiceResponse>(`/api/stations/services/${serviceId}/signup`);
+export const myStationServices = () => http.get<ListResponse<MyStationServiceResponse>>('/api/stations/services/mine');
 
 export const getStation = (id: number) => http.get<StationDetailResponse>(`/api/stations/${id}`);
 export const stationsInView = (bbox: [number, number, number, number]) => http.get<StationMapResponse>('/api/stations', { query: { bbox: bbox.map((n) => n.toFixed(6)).join(',') } satisfies StationMapParams });

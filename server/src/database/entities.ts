@@ -17,6 +17,9 @@ import { PointsEntry } from '../modules/points/points-entry.entity';
 import { StationFeedback } from '../modules/stations/station-feedback.entity';
 import { Station } from '../modules/stations/station.entity';
 import { Statement, StatementLineRow } from '../modules/statements/statement.entity';
+import { StationConfirmation } from '../modules/stations/station-confirmation.entity';
+import { StationFavorite } from '../modules/stations/station-favorite.entity';
+import { StationServiceSession, StationServiceSignup } from '../modules/stations/station-service-session.entity';
 import { StaffScope } from '../modules/users/staff-scope.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -43,4 +46,8 @@ export const ENTITIES = [
   ReportTemplate,
   Statement,
   StatementLineRow,
+  StationConfirmation,
+  StationFavorite,
+  StationServiceSession,
+  StationServiceSignup,
 ];

@@ -76,7 +76,9 @@ describe.each(TEST_DRIVERS)('stations over HTTP (%s)', (driver) => {
       const d = r.body.items.map((s: { distanceM: number }) => s.distanceM);
       expect(d).toEqual([...d].sort((a, b) => a - b));
       for (const s of r.body.items) {
-        expect(Object.keys(s).sort()).toEqual(['address', 'amenities', 'distanceM', 'id', 'kind', 'lat', 'lng', 'name', 'nextChange', 'openNow'].sort());
+        expect(Object.keys(s).sort()).toEqual(
+          ['address', 'amenities', 'distanceM', 'id', 'kind', 'lat', 'lng', 'name', 'nextChange', 'openNow', 'lastConfirmedAt', 'needsConfirmation', 'favorite', 'nextService'].sort(),
+        );
         expect(s.distanceM).toBeLessThanOrEqual(2000);
         expect(Math.abs(s.distanceM - haversineM(XINLE, s))).toBeLessThanOrEqual(1);
       }

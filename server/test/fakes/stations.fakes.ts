@@ -1,3 +1,4 @@
+import type { StationServiceSession } from '../../src/modules/stations/station-service-session.entity';
 import type { Station } from '../../src/modules/stations/station.entity';
 import type { StationFields, StationsRepository } from '../../src/modules/stations/stations.repository';
 import { nextId } from '../factories/sequence';
@@ -76,6 +77,11 @@ export class FakeStationsRepository {
       }
     }
     return { created, updated, ids };
+  }
+  /** Upcoming service sessions, as the rider fake holds them (set `services` to share its list). */
+  services: StationServiceSession[] = [];
+  async findUpcomingServices(ids: number[] | null, now: Date): Promise<StationServiceSession[]> {
+    return this.services.filter((v) => v.endsAt > now && v.cancelledAt === null && (ids === null || ids.includes(v.stationId)));
   }
   asRepository(): StationsRepository {
     return this as unknown as StationsRepository;

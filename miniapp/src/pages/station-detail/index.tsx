@@ -5,14 +5,19 @@ import { AMENITY_LABELS, STATION_KIND_LABELS } from '@xjy/shared/enums';
 import { chinaWeekday } from '@xjy/shared/china-time';
 import { WEEKDAYS, WEEKDAY_LABELS, rangesOn } from '@xjy/shared/opening-hours';
 import { STATION_FEEDBACK_NOTE_MAX, STATION_FEEDBACK_TYPE_LABELS, STATION_FEEDBACK_TYPES, type StationFeedbackType } from '@xjy/shared/station';
+import { haversineM } from '@xjy/shared/geo';
 import { useState } from 'react';
 import StateView from '../../components/state-view';
+import { CITY_NAME, useLocation } from '../../hooks/use-location';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { errorMessage } from '../../services/http';
-import { getStation, sendStationFeedback } from '../../services/stations';
+import { getStation, sendStationFeedback, starStation } from '../../services/stations';
+import { agoText, amapMarkerUrl, tencentMarkerUrl } from '../../utils/station-links';
+import ConfirmCard from './confirm-card';
+import ServicesCard from './services-card';
 import { mediaUrl } from '../../utils/media-url';
-import { AMENITY_ICONS, openingText, todayHours } from '../../utils/station-format';
+import { AMENITY_ICONS, formatDistance, openingText, todayHours } from '../../utils/station-format';
 import './index.scss';
 
 /** One station: is it open now, today's hours, services, and navigate / call / report a problem. */
@@ -25,6 +30,8 @@ export default function StationDetailPage() {
   const [note, setNote] = useState('');
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
+  const location = useLocation();
+  const [star, setStar] = useState<boolean | null>(null);
 
   if (!Number.isInteger(id) || id <= 0) return <StateView kind='error' title='没有找到这个驿站' testId='station-missing' />;
   if (station.loading && !station.data) return <StateView kind='loading' title='正在加载驿站…' />;
@@ -43,6 +50,28 @@ export default function StationDetailPage() {
   }
   const s = station.data;
   const today = chinaWeekday(Date.now());
+  const starred = star ?? s.favorite;
+  const distance = location.position ? formatDistance(Math.round(haversineM(location.position, s))) : null;
+
+  const toggleStar = async () => {
+    setStar(!starred);
+    try {
+      await starStation(s.id, !starred);
+    } catch (e) {
+      setStar(starred);
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+
+  /** On H5 the map apps' web links (the app opens when installed); in the mini-program WeChat's own map. */
+  const navigate = (app: 'amap' | 'tencent' = 'amap') => {
+    if (process.env.TARO_ENV === 'h5') {
+      const url = (app === 'amap' ? amapMarkerUrl : tencentMarkerUrl)({ lat: s.lat, lng: s.lng, name: s.name });
+      if (!window.open(url, '_blank', 'noopener')) window.location.href = url;
+      return;
+    }
+    void Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 17 }).catch(() => undefined);
+  };
 
   const send = async () => {
     if (!type || sending) return;
@@ -64,10 +93,31 @@ export default function StationDetailPage() {
   return (
     <View className='page station-detail' data-testid='station-detail'>
       <View className='card'>
-        <Text className='station-detail__kind'>{STATION_KIND_LABELS[s.kind]}</Text>
+        <View className='station-detail__head'>
+          <Text className='station-detail__kind'>{STATION_KIND_LABELS[s.kind]}</Text>
+          {s.needsConfirmation ? (
+            <Text className='station-detail__badge' data-testid='station-needs-confirmation'>
+              待确认
+            </Text>
+          ) : null}
+          <Text
+            className={`station-detail__star ${starred ? 'station-detail__star--on' : ''}`}
+            data-testid='station-star'
+            aria-label={starred ? '取消收藏' : '收藏'}
+            aria-pressed={starred}
+            onClick={() => void toggleStar()}
+          >
+            {starred ? '★ 已收藏' : '☆ 收藏'}
+          </Text>
+        </View>
         <Text className='station-detail__name' data-testid='station-name'>
           {s.name}
         </Text>
+        {distance ? (
+          <Text className='station-detail__distance' data-testid='station-detail-distance'>
+            {location.status === 'located' ? `距你 ${distance}` : `距${CITY_NAME}城区中心 ${distance}`}
+          </Text>
+        ) : null}
         <Text className={`station-detail__open ${s.openNow ? 'station-detail__open--yes' : ''}`} data-testid='station-open-now'>
           {openingText(s.openNow, s.nextChange)}
         </Text>
@@ -82,16 +132,23 @@ export default function StationDetailPage() {
               .join('；')}
           </Text>
         ) : null}
+        {s.lastConfirmation ? (
+          <Text className='station-detail__rider' data-testid='station-rider-confirmed'>
+            {agoText(s.lastConfirmation.at)} 骑手确认：{s.lastConfirmation.open ? '开着' : '没开'} · 饮水{s.lastConfirmation.water ? '✓' : '✗'} · 充电
+            {s.lastConfirmation.charging ? '✓' : '✗'}
+          </Text>
+        ) : null}
         <Text className='station-detail__address'>{s.address}</Text>
+        {s.phone ? (
+          <Text className='station-detail__phone' data-testid='station-phone'>
+            电话：{s.phone}
+          </Text>
+        ) : null}
         {s.hostUnit ? <Text className='muted'>承办单位：{s.hostUnit}</Text> : null}
       </View>
 
       <View className='station-detail__actions'>
-        <Button
-          className='btn btn--primary'
-          data-testid='station-navigate'
-          onClick={() => void Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 17 }).catch(() => undefined)}
-        >
+        <Button className='btn btn--primary' data-testid='station-navigate' onClick={() => navigate('amap')}>
           导航前往
         </Button>
         {s.phone ? (
@@ -100,6 +157,14 @@ export default function StationDetailPage() {
           </Button>
         ) : null}
       </View>
+      {process.env.TARO_ENV === 'h5' ? (
+        <Text className='station-detail__alt-map' data-testid='station-navigate-tencent' onClick={() => navigate('tencent')}>
+          没有高德地图？用腾讯地图打开
+        </Text>
+      ) : null}
+
+      <ConfirmCard stationId={s.id} onConfirmed={() => void station.reload()} />
+      <ServicesCard stationId={s.id} />
 
       <View className='card'>
         <Text className='card__title'>服务项目</Text>
@@ -121,7 +186,7 @@ export default function StationDetailPage() {
             <Text>{rangesOn(s.hours, d).length ? todayHoursFor(s.hours, d) : '不开放'}</Text>
           </View>
         ))}
-        {s.lastConfirmedAt ? <Text className='muted station-detail__confirmed'>信息核实于 {s.lastConfirmedAt.slice(0, 10)}</Text> : null}
+        {s.lastConfirmedAt ? <Text className='muted station-detail__confirmed'>信息确认于 {agoText(s.lastConfirmedAt)}</Text> : null}
       </View>
 
       {s.photos.length ? (

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { NearbyStation } from '@xjy/shared/station';
-import { loginFactory, ok } from '../../../test/factories';
+import { fail, loginFactory, ok } from '../../../test/factories';
 import { serve } from '../../../test/helpers';
 import * as Taro from '../../../test/taro-mock';
 import { configureHttp } from '../../services/http';
@@ -30,6 +30,10 @@ const station = (over: Partial<NearbyStation>): NearbyStation => ({
   nextChange: '2026-11-23T10:00:00.000Z',
   amenities: ['drinking_water', 'ebike_charging'],
   address: '新乐市长寿街12号',
+  lastConfirmedAt: null,
+  needsConfirmation: false,
+  favorite: false,
+  nextService: null,
   ...over,
 });
 
@@ -103,5 +107,89 @@ describe('StationsPage', () => {
     down = false;
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findAllByTestId('station-item')).toHaveLength(1);
+  });
+
+  it('keeps the last list with its age when a refresh fails, and retries', async () => {
+    let down = false;
+    serve((url) => (url.startsWith('/api/stations/nearby') ? (down ? 'offline' : ok({ items: [station({ id: 1 }), station({ id: 2, name: '第二驿站' })] })) : ok({ items: [] })));
+    render(<StationsPage />);
+    expect(await screen.findAllByTestId('station-item')).toHaveLength(2);
+    expect(screen.getByTestId('stations-updated')).toHaveTextContent('更新于 刚刚');
+    down = true;
+    fireEvent.click(screen.getByTestId('filter-open-now'));
+    expect(await screen.findByTestId('stations-stale')).toHaveTextContent('更新失败，显示的是 刚刚的结果');
+    expect(screen.getAllByTestId('station-item')).toHaveLength(2);
+    expect(screen.queryByTestId('stations-error')).not.toBeInTheDocument();
+    down = false;
+    fireEvent.click(screen.getByTestId('stations-stale-retry'));
+    await waitFor(() => expect(screen.queryByTestId('stations-stale')).not.toBeInTheDocument());
+    expect(screen.getAllByTestId('station-item')).toHaveLength(2);
+  });
+
+  it('shows 待确认, when riders last confirmed, and the next service at a station', async () => {
+    const hourAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const start = new Date(Date.now() + 26 * 3_600_000).toISOString();
+    const end = new Date(Date.now() + 28 * 3_600_000).toISOString();
+    serve((url) =>
+      url.startsWith('/api/stations/nearby')
+        ? ok({
+            items: [
+              station({ id: 1, lastConfirmedAt: hourAgo, nextService: { id: 5, kind: 'legal_consult', startsAt: start, endsAt: end, host: '律师' } }),
+              station({ id: 2, needsConfirmation: true }),
+            ],
+          })
+        : ok({ items: [] }),
+    );
+    render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    expect(screen.getByTestId('station-confirmed-ago')).toHaveTextContent('3 小时前 确认');
+    expect(screen.getAllByTestId('station-needs-confirmation')).toHaveLength(1);
+    expect(screen.getByTestId('station-next-service')).toHaveTextContent('法律咨询 · 明天');
+  });
+
+  it('stars a station without opening it, and undoes the star when the server refuses', async () => {
+    let refuse = false;
+    serve((url, method) => {
+      if (url.startsWith('/api/stations/nearby')) return ok({ items: [station({ id: 7 })] });
+      if (url === '/api/stations/7/favorite') return refuse ? fail(409, 'station_favorites_full', '最多收藏 50 个站点') : ok({ stationId: 7, favorite: method === 'POST' });
+      return ok({ items: [] });
+    });
+    render(<StationsPage />);
+    const star = (await screen.findAllByTestId('station-star'))[0];
+    expect(star).toHaveTextContent('☆');
+    fireEvent.click(star);
+    expect(screen.getByTestId('station-star')).toHaveTextContent('★');
+    await waitFor(() => expect(Taro.request.mock.calls.some(([o]) => o.url === '/api/stations/7/favorite' && o.method === 'POST')).toBe(true));
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    refuse = true;
+    fireEvent.click(screen.getByTestId('station-star'));
+    fireEvent.click(screen.getByTestId('station-star'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '最多收藏 50 个站点', icon: 'none' }));
+  });
+
+  it('reminds the rider of a service they signed up for that starts within a day', async () => {
+    serve((url) =>
+      url === '/api/stations/services/mine'
+        ? ok({ items: [{ id: 3, stationId: 1, stationName: '新华社区驿站', kind: 'counselling', startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString(), host: '心理老师', note: '', capacity: null, signups: 1, signedUp: true, cancelled: false, remindNow: true }] })
+        : ok({ items: [station({})] }),
+    );
+    render(<StationsPage />);
+    expect(await screen.findByTestId('service-reminder')).toHaveTextContent('你报名的心理辅导：今天');
+    expect(screen.getByTestId('service-reminder')).toHaveTextContent('新华社区驿站');
+  });
+
+  it('explains how to allow location in the browser when it was refused, and tries again', async () => {
+    const geo = { getCurrentPosition: jest.fn((_ok: unknown, err: (e: unknown) => void) => err({ code: 1, PERMISSION_DENIED: 1, message: 'denied' })) };
+    Object.defineProperty(navigator, 'geolocation', { value: geo, configurable: true });
+    try {
+      serve(() => ok({ items: [station({})] }));
+      render(<StationsPage />);
+      expect(await screen.findByTestId('location-howto')).toHaveTextContent('把“位置”改为“允许”');
+      const calls = geo.getCurrentPosition.mock.calls.length;
+      fireEvent.click(screen.getByTestId('location-retry'));
+      await waitFor(() => expect(geo.getCurrentPosition.mock.calls.length).toBe(calls + 1));
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true });
+    }
   });
 });

@@ -1,16 +1,19 @@
-import { Text, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
 import Button from '../../components/button';
 import Taro from '@tarojs/taro';
 import { AMENITY_LABELS, STATION_KIND_LABELS, STATION_KINDS, type Amenity, type StationKind } from '@xjy/shared/enums';
 import type { NearbyStation } from '@xjy/shared/station';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { STATION_SERVICE_KIND_LABELS } from '@xjy/shared/station';
 import PrivacyPopup from '../../components/privacy-popup';
 import StateView from '../../components/state-view';
 import StationMap from '../../components/station-map';
 import { useRequireLogin } from '../../hooks/use-auth';
-import { CITY_NAME, FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
+import { FALLBACK_MESSAGES, useLocation } from '../../hooks/use-location';
 import { useRequest } from '../../hooks/use-request';
-import { nearbyStations, NEARBY_RADIUS_M, type NearbyFilters } from '../../services/stations';
+import { errorMessage } from '../../services/http';
+import { myStationServices, nearbyStations, NEARBY_RADIUS_M, starStation, type NearbyFilters } from '../../services/stations';
+import { agoText, sessionTime } from '../../utils/station-links';
 import { ROUTES } from '../../utils/routes';
 import { AMENITY_ICONS, formatDistance, openingText } from '../../utils/station-format';
 import './index.scss';
@@ -33,6 +36,27 @@ export default function StationsPage() {
   const key = position ? `${position.lat.toFixed(5)},${position.lng.toFixed(5)}|${filters.amenities.join(',')}|${filters.kind ?? ''}|${filters.openNow}` : 'none';
   const stations = useRequest(() => nearbyStations(position!.lat, position!.lng, filters), key, Boolean(position && user));
   const items: NearbyStation[] = useMemo(() => stations.data?.items ?? [], [stations.data]);
+  // The time of the list on screen: a failed refresh keeps it, and says how old it is.
+  const [loadedAt, setLoadedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (stations.data) setLoadedAt(Date.now());
+  }, [stations.data]);
+  // Stars change at once on screen; the server's answer follows with the next refresh.
+  const [starred, setStarred] = useState<Record<number, boolean>>({});
+  const isStarred = (s: NearbyStation) => starred[s.id] ?? s.favorite;
+  const toggleStar = async (s: NearbyStation) => {
+    const on = !isStarred(s);
+    setStarred((m) => ({ ...m, [s.id]: on }));
+    try {
+      await starStation(s.id, on);
+      void Taro.showToast({ title: on ? '已收藏，收藏的驿站排在最前' : '已取消收藏', icon: 'none' });
+    } catch (e) {
+      setStarred((m) => ({ ...m, [s.id]: !on }));
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+  const reminders = useRequest(() => myStationServices(), String(user?.id ?? 0), Boolean(user));
+  const dueSoon = (reminders.data?.items ?? []).filter((v) => v.remindNow);
   const markers = useMemo(() => items.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng, title: s.name, open: s.openNow })), [items]);
   const open = useCallback((id: number) => void Taro.navigateTo({ url: `${ROUTES.stationDetail}?id=${id}` }), []);
   const onMapDown = useCallback(() => setMapDown(true), []);
@@ -42,29 +66,39 @@ export default function StationsPage() {
     <View className='page stations' data-testid='stations-page'>
       <View className='card stations__where' data-testid='stations-location'>
         {location.status === 'locating' ? (
-          <>
-            <Text className='stations__where-title'>正在获取你的位置…</Text>
-            <Text className='muted'>同意隐私保护指引后，我们用定位查找附近的驿站</Text>
-          </>
+          <Text className='stations__where-title'>正在获取你的位置…</Text>
         ) : location.status === 'located' ? (
-          <>
-            <Text className='stations__where-title'>已定位到你的位置</Text>
-            <Text className='muted'>显示你附近 {NEARBY_RADIUS_M / 1000} 公里内的驿站，由近到远</Text>
-          </>
+          <Text className='stations__where-title'>已定位到你的位置 · 附近 {NEARBY_RADIUS_M / 1000} 公里内的驿站，由近到远</Text>
         ) : (
           <>
-            <Text className='stations__where-title'>当前显示：{CITY_NAME}城区中心附近</Text>
-            <Text className='stations__fallback' data-testid='location-fallback'>
-              {FALLBACK_MESSAGES[location.reason]}
-            </Text>
-            <Button className='btn btn--secondary stations__retry' onClick={location.retry} data-testid='location-retry'>
-              {location.reason === 'permission_denied' ? '去开启定位' : '重新定位'}
-            </Button>
+            <View className='stations__where-row'>
+              <Text className='stations__fallback' data-testid='location-fallback'>
+                {FALLBACK_MESSAGES[location.reason]}
+              </Text>
+              <Button className='btn btn--secondary btn--small stations__retry' onClick={location.retry} data-testid='location-retry'>
+                重新定位
+              </Button>
+            </View>
+            {location.reason === 'permission_denied' && process.env.TARO_ENV === 'h5' ? (
+              <Text className='muted stations__how' data-testid='location-howto'>
+                浏览器拦截了定位：点地址栏左侧的🔒或“ⓘ”图标，把“位置”改为“允许”，再点“重新定位”。微信内打开时，请在右上角“…”中允许使用位置。
+              </Text>
+            ) : null}
           </>
         )}
       </View>
 
-      <View className='stations__chips' data-testid='station-filters'>
+      {dueSoon.length ? (
+        <View className='card stations__reminder' data-testid='service-reminder'>
+          {dueSoon.map((v) => (
+            <Text key={v.id} className='stations__reminder-line'>
+              提醒：你报名的{STATION_SERVICE_KIND_LABELS[v.kind]}：{sessionTime(v.startsAt, v.endsAt)} · {v.stationName}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+
+      <ScrollView scrollX className='stations__chips' data-testid='station-filters' aria-label='筛选驿站'>
         <Text
           className={`stations__chip ${filters.openNow ? 'stations__chip--on' : ''}`}
           data-testid='filter-open-now'
@@ -92,7 +126,7 @@ export default function StationsPage() {
             {STATION_KIND_LABELS[k]}
           </Text>
         ))}
-      </View>
+      </ScrollView>
 
       {position && !mapDown ? (
         <View className='stations__map'>
@@ -107,9 +141,21 @@ export default function StationsPage() {
 
       <View className='card'>
         <Text className='card__title'>附近的驿站{items.length ? `（${items.length}）` : ''}</Text>
+        {stations.error && items.length ? (
+          <View className='stations__stale' data-testid='stations-stale'>
+            <Text>更新失败，显示的是{loadedAt ? ` ${agoText(new Date(loadedAt).toISOString())}` : '之前'}的结果</Text>
+            <Button className='btn btn--secondary btn--small' onClick={() => void stations.reload()} data-testid='stations-stale-retry'>
+              重试
+            </Button>
+          </View>
+        ) : loadedAt && items.length ? (
+          <Text className='muted stations__updated' data-testid='stations-updated'>
+            更新于 {agoText(new Date(loadedAt).toISOString())}
+          </Text>
+        ) : null}
         {stations.loading && !stations.data ? (
           <StateView kind='loading' title='正在查找附近的驿站…' testId='stations-loading' />
-        ) : stations.error ? (
+        ) : stations.error && !items.length ? (
           <StateView kind='error' title='没能加载附近驿站' description={stations.error.message} actionText='重试' onAction={() => void stations.reload()} testId='stations-error' />
         ) : !items.length && position ? (
           <StateView
@@ -129,13 +175,42 @@ export default function StationsPage() {
                   <Text className='stations__item-distance' data-testid='station-distance'>
                     {formatDistance(s.distanceM)}
                   </Text>
+                  <Text
+                    className={`stations__star ${isStarred(s) ? 'stations__star--on' : ''}`}
+                    data-testid='station-star'
+                    aria-label={isStarred(s) ? '取消收藏' : '收藏'}
+                    aria-pressed={isStarred(s)}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void toggleStar(s);
+                    }}
+                  >
+                    {isStarred(s) ? '★' : '☆'}
+                  </Text>
                 </View>
                 <Text className={`stations__item-open ${s.openNow ? 'stations__item-open--yes' : ''}`} data-testid='station-open'>
                   {openingText(s.openNow, s.nextChange)}
                 </Text>
+                <View className='stations__item-fresh'>
+                  {s.needsConfirmation ? (
+                    <Text className='stations__badge' data-testid='station-needs-confirmation'>
+                      待确认
+                    </Text>
+                  ) : null}
+                  {s.lastConfirmedAt ? (
+                    <Text className='muted' data-testid='station-confirmed-ago'>
+                      {agoText(s.lastConfirmedAt)} 确认
+                    </Text>
+                  ) : null}
+                </View>
                 <Text className='muted stations__item-address'>
                   {STATION_KIND_LABELS[s.kind]} · {s.address}
                 </Text>
+                {s.nextService ? (
+                  <Text className='stations__item-service' data-testid='station-next-service'>
+                    {STATION_SERVICE_KIND_LABELS[s.nextService.kind]} · {sessionTime(s.nextService.startsAt, s.nextService.endsAt)}
+                  </Text>
+                ) : null}
                 <View className='stations__item-amenities'>
                   {s.amenities.map((a) => (
                     <Text key={a} className='stations__amenity'>

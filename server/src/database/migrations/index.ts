@@ -10,6 +10,7 @@ import { ClosedLoop1764460800000 } from './1764460800000-closed-loop';
 import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-templates-figures';
 import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
 import { Statements1764806400000 } from './1764806400000-statements';
+import { StationConfirmations1764720000000 } from './1764720000000-station-confirmations';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Open311TemplatesFigures1764547200000,
   VolunteerHours1764633600000,
   Statements1764806400000,
+  StationConfirmations1764720000000,
 ];

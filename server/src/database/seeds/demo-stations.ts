@@ -2,7 +2,9 @@ import type { Amenity, Closure, OpeningRange, StationKind } from '@xjy/shared';
 import { haversineM, M_PER_DEG_LAT, mPerDegLng, parseHoursText, pointInRing } from '@xjy/shared';
 import type { EntityManager } from 'typeorm';
 import { Area } from '../../modules/areas/area.entity';
+import { StationServiceSession } from '../../modules/stations/station-service-session.entity';
 import { Station } from '../../modules/stations/station.entity';
+import { User } from '../../modules/users/user.entity';
 import { DEMO_CITIES, planDemoAreas, PlannedArea } from './demo-areas';
 
 /** A planned demo station before insertion; `areaCode` is the community it lies in. */
@@ -190,15 +192,35 @@ export async function insertDemoStations(m: EntityManager, now = new Date()): Pr
   const areas = new Map((await m.getRepository(Area).find({ where: { level: 'community' } })).map((a) => [a.code, a.id]));
   const rows = planned
     .filter((p) => areas.has(p.areaCode))
-    .map((p) => {
+    .map((p, i) => {
       const closures: Closure[] = p.closedForDays
         ? [{ from: new Date(now.getTime() + p.closedForDays[0] * 86_400_000).toISOString(), to: new Date(now.getTime() + p.closedForDays[1] * 86_400_000).toISOString(), reason: '内部装修，暂停开放' }]
         : [];
       const { areaCode, closedForDays: _closed, ...fields } = p;
-      return m.getRepository(Station).create({ ...fields, closures, photoMediaIds: [], status: 'active' as const, areaId: areas.get(areaCode)!, lastConfirmedAt: now });
+      // Confirmed from a few hours to 40 days ago: about one in five is past 30 days and shows as 待确认.
+      const lastConfirmedAt = new Date(now.getTime() - ((i * 7) % 41) * 86_400_000 - ((i * 5) % 24) * 3_600_000);
+      return m.getRepository(Station).create({ ...fields, closures, photoMediaIds: [], status: 'active' as const, areaId: areas.get(areaCode)!, lastConfirmedAt });
     });
   for (let i = 0; i < rows.length; i += 100) await m.getRepository(Station).insert(rows.slice(i, i + 100));
+  await insertDemoStationServices(m, now);
   return rows.length;
+}
+
+/** Demo 驿站服务: a few sessions in the coming days at the stations nearest 新乐's centre, scheduled by the demo staff. */
+async function insertDemoStationServices(m: EntityManager, now: Date): Promise<void> {
+  const staff = await m.getRepository(User).findOne({ where: { demoAccount: 'staff' } });
+  if (!staff) return;
+  const centre = { lat: 38.3435, lng: 114.6839 };
+  const nearest = (await m.getRepository(Station).find({ select: { id: true, lat: true, lng: true } })).sort((a, b) => haversineM(a, centre) - haversineM(b, centre)).slice(0, 3);
+  // Whole China-time days from today, at a China-time hour.
+  const at = (days: number, hh: number, mm = 0) => new Date(Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000 + days) * 86_400_000 + (hh - 8) * 3_600_000 + mm * 60_000);
+  const plan = [
+    { kind: 'legal_consult' as const, startsAt: at(1, 14), endsAt: at(1, 16), host: '新乐市法律援助中心', note: '欠薪、工伤、劳动合同问题现场解答', capacity: null },
+    { kind: 'counselling' as const, startsAt: at(2, 19), endsAt: at(2, 21), host: '市心理健康服务站', note: '一对一倾听，注意保护隐私', capacity: 20 },
+    { kind: 'policy_briefing' as const, startsAt: at(3, 10), endsAt: at(3, 11, 30), host: '市人社局', note: '新就业形态劳动者职业伤害保障政策', capacity: null },
+  ];
+  const rows = plan.slice(0, nearest.length).map((v, i) => m.getRepository(StationServiceSession).create({ ...v, stationId: nearest[i].id, createdById: staff.id, cancelledAt: null }));
+  if (rows.length) await m.getRepository(StationServiceSession).insert(rows);
 }
 
 /** The distance from a planned station to its nearest neighbour, for the seed's own checks. */

@@ -1,4 +1,4 @@
-import type { StationFeedbackResolution, StationFeedbackStatus, StationFeedbackType } from '@xjy/shared';
+import type { StationFeedbackPriority, StationFeedbackResolution, StationFeedbackStatus, StationFeedbackType } from '@xjy/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '../../database/columns';
 import { User } from '../users/user.entity';
@@ -38,6 +38,10 @@ export class StationFeedback {
 
   @Column({ ...timestampColumn, nullable: true })
   resolvedAt: Date | null;
+
+  /** high: raised by riders' confirmations (closed when it should be open); listed first. */
+  @Column({ type: 'varchar', length: 8, default: 'normal' })
+  priority: StationFeedbackPriority;
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;

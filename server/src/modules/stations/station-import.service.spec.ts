@@ -22,6 +22,7 @@ import type { MediaService } from '../media/media.service';
 import { STATION_IMPORT_BYTES_MAX, StationImportService } from './station-import.service';
 import { StationIndexService } from './station-index.service';
 import { StationsService } from './stations.service';
+import { riderParts } from '../../../test/fakes/station-rider.fakes';
 
 type Row = Partial<Record<StationSheetColumn, string>>;
 
@@ -84,7 +85,7 @@ describe(StationImportService.name, () => {
     index = new StationIndexService(stations.asRepository());
     await index.ready();
     const media = { attachedTo: async () => new Map() } as unknown as MediaService;
-    const stationsService = new StationsService(stations.asRepository(), areas.asRepository(), index, new ScopeRegistry(), media);
+    const stationsService = new StationsService(stations.asRepository(), areas.asRepository(), index, new ScopeRegistry(), media, ...riderParts(stations));
     service = new StationImportService(stations.asRepository(), areas.asRepository(), stationsService);
   });
   afterEach(() => index.onModuleDestroy());

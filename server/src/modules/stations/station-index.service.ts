@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { BBox, StationKind } from '@xjy/shared';
 import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import type { StationServiceSession } from './station-service-session.entity';
 import type { Station } from './station.entity';
 import { cellOrder, NearbySearch, StationIndex } from './station-index';
+import { DEFAULT_STATIONS_CONFIG, STATIONS_CONFIG, StationsConfig } from './stations.config';
 import { StationsRepository } from './stations.repository';
 
 /**
@@ -29,7 +31,7 @@ const POLL_OVERLAP_MS = { mysql: 5_000, embedded: 1_000 };
 @Injectable()
 export class StationIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StationIndexService.name);
-  private index = new StationIndex();
+  private index: StationIndex;
   private loading: Promise<void> | null = null;
   private loaded = false;
   /** Database time when the last successful poll (or the initial load) began. */
@@ -43,6 +45,19 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
     @Optional() @Inject(CLUSTER_BUS) private readonly bus: ClusterBus = new InProcessClusterBus(),
   ) {
     bus.subscribe(STATION_CHANGES_CHANNEL, (message) => void this.applyAnnounced(message));
+  private readonly staleMs: number;
+
+  constructor(
+    private readonly stations: StationsRepository,
+    @Optional() @Inject(STATIONS_CONFIG) config: StationsConfig | null = null,
+  ) {
+    this.staleMs = (config ?? DEFAULT_STATIONS_CONFIG).staleDays * 86_400_000;
+    this.index = new StationIndex(this.staleMs);
+  }
+
+  /** How long a confirmation keeps a station fresh (not 待确认). */
+  get staleAfterMs(): number {
+    return this.staleMs;
   }
 
   onApplicationBootstrap(): void {
@@ -88,6 +103,29 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
   }
 
   private applyRows(rows: Station[]): void {
+   * THE way the index learns of a change: reads these stations (and their upcoming service sessions) as committed
+   * and applies them. This instance's own writes call it after commit, the poll calls it for other instances'
+   * writes; a change feed (e.g. Redis pub/sub of station ids) would call it too.
+   */
+  async refresh(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const [rows, services] = await Promise.all([this.stations.findByIds(ids), this.stations.findUpcomingServices(ids, new Date())]);
+    this.apply(rows, groupServices(services, ids));
+  }
+
+  /**
+   * Applies rows read after commit (so they carry the database's stamp); with `services`, also replaces the upcoming
+   * service sessions of the stations it names. Use refresh(ids) unless the rows are already at hand.
+   */
+  apply(rows: Station[], services?: Map<number, StationServiceSession[]>): void {
+    if (services) {
+      for (const [stationId, list] of services) {
+        this.index.setServices(
+          stationId,
+          list.map((v) => ({ id: v.id, kind: v.kind, startsAtMs: v.startsAt.getTime(), endsAtMs: v.endsAt.getTime(), host: v.host })),
+        );
+      }
+    }
     for (const row of rows) this.applyRow(row);
   }
 
@@ -121,6 +159,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       hours: row.hours,
       closures: row.closures,
       updatedAtMs: ms,
+      lastConfirmedMs: row.lastConfirmedAt?.getTime() ?? 0,
     });
   }
 
@@ -129,10 +168,12 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       try {
         const started = await this.stations.dbNow();
         const rows = await this.stations.findAllActive();
-        this.index = new StationIndex();
+        const services = await this.stations.findUpcomingServices(null, started);
+        this.index = new StationIndex(this.staleMs);
         this.pollFromMs = started.getTime();
         // Neighbours first: stations of one grid cell then sit side by side in the index's memory (see cellOrder).
         this.applyRows(rows.sort(cellOrder));
+        this.apply(rows.sort(cellOrder), groupServices(services, []));
         this.loaded = true;
         this.timer ??= setInterval(() => void this.poll(), this.bus.distributed ? STATION_POLL_FALLBACK_MS : STATION_POLL_MS);
         this.timer.unref();
@@ -155,6 +196,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         return r.status === 'active' ? this.index.versionOf(r.id) !== ms : this.index.has(r.id);
       });
       if (stale.length) this.applyRows(await this.stations.findByIds(stale.map((r) => r.id)));
+      if (stale.length) await this.refresh(stale.map((r) => r.id));
       this.pollFromMs = started.getTime();
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'station index poll failed; retrying on the next tick');
@@ -162,4 +204,15 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       this.polling = false;
     }
   }
+}
+
+/** Sessions by station; every station in `ids` gets an entry (an empty list clears the ones it had). */
+function groupServices(list: StationServiceSession[], ids: number[]): Map<number, StationServiceSession[]> {
+  const out = new Map<number, StationServiceSession[]>(ids.map((id) => [id, []]));
+  for (const v of list) {
+    const arr = out.get(v.stationId);
+    if (arr) arr.push(v);
+    else out.set(v.stationId, [v]);
+  }
+  return out;
 }

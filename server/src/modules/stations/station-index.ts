@@ -1,4 +1,4 @@
-import { AMENITIES, Amenity, BBox, Closure, CompiledHours, compileHours, M_PER_DEG_LAT, OpeningRange, openingState, ParsedClosure, parseClosures, STATION_KINDS, StationKind, haversineM } from '@xjy/shared';
+import { AMENITIES, Amenity, NEARBY_FRESH_BAND_M, NearbySort, STATION_CONFIRM_STALE_DAYS_DEFAULT, BBox, Closure, CompiledHours, compileHours, M_PER_DEG_LAT, OpeningRange, openingState, ParsedClosure, parseClosures, STATION_KINDS, StationKind, haversineM } from '@xjy/shared';
 
 /** What the index keeps of one active station. */
 export interface IndexedStation {
@@ -13,6 +13,17 @@ export interface IndexedStation {
   closures: readonly Closure[];
   /** The row's updatedAt; an older version never overwrites a newer one. */
   updatedAtMs: number;
+  /** When a rider or staff last confirmed it (epoch ms); 0 or absent: never. */
+  lastConfirmedMs?: number;
+}
+
+/** An upcoming service session as the index keeps it (see StationIndex.setServices). */
+export interface IndexedService {
+  id: number;
+  kind: string;
+  startsAtMs: number;
+  endsAtMs: number;
+  host: string;
 }
 
 export interface NearbySearch {
@@ -24,7 +35,15 @@ export interface NearbySearch {
   openNow: boolean;
   limit: number;
   nowMs: number;
+  /** Only stations confirmed at or after this time (epoch ms); 0 or absent: no filter. */
+  confirmedSinceMs?: number;
+  /** distance (default): nearest first, equal distances fresher first; fresh: fresher first within NEARBY_FRESH_BAND_M bands. */
+  sort?: NearbySort;
+  /** The caller's starred stations: those within the radius (and matching) come first. */
+  favorites?: ReadonlySet<number> | null;
 }
+
+const DAY_MS = 86_400_000;
 
 // Local copies: the shared package's CommonJS re-exports are getters, too slow to call per candidate.
 const M_LAT = M_PER_DEG_LAT;
@@ -99,6 +118,21 @@ export function amenityMask(list: readonly Amenity[]): number {
 
 const enc = new TextEncoder();
 
+/** A nearby answer's primary rank: whole metres, or the NEARBY_FRESH_BAND_M band for sort=fresh. */
+function rankOf(d2: number, fresh: boolean): number {
+  const dist = Math.sqrt(d2);
+  return fresh ? Math.floor(dist / NEARBY_FRESH_BAND_M) : Math.round(dist);
+}
+
+/** The d² at or beyond which a candidate's rank exceeds `p` (see rankOf). */
+function pruneAfter(p: number, fresh: boolean): number {
+  const edge = fresh ? (p + 1) * NEARBY_FRESH_BAND_M : p + 0.5;
+  return edge * edge;
+}
+
+/** JSON text in ASCII only (non-ASCII as \u escapes): the tail of a nearby item is written as latin1. */
+const asciiJson = (v: string) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
  * The in-process spatial index behind `nearby` and the map: a uniform grid of lat/lng cells over compact typed
  * arrays, one slot per station. Each slot also holds the station's fixed JSON (UTF-8, in one byte arena) so an
@@ -119,6 +153,11 @@ export class StationIndex {
   private fragLen = new Int32Array(0);
   private stateUntil = new Float64Array(0);
   private stateJson: string[] = [];
+  /** Last confirmation (epoch ms, 0: never) and its `"lastConfirmedAt":…` piece of JSON, per slot. */
+  private confirmedAt = new Float64Array(0);
+  private confirmedJson: string[] = [];
+  /** Upcoming service sessions by station id, soonest first, each with its JSON. */
+  private readonly services = new Map<number, Array<{ endsAtMs: number; json: string }>>();
   private closures = new Map<number, ParsedClosure[]>();
   private freeSlots: number[] = [];
   /** Versions of removed stations, so a late read of an older active row cannot bring one back. */
@@ -139,10 +178,49 @@ export class StationIndex {
   /** Scratch for the best answers so far (distance² and slot), nearest first. */
   private bestD = new Float64Array(100);
   private bestS = new Int32Array(100);
+  /** Scratch for the best answers' primary rank and confirmation time (see nearby). */
+  private bestP = new Float64Array(100);
+  private bestC = new Float64Array(100);
   private cellOrder = { near2: new Float64Array(1024), key: new Int32Array(1024) };
+
+  /** @param staleMs a station not confirmed for longer than this is 待确认 (needsConfirmation). */
+  constructor(private readonly staleMs: number = STATION_CONFIRM_STALE_DAYS_DEFAULT * DAY_MS) {}
 
   get size(): number {
     return this.count;
+  }
+
+  /** Replaces a station's upcoming service sessions (kept by station id, so they survive the station's upserts). */
+  setServices(stationId: number, list: readonly IndexedService[]): void {
+    if (!list.length) {
+      this.services.delete(stationId);
+      return;
+    }
+    const sorted = [...list].sort((a, b) => a.startsAtMs - b.startsAtMs || a.id - b.id);
+    this.services.set(
+      stationId,
+      sorted.map((v) => ({
+        endsAtMs: v.endsAtMs,
+        json: `{"id":${v.id},"kind":"${v.kind}","startsAt":"${new Date(v.startsAtMs).toISOString()}","endsAt":"${new Date(v.endsAtMs).toISOString()}","host":${asciiJson(v.host)}}`,
+      })),
+    );
+  }
+
+  /** When the station was last confirmed (epoch ms, 0: never), or null when not indexed. */
+  confirmedAtOf(id: number): number | null {
+    return this.has(id) ? this.confirmedAt[this.slotById[id] - 1] : null;
+  }
+
+  /** The next service session's JSON (`null` when none), dropping sessions that have ended. */
+  private nextServiceJson(id: number, nowMs: number): string {
+    const list = this.services.get(id);
+    if (!list) return 'null';
+    while (list.length && list[0].endsAtMs <= nowMs) list.shift();
+    if (!list.length) {
+      this.services.delete(id);
+      return 'null';
+    }
+    return list[0].json;
   }
 
   has(id: number): boolean {
@@ -174,6 +252,9 @@ export class StationIndex {
     this.updatedAt[slot] = s.updatedAtMs;
     this.stateUntil[slot] = 0;
     this.stateJson[slot] = '';
+    const confirmed = s.lastConfirmedMs ?? 0;
+    this.confirmedAt[slot] = confirmed;
+    this.confirmedJson[slot] = confirmed > 0 ? `"lastConfirmedAt":"${new Date(confirmed).toISOString()}"` : '"lastConfirmedAt":null';
     const parsed = parseClosures(s.closures);
     if (parsed.length) this.closures.set(slot, parsed);
     const frag = enc.encode(
@@ -212,10 +293,17 @@ export class StationIndex {
     if (limit > this.bestD.length) {
       this.bestD = new Float64Array(limit);
       this.bestS = new Int32Array(limit);
+      this.bestP = new Float64Array(limit);
+      this.bestC = new Float64Array(limit);
     }
     const bestD = this.bestD;
     const bestS = this.bestS;
-    let n = 0;
+    const bestP = this.bestP;
+    const bestC = this.bestC;
+    const confirmedAt = this.confirmedAt;
+    const since = q.confirmedSinceMs ?? 0;
+    const fresh = q.sort === 'fresh';
+    const favs = q.favorites && q.favorites.size ? q.favorites : null;
     const y0 = cellOf(q.lat - dLat);
     const y1 = cellOf(q.lat + dLat);
     const x0 = cellOf(q.lng - dLng);
@@ -225,13 +313,38 @@ export class StationIndex {
     const qLat = q.lat;
     const qLng = q.lng;
     const kx = M_LAT * cosLat;
+
+    // Starred stations first: a rider stars a few, so they are looked up by id, ranked among themselves, and the
+    // grid search below fills the rest of the answer with the others.
+    const favSlots: number[] = [];
+    if (favs) {
+      const found: Array<{ s: number; p: number; c: number; d2: number }> = [];
+      for (const id of favs) {
+        if (!this.has(id)) continue;
+        const s = this.slotById[id] - 1;
+        if ((this.mask[s] & want) !== want || (kind >= 0 && this.kind[s] !== kind) || confirmedAt[s] < since) continue;
+        const dy = (this.lat[s] - qLat) * M_LAT;
+        const dx = (this.lng[s] - qLng) * kx;
+        const d2 = dx * dx + dy * dy;
+        if (d2 > r2 || (q.openNow && !this.openAt(s, q.nowMs))) continue;
+        found.push({ s, p: rankOf(d2, fresh), c: confirmedAt[s], d2 });
+      }
+      found.sort((a, b) => a.p - b.p || b.c - a.c || a.d2 - b.d2);
+      for (const f of found.slice(0, limit)) favSlots.push(f.s);
+    }
+    const rest = limit - favSlots.length;
+    let n = 0;
+    // Ranks: primary = whole metres (distance) or the 100 m band (fresh); then fresher first; then nearer. A candidate
+    // at or beyond pruneD2 ranks after the current last one, so it is skipped without computing its rank.
+    let pruneD2 = Infinity;
+
     // The cells the circle reaches, nearest first: once `limit` stations are found, a cell whose nearest edge is
     // farther than the current last one cannot improve the answer, so a dense area reads a few cells, not all.
     const boxCells = (y1 - y0 + 1) * (x1 - x0 + 1);
     if (boxCells > this.cellOrder.near2.length) this.cellOrder = { near2: new Float64Array(boxCells), key: new Int32Array(boxCells) };
     const order = this.cellOrder;
     let m = 0;
-    for (let cy = y0; cy <= y1; cy++) {
+    for (let cy = y0; rest > 0 && cy <= y1; cy++) {
       const cellDy = Math.max(0, cy * CELL_DEG - qLat, qLat - (cy + 1) * CELL_DEG) * M_LAT;
       for (let cx = x0; cx <= x1; cx++) {
         const cellDx = Math.max(0, cx * CELL_DEG - qLng, qLng - (cx + 1) * CELL_DEG) * kx;
@@ -247,8 +360,9 @@ export class StationIndex {
         order.key[j] = keyOf(cy, cx);
       }
     }
+    const ids = this.ids;
     for (let c = 0; c < m; c++) {
-      if (n === limit && order.near2[c] >= bestD[n - 1]) break;
+      if (n === rest && order.near2[c] >= pruneD2) break;
       const cell = cells.get(order.key[c]);
       if (!cell) continue;
       const d = cell.d;
@@ -263,34 +377,51 @@ export class StationIndex {
         const dy = (d[o] - rLat) * M_LAT;
         const dx = (d[o + 1] - rLng) * kx;
         const d2 = dx * dx + dy * dy;
-        if (d2 > r2) continue;
-        if (n === limit && d2 >= bestD[n - 1]) continue;
+        if (d2 > r2 || d2 >= pruneD2) continue;
         const s = slots[i];
+        const conf = confirmedAt[s];
+        if (conf < since) continue;
+        if (favs !== null && favs.has(ids[s])) continue;
+        const p = rankOf(d2, fresh);
+        if (n === rest && !(p < bestP[n - 1] || (p === bestP[n - 1] && (conf > bestC[n - 1] || (conf === bestC[n - 1] && d2 < bestD[n - 1]))))) continue;
         if (q.openNow && !this.openAt(s, q.nowMs)) continue;
-        let j = n < limit ? n++ : n - 1;
-        while (j > 0 && bestD[j - 1] > d2) {
+        let j = n < rest ? n++ : n - 1;
+        while (j > 0 && (bestP[j - 1] > p || (bestP[j - 1] === p && (bestC[j - 1] < conf || (bestC[j - 1] === conf && bestD[j - 1] > d2))))) {
           bestD[j] = bestD[j - 1];
           bestS[j] = bestS[j - 1];
+          bestP[j] = bestP[j - 1];
+          bestC[j] = bestC[j - 1];
           j--;
         }
         bestD[j] = d2;
         bestS[j] = s;
+        bestP[j] = p;
+        bestC[j] = conf;
+        if (n === rest) pruneD2 = pruneAfter(bestP[n - 1], fresh);
       }
     }
-    const tails: string[] = new Array<string>(n);
-    let total = 12 + Math.max(0, n - 1);
-    for (let i = 0; i < n; i++) {
-      const s = bestS[i];
+    const total = favSlots.length + n;
+    const order2: number[] = new Array<number>(total);
+    for (let i = 0; i < favSlots.length; i++) order2[i] = favSlots[i];
+    for (let i = 0; i < n; i++) order2[favSlots.length + i] = bestS[i];
+    const tails: string[] = new Array<string>(total);
+    let bytes = 12 + Math.max(0, total - 1);
+    const nowMs = q.nowMs;
+    for (let i = 0; i < total; i++) {
+      const s = order2[i];
       const metres = Math.round(distanceM(q, { lat: this.lat[s], lng: this.lng[s] }));
-      tails[i] = `,"distanceM":${metres},${this.stateAt(s, q.nowMs)}}`;
-      total += this.fragLen[s] + tails[i].length;
+      const stale = confirmedAt[s] === 0 || nowMs - confirmedAt[s] > this.staleMs;
+      tails[i] =
+        `,"distanceM":${metres},${this.stateAt(s, nowMs)},${this.confirmedJson[s]},"needsConfirmation":${stale},"favorite":${i < favSlots.length},` +
+        `"nextService":${this.nextServiceJson(this.ids[s], nowMs)}}`;
+      bytes += this.fragLen[s] + tails[i].length;
     }
-    const out = Buffer.allocUnsafe(total);
+    const out = Buffer.allocUnsafe(bytes);
     const arena = this.arena;
     let pos = out.write('{"items":[', 0, 'latin1');
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < total; i++) {
       if (i > 0) out[pos++] = 44;
-      const s = bestS[i];
+      const s = order2[i];
       const from = this.fragOff[s];
       out.set(arena.subarray(from, from + this.fragLen[s]), pos);
       pos += this.fragLen[s];
@@ -403,6 +534,7 @@ export class StationIndex {
     this.fragOff = g(this.fragOff, (n) => new Int32Array(n));
     this.fragLen = g(this.fragLen, (n) => new Int32Array(n));
     this.stateUntil = g(this.stateUntil, (n) => new Float64Array(n));
+    this.confirmedAt = g(this.confirmedAt, (n) => new Float64Array(n));
     this.cap = cap;
   }
 

@@ -1,8 +1,16 @@
-import type { MediaResponse, OpeningState, StationDetailResponse, StationFeedbackResponse, StationMapPoint } from '@xjy/shared';
+import type { MediaResponse, OpeningState, StationDetailResponse, StationFeedbackResponse, StationLastConfirmation, StationMapPoint, StationServiceBrief } from '@xjy/shared';
 import type { StationFeedback } from './station-feedback.entity';
 import type { Station } from './station.entity';
 
-export function mapStationDetail(s: Station, opening: OpeningState, photos: MediaResponse[]): StationDetailResponse {
+/** What a station's detail says beyond the row: freshness, the caller's star, the latest confirmation, the next service. */
+export interface StationDetailExtras {
+  needsConfirmation: boolean;
+  lastConfirmation: StationLastConfirmation | null;
+  favorite: boolean;
+  nextService: StationServiceBrief | null;
+}
+
+export function mapStationDetail(s: Station, opening: OpeningState, photos: MediaResponse[], extras: StationDetailExtras): StationDetailResponse {
   return {
     id: s.id,
     code: s.code,
@@ -24,6 +32,7 @@ export function mapStationDetail(s: Station, opening: OpeningState, photos: Medi
     openNow: opening.openNow,
     nextChange: opening.nextChange,
     updatedAt: s.updatedAt.toISOString(),
+    ...extras,
   };
 }
 
@@ -43,5 +52,6 @@ export function mapFeedback(f: StationFeedback): StationFeedbackResponse {
     resolutionNote: f.resolutionNote,
     createdAt: f.createdAt.toISOString(),
     resolvedAt: f.resolvedAt?.toISOString() ?? null,
+    priority: f.priority ?? 'normal',
   };
 }

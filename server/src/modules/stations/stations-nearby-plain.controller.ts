@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Access, ANY_USER } from '../../common/auth/access.decorator';
+import { Access, ANY_USER, CurrentAuth } from '../../common/auth/access.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
 import { StationsService } from './stations.service';
 
 /**
@@ -17,7 +18,7 @@ export class StationsNearbyPlainController {
   @Get('nearby-plain')
   @Access(ANY_USER)
   @Header('content-type', 'application/json; charset=utf-8')
-  nearby(@Query() q: Record<string, unknown>): Promise<Buffer> {
-    return this.stations.nearby(q);
+  nearby(@CurrentAuth() auth: AuthContext, @Query() q: Record<string, unknown>): Promise<Buffer> {
+    return this.stations.nearby(q, auth);
   }
 }

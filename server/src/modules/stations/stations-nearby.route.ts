@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AMENITIES, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS } from '@xjy/shared';
+import { AMENITIES, NEARBY_CONFIRMED_WITHIN_DAYS_MAX, NEARBY_SORTS, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS } from '@xjy/shared';
 import { getSchemaPath } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../common/api-errors.decorator';
 import { ANY_USER } from '../../common/auth/access.decorator';
@@ -19,11 +19,11 @@ export class StationsNearbyRoute {
     fast.add({
       path: '/stations/nearby',
       access: { roles: ANY_USER },
-      handle: (q) => stations.nearby(q),
+      handle: (q, auth) => stations.nearby(q, auth),
       openapi: {
         operationId: 'StationsNearbyRoute_nearby',
         tags: ['stations'],
-        summary: 'Active stations near a point, nearest first, with open-now in Asia/Shanghai time',
+        summary: 'Active stations near a point: the caller\'s starred ones first, then nearest first (equal distances: fresher first), with open-now in Asia/Shanghai time',
         parameters: [
           query('lat', true, { type: 'number', minimum: -90, maximum: 90 }, 'GCJ-02'),
           query('lng', true, { type: 'number', minimum: -180, maximum: 180 }, 'GCJ-02'),
@@ -32,6 +32,8 @@ export class StationsNearbyRoute {
           query('kind', false, { type: 'string', enum: [...STATION_KINDS] }),
           query('openNow', false, { type: 'string', enum: ['true', 'false'] }),
           query('limit', false, { type: 'integer', minimum: 1, maximum: NEARBY_LIMIT_MAX, default: NEARBY_LIMIT_DEFAULT }),
+          query('confirmedWithinDays', false, { type: 'integer', minimum: 1, maximum: NEARBY_CONFIRMED_WITHIN_DAYS_MAX }, 'only stations confirmed within this many days'),
+          query('sort', false, { type: 'string', enum: [...NEARBY_SORTS], default: 'distance' }, 'fresh: most recently confirmed first within 100 m bands'),
         ],
         responses: {
           '200': { description: 'Nearest first', content: { 'application/json': { schema: { $ref: getSchemaPath(NearbyStationsResponseDto) } } } },

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StationFeedbackResolution, StationFeedbackStatus, StationStatus } from '@xjy/shared';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, MoreThan, SelectQueryBuilder } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { StationFeedback } from './station-feedback.entity';
+import { StationServiceSession } from './station-service-session.entity';
 import { Station } from './station.entity';
 
 export type StationFields = Omit<Station, 'id' | 'createdAt' | 'updatedAt' | 'area'>;
@@ -62,6 +63,18 @@ export class StationsRepository {
     return row?.path ?? null;
   }
 
+  async findAreaPathOfService(id: number): Promise<string | null> {
+    const row = await this.ds
+      .getRepository(StationServiceSession)
+      .createQueryBuilder('v')
+      .innerJoin('v.station', 's')
+      .innerJoin('s.area', 'a')
+      .select('a.path', 'path')
+      .where('v.id = :id', { id })
+      .getRawOne<{ path: string }>();
+    return row?.path ?? null;
+  }
+
   /** Every active station, for building the spatial index at boot. */
   findAllActive(): Promise<Station[]> {
     return this.stations.find({ where: { status: 'active' } });
@@ -82,6 +95,15 @@ export class StationsRepository {
     // The embedded driver stores datetimes as "YYYY-MM-DD HH:MM:SS[.SSS]" text in UTC and cannot bind a Date.
     const param = this.embedded ? since.toISOString().replace('T', ' ').replace('Z', '') : since;
     return this.stations.createQueryBuilder('s').select(['s.id', 's.status', 's.updatedAt']).where('s.updatedAt >= :since', { since: param }).getMany();
+  }
+
+  /** Service sessions not yet ended and not cancelled, of these stations (null: all), for the index. */
+  findUpcomingServices(ids: number[] | null, now: Date): Promise<StationServiceSession[]> {
+    if (ids && !ids.length) return Promise.resolve([]);
+    return this.ds.getRepository(StationServiceSession).find({
+      where: { endsAt: MoreThan(now), cancelledAt: IsNull(), ...(ids ? { stationId: In(ids) } : {}) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
   }
 
   findByCodes(codes: string[], m?: EntityManager): Promise<Station[]> {
@@ -139,9 +161,20 @@ export class StationsRepository {
   }
 
   /** Stations in the caller's scope, newest change first, optionally by name or code. */
-  listManaged(paths: string[] | null, opts: { q?: string; status?: StationStatus; areaPath?: string; limit: number; offset: number }): Promise<[Station[], number]> {
+  listManaged(
+    paths: string[] | null,
+    opts: { q?: string; status?: StationStatus; areaPath?: string; limit: number; offset: number; confirmedBefore?: Date },
+  ): Promise<[Station[], number]> {
     const qb = this.stations.createQueryBuilder('s').innerJoinAndSelect('s.area', 'a');
     withinPaths(qb, paths);
+    if (opts.confirmedBefore) {
+      // 待确认: active, and never confirmed or not since the cut-off; the stalest first.
+      const before = this.embedded ? opts.confirmedBefore.toISOString().replace('T', ' ').replace('Z', '') : opts.confirmedBefore;
+      qb.andWhere("s.status = 'active'").andWhere('(s.lastConfirmedAt IS NULL OR s.lastConfirmedAt < :before)', { before });
+      if (opts.q) qb.andWhere('(s.name LIKE :q OR s.code LIKE :q OR s.address LIKE :q)', { q: `%${opts.q}%` });
+      if (opts.areaPath) qb.andWhere('a.path LIKE :ap', { ap: `${opts.areaPath}%` });
+      return qb.orderBy('s.lastConfirmedAt', 'ASC').addOrderBy('s.id', 'ASC').take(opts.limit).skip(opts.offset).getManyAndCount();
+    }
     if (opts.q) qb.andWhere('(s.name LIKE :q OR s.code LIKE :q OR s.address LIKE :q)', { q: `%${opts.q}%` });
     if (opts.status) qb.andWhere('s.status = :status', { status: opts.status });
     if (opts.areaPath) qb.andWhere('a.path LIKE :ap', { ap: `${opts.areaPath}%` });
@@ -153,7 +186,7 @@ export class StationsRepository {
   }
 
   insertFeedback(fields: { stationId: number; userId: number; type: StationFeedback['type']; note: string }): Promise<StationFeedback> {
-    return this.tx.run((m) => m.getRepository(StationFeedback).save(m.getRepository(StationFeedback).create({ ...fields, status: 'open' })));
+    return this.tx.run((m) => m.getRepository(StationFeedback).save(m.getRepository(StationFeedback).create({ ...fields, status: 'open', priority: 'normal' })));
   }
 
   findFeedback(id: number): Promise<StationFeedback | null> {
@@ -162,7 +195,8 @@ export class StationsRepository {
 
   listFeedback(paths: string[] | null, status: StationFeedbackStatus, limit: number): Promise<StationFeedback[]> {
     const qb = this.ds.getRepository(StationFeedback).createQueryBuilder('f').innerJoinAndSelect('f.station', 's').innerJoin('s.area', 'a').where('f.status = :status', { status });
-    return withinPaths(qb, paths).orderBy('f.createdAt', 'ASC').addOrderBy('f.id', 'ASC').take(limit).getMany();
+    // High priority (riders found it closed when it should be open) first, then oldest first.
+    return withinPaths(qb, paths).orderBy('f.priority', 'ASC').addOrderBy('f.createdAt', 'ASC').addOrderBy('f.id', 'ASC').take(limit).getMany();
   }
 
   /**

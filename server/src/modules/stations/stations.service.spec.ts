@@ -9,6 +9,7 @@ import { StationIndexService } from './station-index.service';
 import type { Station } from './station.entity';
 import type { StationsRepository } from './stations.repository';
 import { parseBBox, StationsService } from './stations.service';
+import { riderParts } from '../../../test/fakes/station-rider.fakes';
 
 /** The stations table in memory, as far as the index and the map read it. */
 class FakeStationsRepository {
@@ -18,6 +19,9 @@ class FakeStationsRepository {
   }
   async dbNow() {
     return new Date();
+  }
+  async findUpcomingServices() {
+    return [];
   }
   async findAllActive() {
     return [...this.rows.values()].filter((s) => s.status === 'active');
@@ -47,7 +51,7 @@ describe(StationsService.name, () => {
     index = new StationIndexService(stations as unknown as StationsRepository);
     const areas = { findById: async (id: number) => (id === area.id ? area : null) } as unknown as AreasRepository;
     const media = { attachedTo: async () => new Map() } as unknown as MediaService;
-    service = new StationsService(stations as unknown as StationsRepository, areas, index, new ScopeRegistry(), media);
+    service = new StationsService(stations as unknown as StationsRepository, areas, index, new ScopeRegistry(), media, ...riderParts(stations));
   });
   afterEach(() => index.onModuleDestroy());
 

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
-  BBox,
   compileHours,
   COVERAGE_BLOCKS_MAX,
   COVERAGE_CELL_M,
@@ -31,16 +30,19 @@ import { AreasRepository } from '../areas/areas.repository';
 import { MediaService } from '../media/media.service';
 import type { CreateStationDto, FeedbackQueueQuery, ManagedStationsQuery, ResolveFeedbackDto, StationFeedbackDto, UpdateStationDto } from './dto/station.dto';
 import { parseNearbyQuery } from './dto/nearby-query';
+import { parseBBox } from './station-bbox';
 import { computeCoverageInWorker, coverageGridSize } from './station-coverage';
 import { amenityMask } from './station-index';
 import { StationIndexService } from './station-index.service';
-import { mapFeedback, mapStationDetail, mapStationPoint } from './station.mapper';
+import { mapFeedback, mapStationDetail, mapStationPoint, StationDetailExtras } from './station.mapper';
+import { StationFavoritesService } from './station-favorites.service';
+import { StationRiderRepository } from './station-rider.repository';
 import type { Station } from './station.entity';
 import { StationFields, StationsRepository } from './stations.repository';
 
-const MAP_SPAN_MAX_DEG = 2;
 const CLUSTER_GRID = 8;
 const PAGE = 20;
+const DAY_MS = 86_400_000;
 
 @Injectable()
 export class StationsService implements OnModuleInit {
@@ -50,18 +52,24 @@ export class StationsService implements OnModuleInit {
     private readonly index: StationIndexService,
     private readonly scopes: ScopeRegistry,
     private readonly media: MediaService,
+    private readonly favorites: StationFavoritesService,
+    private readonly rider: StationRiderRepository,
   ) {}
 
   onModuleInit(): void {
     this.scopes.register('station', (id) => this.stations.findAreaPathOfStation(id));
     this.scopes.register('station_feedback', (id) => this.stations.findAreaPathOfFeedback(id));
+    this.scopes.register('station_service', (id) => this.stations.findAreaPathOfService(id));
   }
 
-  /** The hot path: parse by hand, search the in-process index, send pre-built JSON bytes. */
-  async nearby(raw: Record<string, unknown>): Promise<Buffer> {
+  /** The hot path: parse by hand, search the in-process index, send pre-built JSON bytes; the caller's stars first. */
+  async nearby(raw: Record<string, unknown>, auth: AuthContext | null = null): Promise<Buffer> {
     const q = parseNearbyQuery(raw);
     if (!this.index.isLoaded) await this.index.ready();
-    return this.index.nearby({ lat: q.lat, lng: q.lng, radiusM: q.radiusM, amenityMask: amenityMask(q.amenities), kind: q.kind, openNow: q.openNow, limit: q.limit, nowMs: Date.now() });
+    const nowMs = Date.now();
+    const favorites = auth ? (this.favorites.cachedIdsOf(auth.userId, nowMs) ?? (await this.favorites.idsOf(auth.userId, nowMs))) : null;
+    const confirmedSinceMs = q.confirmedWithinDays ? nowMs - q.confirmedWithinDays * DAY_MS : 0;
+    return this.index.nearby({ lat: q.lat, lng: q.lng, radiusM: q.radiusM, amenityMask: amenityMask(q.amenities), kind: q.kind, openNow: q.openNow, limit: q.limit, nowMs, confirmedSinceMs, sort: q.sort, favorites });
   }
 
   async map(rawBbox: string): Promise<StationMapResponse> {
@@ -92,7 +100,14 @@ export class StationsService implements OnModuleInit {
     const s = await this.stations.findById(id);
     // A suspended station is gone for riders; staff who look after it still see it.
     if (!s || (s.status !== 'active' && !(s.area && inScope(auth, s.area.path)))) throw new AppException('station_not_found');
-    return this.detail(s);
+    const [last, favorite, services] = await Promise.all([this.rider.latestConfirmationOf(id), this.favorites.isFavorite(auth.userId, id), this.rider.servicesOfStation(id, new Date(), false)]);
+    const next = services[0];
+    return this.detail(s, {
+      needsConfirmation: this.isStale(s),
+      lastConfirmation: last ? { at: last.createdAt.toISOString(), open: last.open, water: last.water, charging: last.charging } : null,
+      favorite,
+      nextService: next ? { id: next.id, kind: next.kind, startsAt: next.startsAt.toISOString(), endsAt: next.endsAt.toISOString(), host: next.host } : null,
+    });
   }
 
   async listManaged(auth: AuthContext, q: ManagedStationsQuery): Promise<ListResponse<StationDetailResponse> & { total: number }> {
@@ -103,7 +118,8 @@ export class StationsService implements OnModuleInit {
       areaPath = area.path;
     }
     const offset = q.offset ?? 0;
-    const [rows, total] = await this.stations.listManaged(isAdmin(auth) ? null : auth.scopePaths, { q: q.q, status: q.status, areaPath, limit: PAGE, offset });
+    const confirmedBefore = q.needsConfirmation === 'true' ? new Date(Date.now() - this.index.staleAfterMs) : undefined;
+    const [rows, total] = await this.stations.listManaged(isAdmin(auth) ? null : auth.scopePaths, { q: q.q, status: q.status, areaPath, limit: PAGE, offset, confirmedBefore });
     const items = rows.map((s) => this.detailWithoutPhotos(s));
     return { items, total, ...(offset + rows.length < total ? { nextCursor: String(offset + rows.length) } : {}) };
   }
@@ -235,15 +251,24 @@ export class StationsService implements OnModuleInit {
     return area;
   }
 
-  /** Reads the committed row back (with the database's updatedAt) and puts it into this instance's index at once. */
+  /** Puts the committed row (with the database's updatedAt) into this instance's index at once, and answers with it. */
   async afterWrite(id: number): Promise<StationDetailResponse> {
+    await this.index.refresh([id]);
     const s = (await this.stations.findById(id))!;
-    this.index.apply([s]);
-    return this.detail(s);
+    return this.detail(s, this.plainExtras(s));
   }
 
   async reindex(ids: number[]): Promise<void> {
-    this.index.apply(await this.stations.findByIds(ids));
+    await this.index.refresh(ids);
+  }
+
+  private isStale(s: Station): boolean {
+    return !s.lastConfirmedAt || Date.now() - s.lastConfirmedAt.getTime() > this.index.staleAfterMs;
+  }
+
+  /** Extras for staff views and write answers: freshness only. */
+  private plainExtras(s: Station): StationDetailExtras {
+    return { needsConfirmation: this.isStale(s), lastConfirmation: null, favorite: false, nextService: null };
   }
 
   private async attachPhotos(m: UnitOfWork, auth: AuthContext, stationId: number, ids: number[], already: number[]): Promise<void> {
@@ -252,31 +277,20 @@ export class StationsService implements OnModuleInit {
     await this.media.attach(m, auth.userId, fresh, 'station', stationId);
   }
 
-  private async detail(s: Station): Promise<StationDetailResponse> {
+  private async detail(s: Station, extras: StationDetailExtras): Promise<StationDetailResponse> {
     let photos: MediaResponse[] = [];
     if (s.photoMediaIds.length) {
       const attached = (await this.media.attachedTo('station', [s.id], { hideRisky: true })).get(s.id) ?? [];
       photos = s.photoMediaIds.map((mid) => attached.find((p) => p.id === mid)).filter((p): p is MediaResponse => Boolean(p));
     }
-    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), photos);
+    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), photos, extras);
   }
 
   private detailWithoutPhotos(s: Station): StationDetailResponse {
-    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), []);
+    return mapStationDetail(s, openingState(compileHours(s.hours), parseClosures(s.closures), Date.now()), [], this.plainExtras(s));
   }
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** "minLng,minLat,maxLng,maxLat"; 400 naming bbox when malformed, inverted, out of range or too large. */
-export function parseBBox(raw: string | undefined): BBox {
-  const fail = (message: string) => fieldError('validation_failed', 'bbox', message);
-  if (!raw) throw fail('请提供地图范围');
-  const parts = raw.split(',').map((x) => x.trim());
-  if (parts.length !== 4 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) throw fail('地图范围格式应为：最小经度,最小纬度,最大经度,最大纬度');
-  const [minLng, minLat, maxLng, maxLat] = parts.map(Number);
-  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLng) > 180 || Math.abs(maxLng) > 180) throw fail('地图范围的角点必须是有效坐标');
-  if (minLng > maxLng || minLat > maxLat) throw fail('地图范围的最小值不能大于最大值');
-  if (maxLng - minLng > MAP_SPAN_MAX_DEG || maxLat - minLat > MAP_SPAN_MAX_DEG) throw fail(`地图范围最多跨 ${MAP_SPAN_MAX_DEG} 度`);
-  return { minLng, minLat, maxLng, maxLat };
-}
+export { parseBBox } from './station-bbox';

@@ -28,6 +28,24 @@ const endpoints: EndpointSpec[] = [
   { method: 'POST', route: '/api/stations/:id/suspend', roles: STAFF, scoped: true, path: (fx, w) => `/api/stations/${station(fx, w)}/suspend` },
   { method: 'POST', route: '/api/stations/:id/restore', roles: STAFF, scoped: true, path: (fx, w) => `/api/stations/${station(fx, w)}/restore` },
   { method: 'POST', route: '/api/stations/:id/feedback', roles: ANY, path: (fx, w) => `/api/stations/${station(fx, w)}/feedback`, body: () => ({ type: 'praise' }) },
+  // Rider confirmations, stars and service sessions. A confirmation from 1 km away is refused with 422 after access.
+  { method: 'POST', route: '/api/stations/:id/confirmations', roles: ANY, path: (fx, w) => `/api/stations/${station(fx, w)}/confirmations`, body: () => ({ lat: 0, lng: 0, open: true, water: true, charging: true }) },
+  { method: 'POST', route: '/api/stations/:id/verify', roles: STAFF, scoped: true, path: (fx, w) => `/api/stations/${station(fx, w)}/verify` },
+  { method: 'POST', route: '/api/stations/:id/favorite', roles: ANY, path: (fx, w) => `/api/stations/${station(fx, w)}/favorite` },
+  { method: 'DELETE', route: '/api/stations/:id/favorite', roles: ANY, path: (fx, w) => `/api/stations/${station(fx, w)}/favorite` },
+  { method: 'GET', route: '/api/stations/:id/services', roles: ANY, path: (fx, w) => `/api/stations/${station(fx, w)}/services` },
+  {
+    method: 'POST',
+    route: '/api/stations/:id/services',
+    roles: STAFF,
+    scoped: true,
+    path: (fx, w) => `/api/stations/${station(fx, w)}/services`,
+    body: () => ({ kind: 'legal_consult', startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), host: '矩阵律师' }),
+  },
+  { method: 'GET', route: '/api/stations/services/mine', roles: ANY, path: fixed('/api/stations/services/mine') },
+  { method: 'POST', route: '/api/stations/services/:id/signup', roles: ANY, path: (fx, w) => `/api/stations/services/${w === 'in' ? fx.ids.serviceIn : fx.ids.serviceOut}/signup` },
+  { method: 'DELETE', route: '/api/stations/services/:id/signup', roles: ANY, path: (fx, w) => `/api/stations/services/${w === 'in' ? fx.ids.serviceIn : fx.ids.serviceOut}/signup` },
+  { method: 'POST', route: '/api/stations/services/:id/cancel', roles: STAFF, scoped: true, path: (fx, w) => `/api/stations/services/${w === 'in' ? fx.ids.serviceIn : fx.ids.serviceOut}/cancel` },
 ];
 
 async function createStation(fx: MatrixFixtures, token: string, areaId: number, code: string): Promise<number> {
@@ -46,6 +64,19 @@ export const STATIONS_MATRIX: FeatureMatrix = {
     const stationIn = await createStation(fx, adminToken, fx.areaIn, 'MTX-IN');
     const stationOut = await createStation(fx, adminToken, fx.areaOut, 'MTX-OUT');
     const feedback = async (id: number) => (await fx.t.http('POST', `/api/stations/${id}/feedback`, { token: adminToken, body: { type: 'other', note: '矩阵' } })).body.id as number;
-    return { stationIn, stationOut, feedbackIn: await feedback(stationIn), feedbackOut: await feedback(stationOut) };
+    const service = async (id: number) => {
+      const body = { kind: 'counselling', startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), host: '矩阵心理' };
+      const r = await fx.t.http('POST', `/api/stations/${id}/services`, { token: adminToken, body });
+      if (r.status !== 201) throw new Error(`matrix service setup failed: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.id as number;
+    };
+    return {
+      stationIn,
+      stationOut,
+      feedbackIn: await feedback(stationIn),
+      feedbackOut: await feedback(stationOut),
+      serviceIn: await service(stationIn),
+      serviceOut: await service(stationOut),
+    };
   },
 };

@@ -1,4 +1,4 @@
-import { AMENITIES, AMENITY_LABELS, Amenity, constraintMessage, isInChina, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS, StationKind, UNKNOWN_FIELD_CONSTRAINT } from '@xjy/shared';
+import { AMENITIES, AMENITY_LABELS, Amenity, constraintMessage, isInChina, NEARBY_CONFIRMED_WITHIN_DAYS_MAX, NEARBY_SORTS, NearbySort, NEARBY_LIMIT_DEFAULT, NEARBY_LIMIT_MAX, NEARBY_RADIUS_DEFAULT_M, NEARBY_RADIUS_MAX_M, STATION_KINDS, StationKind, UNKNOWN_FIELD_CONSTRAINT } from '@xjy/shared';
 import type { FieldError } from '@xjy/shared';
 import { validationFailed } from '../../../common/validation';
 
@@ -10,9 +10,12 @@ export interface NearbyParams {
   kind: StationKind | null;
   openNow: boolean;
   limit: number;
+  /** 0: no filter. */
+  confirmedWithinDays: number;
+  sort: NearbySort;
 }
 
-const KNOWN = new Set(['lat', 'lng', 'radius', 'amenities', 'kind', 'openNow', 'limit']);
+const KNOWN = new Set(['lat', 'lng', 'radius', 'amenities', 'kind', 'openNow', 'limit', 'confirmedWithinDays', 'sort']);
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -51,6 +54,13 @@ export function parseNearbyQuery(raw: Record<string, unknown>): NearbyParams {
   const lng = num('lng', -180, 180);
   const radiusM = num('radius', 1, NEARBY_RADIUS_MAX_M, NEARBY_RADIUS_DEFAULT_M);
   const limit = num('limit', 1, NEARBY_LIMIT_MAX, NEARBY_LIMIT_DEFAULT, true);
+  const confirmedWithinDays = num('confirmedWithinDays', 1, NEARBY_CONFIRMED_WITHIN_DAYS_MAX, 0, true);
+  let sort: NearbySort = 'distance';
+  const so = str('sort');
+  if (so) {
+    if ((NEARBY_SORTS as readonly string[]).includes(so)) sort = so as NearbySort;
+    else fields.push({ field: 'sort', message: constraintMessage('isIn', 'sort') });
+  }
   const amenities: Amenity[] = [];
   const a = str('amenities');
   if (a) {
@@ -69,5 +79,5 @@ export function parseNearbyQuery(raw: Record<string, unknown>): NearbyParams {
   if (o !== undefined && o !== 'true' && o !== 'false' && o !== '') fields.push({ field: 'openNow', message: constraintMessage('isBoolean', 'openNow') });
   if (!fields.length && !isInChina({ lat, lng })) fields.push({ field: 'lat', message: constraintMessage('inChina', 'lat') });
   if (fields.length) throw validationFailed(fields);
-  return { lat, lng, radiusM, amenities, kind, openNow: o === 'true', limit };
+  return { lat, lng, radiusM, amenities, kind, openNow: o === 'true', limit, confirmedWithinDays, sort };
 }

@@ -208,6 +208,11 @@ export class ManagedStationsQuery implements ManagedStationsParams {
   @IsInt()
   @Min(0)
   offset?: number;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only active stations not confirmed within the configured days (待确认), stalest first' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  needsConfirmation?: 'true' | 'false';
 }
 
 export class StationImportQuery implements StationImportParams {

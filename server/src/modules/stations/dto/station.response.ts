@@ -27,6 +27,16 @@ import {
   StationMapPoint,
   StationStatus,
   Weekday,
+  STATION_FEEDBACK_PRIORITIES,
+  STATION_SERVICE_KINDS,
+  StationConfirmationResponse,
+  StationFavoriteResponse,
+  StationFeedbackPriority,
+  StationLastConfirmation,
+  StationServiceBrief,
+  StationServiceKind,
+  StationServiceResponse,
+  MyStationServiceResponse,
 } from '@xjy/shared';
 import { ListOf } from '../../../common/api-errors.decorator';
 import { MediaResponseDto } from '../../media/dto/media.response';
@@ -51,6 +61,105 @@ export class ClosureDto implements Closure {
 
   @ApiPropertyOptional()
   reason?: string;
+}
+
+export class StationServiceBriefDto implements StationServiceBrief {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty({ enum: STATION_SERVICE_KINDS })
+  kind!: StationServiceKind;
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endsAt!: string;
+
+  @ApiProperty()
+  host!: string;
+}
+
+export class StationServiceResponseDto extends StationServiceBriefDto implements StationServiceResponse {
+  @ApiProperty()
+  stationId!: number;
+
+  @ApiProperty()
+  stationName!: string;
+
+  @ApiProperty()
+  note!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  capacity!: number | null;
+
+  @ApiProperty()
+  signups!: number;
+
+  @ApiProperty({ description: 'The caller has signed up' })
+  signedUp!: boolean;
+
+  @ApiProperty()
+  cancelled!: boolean;
+}
+
+export class MyStationServiceResponseDto extends StationServiceResponseDto implements MyStationServiceResponse {
+  @ApiProperty({ description: 'Starts within 24 hours: show it as a reminder' })
+  remindNow!: boolean;
+}
+
+export const StationServiceListDto = ListOf(StationServiceResponseDto);
+export const MyStationServiceListDto = ListOf(MyStationServiceResponseDto);
+
+export class StationLastConfirmationDto implements StationLastConfirmation {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty()
+  open!: boolean;
+
+  @ApiProperty()
+  water!: boolean;
+
+  @ApiProperty()
+  charging!: boolean;
+}
+
+export class StationConfirmationResponseDto implements StationConfirmationResponse {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  stationId!: number;
+
+  @ApiProperty()
+  distanceM!: number;
+
+  @ApiProperty()
+  open!: boolean;
+
+  @ApiProperty()
+  water!: boolean;
+
+  @ApiProperty()
+  charging!: boolean;
+
+  @ApiProperty()
+  pointsAwarded!: number;
+
+  @ApiProperty({ description: 'This confirmation raised a high-priority item for staff' })
+  escalated!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class StationFavoriteResponseDto implements StationFavoriteResponse {
+  @ApiProperty()
+  stationId!: number;
+
+  @ApiProperty()
+  favorite!: boolean;
 }
 
 export class StationDetailResponseDto implements StationDetailResponse {
@@ -113,6 +222,18 @@ export class StationDetailResponseDto implements StationDetailResponse {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({ description: 'Not confirmed within the configured days (待确认)' })
+  needsConfirmation!: boolean;
+
+  @ApiProperty({ type: StationLastConfirmationDto, nullable: true })
+  lastConfirmation!: StationLastConfirmation | null;
+
+  @ApiProperty({ description: 'The caller starred it' })
+  favorite!: boolean;
+
+  @ApiProperty({ type: StationServiceBriefDto, nullable: true })
+  nextService!: StationServiceBrief | null;
 }
 
 export const ManagedStationListDto = ListOf(StationDetailResponseDto, { total: { type: Number } }, 'ManagedStationListDto');
@@ -200,6 +321,9 @@ export class StationFeedbackResponseDto implements StationFeedbackResponse {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   resolvedAt!: string | null;
+
+  @ApiProperty({ enum: STATION_FEEDBACK_PRIORITIES })
+  priority!: StationFeedbackPriority;
 }
 
 export class StationImportRowErrorDto implements StationImportRowError {
@@ -343,6 +467,18 @@ export class NearbyStationDto implements NearbyStation {
 
   @ApiProperty()
   address!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastConfirmedAt!: string | null;
+
+  @ApiProperty({ description: 'Not confirmed within the configured days (待确认)' })
+  needsConfirmation!: boolean;
+
+  @ApiProperty({ description: 'Starred by the caller; starred stations come first' })
+  favorite!: boolean;
+
+  @ApiProperty({ type: StationServiceBriefDto, nullable: true })
+  nextService!: StationServiceBrief | null;
 }
 
 /** Documented by hand on the fast route GET /api/stations/nearby; registered as an extra model there. */

@@ -19,6 +19,7 @@ import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { AMENITY_ICONS } from '../../../../utils/station-format';
 import StaffOnly from '../../components/staff-only';
 import { useScopeCommunities } from '../../hooks/use-scope-communities';
+import ServicesSection from './services-section';
 import './index.scss';
 
 interface Form {
@@ -202,6 +203,7 @@ function StationForm() {
       <Button className='btn btn--primary station-edit__save' disabled={saving} onClick={() => void save()} data-testid='edit-save'>
         {saving ? '保存中…' : '保存'}
       </Button>
+      {id !== null && existing.data ? <ServicesSection stationId={id} /> : null}
       <PrivacyPopup />
     </View>
   );
