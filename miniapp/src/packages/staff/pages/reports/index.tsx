@@ -13,6 +13,8 @@ import { mediaUrl } from '../../../../utils/media-url';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
 import StaffOnly from '../../components/staff-only';
+import { useWideScreen } from '../../hooks/use-wide-screen';
+import ConsoleQueue from './console-queue';
 import './index.scss';
 
 const STATUS_FILTERS: Array<{ value: ReportStatus | ReportStatusGroup | undefined; label: string }> = [
@@ -116,10 +118,15 @@ function ReportQueue() {
   );
 }
 
+/** A phone gets the card list; a desktop (H5, ≥ 1024 px) gets the console table with filters and bulk actions. */
+function ReportQueueForScreen() {
+  return useWideScreen() ? <ConsoleQueue /> : <ReportQueue />;
+}
+
 export default function StaffReportsPage() {
   return (
     <StaffOnly>
-      <ReportQueue />
+      <ReportQueueForScreen />
     </StaffOnly>
   );
 }
