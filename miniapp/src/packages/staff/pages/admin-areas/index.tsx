@@ -68,10 +68,11 @@ function boundaryFrom(text: string, coords: CoordSystem): { ring?: Ring; error?:
 function Areas() {
   const { user } = useAuth();
   const [version, setVersion] = useState(0);
-  const [parentId, setParentId] = useState<number | null>(null);
+  // The parent is kept whole (not looked up in the options) so its level is known even if the options failed.
+  const [parent, setParent] = useState<{ id: number; label: string; level: AreaLevel } | null>(null);
+  const parentId = parent?.id ?? null;
   const options = useAreaOptions(user, 'community', version);
   const children = useRequest(() => listAreas(parentId ?? undefined), `admin-areas-${parentId}-${version}`);
-  const parent = options.data?.find((o) => o.value === parentId) ?? null;
   const level = childLevel(parent?.level ?? null);
 
   const [draft, setDraft] = useState({ name: '', code: '', boundary: '', coords: 'wgs84' as CoordSystem });
@@ -148,8 +149,8 @@ function Areas() {
       render: (a) => (
         <View className='console__actions' onClick={(e) => e.stopPropagation()}>
           {a.level !== 'grid' ? (
-            <ConsoleButton kind='plain' onClick={() => setParentId(a.id)}>
-              下级
+            <ConsoleButton kind='plain' onClick={() => setParent({ id: a.id, label: parent ? `${parent.label} › ${a.name}` : a.name, level: a.level })}>
+              查看下级
             </ConsoleButton>
           ) : null}
           <ConsoleButton kind='secondary' disabled={busy} onClick={() => setEditing({ area: a, name: a.name, boundary: '', coords: 'wgs84' })}>
@@ -176,7 +177,18 @@ function Areas() {
       ) : null}
       <View className='console__filters'>
         <Field label='上级区域' wide>
-          <SearchSelect label='上级区域' options={parentOptions} value={parentId} onChange={setParentId} clearLabel='全部区县（顶级）' testId='area-parent' />
+          <SearchSelect
+            label='上级区域'
+            options={parentOptions}
+            value={parentId}
+            onChange={(id) => {
+              const o = options.data?.find((x) => x.value === id);
+              setParent(o ? { id: o.value, label: o.label, level: o.level } : null);
+            }}
+            clearLabel='全部区县（顶级）'
+            testId='area-parent'
+          />
+          {options.error ? <Text className='console__error'>区域列表没有加载出来：{options.error.message}</Text> : null}
         </Field>
       </View>
 
@@ -208,10 +220,7 @@ function Areas() {
 
       {level ? (
         <View className='console__section'>
-          <Text className='console__section-title'>
-            新建{AREA_LEVEL_LABELS[level]}
-            {parent ? `（在「${parent.label}」下）` : ''}
-          </Text>
+          <Text className='console__section-title'>{`新建${AREA_LEVEL_LABELS[level]}${parent ? `（在「${parent.label}」下）` : ''}`}</Text>
           <View className='console__form'>
             <Field label='名称' error={errors.name}>
               <Input className='console__input' value={draft.name} maxlength={AREA_NAME_MAX} onInput={(e) => setDraft({ ...draft, name: e.detail.value })} data-testid='new-area-name' />

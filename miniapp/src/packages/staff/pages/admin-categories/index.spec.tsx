@@ -14,7 +14,7 @@ describe('AdminCategoriesPage', () => {
   beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
 
   it('shows loading, then each category with its points range and deadlines', async () => {
-    let answer: (v: unknown) => void = () => {};
+    let answer: (v: Taro.MockResponse) => void = () => {};
     Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
     render(<AdminCategoriesPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
@@ -36,7 +36,7 @@ describe('AdminCategoriesPage', () => {
 
   it('refuses a points range outside 5–10 before sending, then creates the category', async () => {
     const posted: unknown[] = [];
-    serve((url, method, data) => {
+    serve((_url, method, data) => {
       if (method === 'POST') {
         posted.push(data);
         return ok(cat({ id: 3, key: 'noise', label: '噪音' }), 201);

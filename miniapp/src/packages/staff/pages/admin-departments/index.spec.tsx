@@ -13,7 +13,7 @@ describe('AdminDepartmentsPage', () => {
   beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
 
   it('shows loading, then the departments', async () => {
-    let answer: (v: unknown) => void = () => {};
+    let answer: (v: Taro.MockResponse) => void = () => {};
     Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
     render(<AdminDepartmentsPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
@@ -33,7 +33,7 @@ describe('AdminDepartmentsPage', () => {
   it('creates a department, and shows a taken name in Chinese', async () => {
     const posted: unknown[] = [];
     let taken = false;
-    serve((url, method, data) => {
+    serve((_url, method, data) => {
       if (method === 'POST') {
         posted.push(data);
         return taken ? fail(409, 'department_name_taken', 'name taken', { name: '交警' }) : ok({ id: 2, name: '交警', phone: null, active: true }, 201);

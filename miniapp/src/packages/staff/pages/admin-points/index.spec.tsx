@@ -11,7 +11,7 @@ describe('AdminPointsPage', () => {
   beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
 
   it('runs the reconcile only when asked, shows progress, then says every balance matches', async () => {
-    let answer: (v: unknown) => void = () => {};
+    let answer: (v: Taro.MockResponse) => void = () => {};
     Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
     render(<AdminPointsPage />);
     expect(Taro.request).not.toHaveBeenCalled();

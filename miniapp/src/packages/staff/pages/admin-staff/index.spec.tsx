@@ -23,7 +23,7 @@ describe('AdminStaffPage', () => {
   beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ id: 1, role: 'admin' }) }))));
 
   it('shows loading, then the accounts with their scopes', async () => {
-    let answer: (v: unknown) => void = () => {};
+    let answer: (v: Taro.MockResponse) => void = () => {};
     Taro.request.mockImplementation((o) => (o.url === '/api/admin/staff' ? new Promise((r) => (answer = r)) : Promise.resolve(AREAS(o.url) ?? ok({ items: [] }))));
     render(<AdminStaffPage />);
     expect(screen.getByTestId('state-loading')).toHaveTextContent('正在加载');

@@ -108,7 +108,7 @@ export default function ConsoleQueue() {
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<{ action: string; items: BulkResult[] } | null>(null);
 
-  const rows = queue.data?.items ?? [];
+  const rows = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const chosen = useMemo(() => rows.filter((r) => selected.has(r.id) && bulkSelectable(r)), [rows, selected]);
   const cats = categories.data?.items ?? [];
   const range = commonPointsRange(chosen, cats);
