@@ -115,7 +115,7 @@ export default function DataTable<T>(props: DataTableProps<T>) {
                   tabIndex={onOpen ? 0 : undefined}
                   onClick={onOpen ? () => onOpen(row) : undefined}
                   onKeyDown={(e) => onRowKey(e, row)}
-                  data-testid='data-row'
+                  data-testid={props.rowTestId ?? 'data-row'}
                 >
                   {selectable ? (
                     <td className='data-table__check' onClick={(e) => e.stopPropagation()}>

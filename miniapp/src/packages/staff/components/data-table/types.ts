@@ -33,6 +33,8 @@ export interface DataTableProps<T> {
   onSelectedChange?: (next: Set<string | number>) => void;
   emptyText?: string;
   testId?: string;
+  /** data-testid of each body row (default data-row). */
+  rowTestId?: string;
 }
 
 /** Sorts a copy: nulls last in both directions, numbers numerically, strings by Chinese collation. */

@@ -236,6 +236,7 @@ export default function ConsoleQueue() {
           onSelectedChange={setSelected}
           emptyText='没有符合条件的随手拍，换个筛选条件看看。'
           testId='queue-table'
+          rowTestId='staff-report-item'
         />
       ) : null}
       {queue.data?.capped ? <p className='console-queue__hint'>只载入了前 {rows.length} 条，请用筛选缩小范围。</p> : null}
