@@ -61,3 +61,21 @@ describe('AdminClosuresPage', () => {
     expect(await screen.findByText('站点不存在')).toBeInTheDocument();
   });
 });
+
+describe('AdminClosuresPage paging', () => {
+  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
+  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+
+  it('walks all stations in batches from the server, not only the first 20', async () => {
+    serve((url) => {
+      const offset = Number(/offset=(\d+)/.exec(url)?.[1] ?? 0);
+      return ok({ items: [stationFactory({ id: offset + 1, name: `驿站${offset + 1}` })], total: 2 });
+    });
+    render(<AdminClosuresPage />);
+    expect(await screen.findByTestId('closure-station-count')).toHaveTextContent('共 2 个驿站，这是第 1–1 个');
+    fireEvent.click(screen.getByTestId('closure-next-batch'));
+    expect(await screen.findByText('驿站2')).toBeInTheDocument();
+    expect(screen.getByTestId('closure-station-count')).toHaveTextContent('这是第 2–2 个');
+    expect(screen.queryByTestId('closure-next-batch')).toBeNull();
+  });
+});

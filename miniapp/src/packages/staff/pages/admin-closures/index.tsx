@@ -108,7 +108,12 @@ function ClosureEditor({ station, onSaved }: { station: StationDetailResponse; o
 function Closures() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const stations = useRequest(() => managedStations({ q: query || undefined }), `closure-stations-${query}`);
+  const [offset, setOffset] = useState(0);
+  const stations = useRequest(() => managedStations({ q: query || undefined, offset: offset || undefined }), `closure-stations-${query}-${offset}`);
+  const search = () => {
+    setQuery(q.trim());
+    setOffset(0);
+  };
   const [picked, setPicked] = useState<StationDetailResponse | null>(null);
 
   return (
@@ -118,9 +123,9 @@ function Closures() {
       </View>
       <View className='console__filters'>
         <Field label='搜索驿站' wide>
-          <Input className='console__input' value={q} placeholder='名称、编码或地址' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} data-testid='closure-search' />
+          <Input className='console__input' value={q} placeholder='名称、编码或地址' onInput={(e) => setQ(e.detail.value)} onConfirm={search} data-testid='closure-search' />
         </Field>
-        <ConsoleButton kind='secondary' onClick={() => setQuery(q.trim())}>
+        <ConsoleButton kind='secondary' onClick={search}>
           搜索
         </ConsoleButton>
       </View>
@@ -129,10 +134,24 @@ function Closures() {
       {stations.error ? <StateView kind='error' title='没有加载出来' description={stations.error.message} actionText='重试' onAction={() => void stations.reload()} /> : null}
       {stations.data ? (
         <>
-          <Text className='console__muted'>
-            共 {stations.data.total} 个驿站{stations.data.total > stations.data.items.length ? `，显示前 ${stations.data.items.length} 个，请搜索缩小范围` : ''}；点选一行设置临时闭站。
+          <Text className='console__muted' data-testid='closure-station-count'>
+            {stations.data.items.length
+              ? `共 ${stations.data.total} 个驿站，这是第 ${offset + 1}–${offset + stations.data.items.length} 个；点选一行设置临时闭站。`
+              : `共 ${stations.data.total} 个驿站。`}
           </Text>
           <DataTable caption='驿站' columns={STATION_COLUMNS} rows={stations.data.items} rowKey={(s) => s.id} initialSort={{ key: 'name', direction: 'asc' }} onOpen={setPicked} emptyText='没有找到驿站' testId='closure-stations' />
+          <View className='console__actions'>
+            {offset > 0 ? (
+              <ConsoleButton kind='plain' onClick={() => setOffset(Math.max(0, offset - stations.data!.items.length))}>
+                上一批驿站
+              </ConsoleButton>
+            ) : null}
+            {offset + stations.data.items.length < stations.data.total ? (
+              <ConsoleButton kind='plain' onClick={() => setOffset(offset + stations.data!.items.length)} testId='closure-next-batch'>
+                下一批驿站
+              </ConsoleButton>
+            ) : null}
+          </View>
         </>
       ) : null}
     </View>
