@@ -141,6 +141,19 @@ describe('StaffReportsPage console (≥ 1024 px)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/report/index?id=8' });
   });
 
+  it('lets a phone pick the category by typing instead of a scroll wheel', async () => {
+    setWidth(false);
+    serveQueue([summary(1)]);
+    render(<StaffReportsPage />);
+    await screen.findByTestId('staff-report-item');
+    const box = within(screen.getByTestId('phone-filter-category')).getByRole('combobox');
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: '文明' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['文明']);
+    fireEvent.click(screen.getByRole('option', { name: '文明' }));
+    await waitFor(() => expect(callsTo('/api/reports?status=submitted&category=civility')).toHaveLength(1));
+  });
+
   it('keeps the phone list below 1024 px', async () => {
     setWidth(false);
     serveQueue([summary(1)]);
