@@ -33,6 +33,12 @@ export default defineAppConfig({
         'pages/station-feedback/index',
         'pages/station-coverage/index',
         'pages/escalations/index',
+        'pages/admin-staff/index',
+        'pages/admin-categories/index',
+        'pages/admin-departments/index',
+        'pages/admin-areas/index',
+        'pages/admin-points/index',
+        'pages/admin-closures/index',
       ],
     },
     {

@@ -15,8 +15,9 @@ import { seedOrganizations } from './organizations.seed';
 export const DEMO_USERS: Array<{ account: DemoAccount; role: Role; nickname: string; trade: Trade | null; password: string | null; scopeCodes: string[]; department?: string }> = [
   { account: 'rider', role: 'worker', nickname: '李师傅', trade: 'rider', password: null, scopeCodes: [] },
   { account: 'streamer', role: 'worker', nickname: '小王直播', trade: 'streamer', password: null, scopeCodes: [] },
-  // 长寿街道 of 新乐 and 磐石街道 of 曹县.
-  { account: 'staff', role: 'staff', nickname: '张社工', trade: null, password: 'staff-demo-2026', scopeCodes: ['130184001', '371721001'] },
+  // 长寿街道 of 新乐 and 磐石街道 of 曹县, plus 新乐 承安镇, which holds the city centre where the map starts, so a
+  // report filed there on first try lands in the demo staff's queue and not only the admin's.
+  { account: 'staff', role: 'staff', nickname: '张社工', trade: null, password: 'staff-demo-2026', scopeCodes: ['130184001', '371721001', '130184002'] },
   { account: 'admin', role: 'admin', nickname: '市级管理员', trade: null, password: 'admin-demo-2026', scopeCodes: [] },
   // A handler of 城管 (处置部门): sees only the cases dispatched to 城管.
   { account: 'department', role: 'department', nickname: '城管执法队 张队长', trade: null, password: 'department-demo-2026', scopeCodes: [], department: '城管' },

@@ -4,6 +4,7 @@ import { useAreaBrowser } from '../../../../hooks/use-area-browser';
 import { useAuth } from '../../../../hooks/use-auth';
 import { areaLevelLabel } from '../../../../utils/labels';
 import StaffOnly from '../../components/staff-only';
+import { keyboardActivatable } from '../../components/focusable';
 import './index.scss';
 
 function AreaBrowserView() {
@@ -15,7 +16,7 @@ function AreaBrowserView() {
     <View className='page areas' data-testid='area-browser'>
       <ScrollView scrollX className='areas__trail'>
         <View className='areas__trail-inner'>
-          <Text className={`areas__crumb ${browser.trail.length === 0 ? 'areas__crumb--current' : ''}`} onClick={() => browser.backTo(-1)}>
+          <Text className={`areas__crumb ${browser.trail.length === 0 ? 'areas__crumb--current' : ''}`} onClick={() => browser.backTo(-1)} {...keyboardActivatable(() => browser.backTo(-1))}>
             {user?.role === 'admin' ? '全部区域' : '我的管辖'}
           </Text>
           {browser.trail.map((crumb, index) => (
@@ -23,6 +24,7 @@ function AreaBrowserView() {
               key={crumb.id}
               className={`areas__crumb ${index === browser.trail.length - 1 ? 'areas__crumb--current' : ''}`}
               onClick={() => browser.backTo(index)}
+              {...keyboardActivatable(() => browser.backTo(index))}
             >
               › {crumb.name}
             </Text>
@@ -54,6 +56,7 @@ function AreaBrowserView() {
               className='row areas__item'
               data-testid='area-item'
               onClick={area.childCount > 0 ? () => browser.open(area) : undefined}
+              {...(area.childCount > 0 ? keyboardActivatable(() => browser.open(area)) : {})}
             >
               <View>
                 <Text className='row__label'>{area.name}</Text>

@@ -9,6 +9,7 @@ import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage } from '../../../../services/http';
 import { declineMembership, listMembershipsForReview, verifyMembership } from '../../../../services/organizations';
 import { formatWhen } from '../../../../utils/time';
+import { keyboardActivatable } from '../../components/focusable';
 import StaffOnly from '../../components/staff-only';
 import './index.scss';
 
@@ -53,20 +54,31 @@ function Review() {
             <View className='review__decline'>
               <Textarea className='review__note' value={note} maxlength={ACTIVITY_NOTE_MAX} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setNote(e.detail.value)} />
               <View className='review__buttons'>
-                <Button className='btn btn--secondary' onClick={() => setDeclining(null)}>
+                <Button className='btn btn--secondary' onClick={() => setDeclining(null)} {...keyboardActivatable(() => setDeclining(null))}>
                   取消
                 </Button>
-                <Button className='btn btn--primary' disabled={!note.trim() || busy === m.id} onClick={() => void act(m, () => declineMembership(m.id, note.trim()), '已退回')}>
+                <Button
+                  className='btn btn--primary'
+                  disabled={!note.trim() || busy === m.id}
+                  onClick={() => void act(m, () => declineMembership(m.id, note.trim()), '已退回')}
+                  {...keyboardActivatable(() => note.trim() && busy !== m.id && void act(m, () => declineMembership(m.id, note.trim()), '已退回'))}
+                >
                   确认不通过
                 </Button>
               </View>
             </View>
           ) : (
             <View className='review__buttons'>
-              <Button className='btn btn--secondary' disabled={busy === m.id} onClick={() => setDeclining(m)}>
+              <Button className='btn btn--secondary' disabled={busy === m.id} onClick={() => setDeclining(m)} {...keyboardActivatable(() => busy !== m.id && setDeclining(m))}>
                 不通过
               </Button>
-              <Button className='btn btn--primary' loading={busy === m.id} disabled={busy === m.id} onClick={() => void act(m, () => verifyMembership(m.id), '已认证')}>
+              <Button
+                className='btn btn--primary'
+                loading={busy === m.id}
+                disabled={busy === m.id}
+                onClick={() => void act(m, () => verifyMembership(m.id), '已认证')}
+                {...keyboardActivatable(() => busy !== m.id && void act(m, () => verifyMembership(m.id), '已认证'))}
+              >
                 通过
               </Button>
             </View>

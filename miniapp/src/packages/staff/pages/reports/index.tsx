@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Image, Picker, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportStatus, ReportStatusGroup, ReportSummaryResponse } from '@xjy/shared/report';
@@ -12,7 +12,10 @@ import { listCategories, ReportQueueFilter, staffReports } from '../../../../ser
 import { mediaUrl } from '../../../../utils/media-url';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
+import SearchSelect from '../../components/search-select';
 import StaffOnly from '../../components/staff-only';
+import { useWideScreen } from '../../hooks/use-wide-screen';
+import ConsoleQueue from './console-queue';
 import './index.scss';
 
 const STATUS_FILTERS: Array<{ value: ReportStatus | ReportStatusGroup | undefined; label: string }> = [
@@ -51,7 +54,6 @@ function ReportQueue() {
     }
   };
   const cats = categories.data?.items ?? [];
-  const catIndex = category ? cats.findIndex((c) => c.key === category) + 1 : 0;
 
   return (
     <View className='page staff-reports' data-testid='staff-reports'>
@@ -63,9 +65,9 @@ function ReportQueue() {
         ))}
       </View>
       <View className='staff-reports__filters'>
-        <Picker mode='selector' range={['全部类别', ...cats.map((c) => c.label)]} value={catIndex} onChange={(e) => setCategory(Number(e.detail.value) === 0 ? undefined : cats[Number(e.detail.value) - 1]?.key)}>
-          <Text className='chip'>{category ? cats.find((c) => c.key === category)?.label : '全部类别'} ▾</Text>
-        </Picker>
+        <View className='staff-reports__category'>
+          <SearchSelect label='类别' options={cats.map((c) => ({ value: c.key, label: c.label }))} value={category ?? null} onChange={(v) => setCategory(v ?? undefined)} clearLabel='全部类别' testId='phone-filter-category' />
+        </View>
         <Text className={`chip ${overdue ? 'staff-reports__chip--warn' : ''}`} onClick={() => setOverdue(!overdue)} data-testid='filter-overdue'>
           只看超时
         </Text>
@@ -116,10 +118,15 @@ function ReportQueue() {
   );
 }
 
+/** A phone gets the card list; a desktop (H5, ≥ 1024 px) gets the console table with filters and bulk actions. */
+function ReportQueueForScreen() {
+  return useWideScreen() ? <ConsoleQueue /> : <ReportQueue />;
+}
+
 export default function StaffReportsPage() {
   return (
     <StaffOnly>
-      <ReportQueue />
+      <ReportQueueForScreen />
     </StaffOnly>
   );
 }

@@ -1,0 +1,215 @@
+/* global getComputedStyle, document -- looks() and focusStyle() run in the page */
+// The staff console as a person sees it: at 1440×900 the report queue is a deadline-sorted table with filters and a
+// bulk accept, every admin function has its page, primary buttons are readable and Tab reaches buttons with a visible
+// focus ring; at 390×844 the same pages keep the phone layout.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { byTestId, newPhonePage, screenshot, useServerAndBrowser } from './support.mjs';
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const ACCOUNTS = { staff: 'staff-demo-2026', admin: 'admin-demo-2026' };
+const ADMIN_PAGES = [
+  { path: 'admin-staff', root: 'admin-staff', text: '工作人员账号', button: 'create-staff' },
+  { path: 'admin-categories', root: 'admin-categories', text: '随手拍类别', button: 'create-category' },
+  { path: 'admin-departments', root: 'admin-departments', text: '职能部门', button: 'create-department' },
+  { path: 'admin-areas', root: 'admin-areas', text: '区域管理', button: 'create-area' },
+  { path: 'admin-points', root: 'admin-points', text: '积分核对', button: 'run-reconcile' },
+  { path: 'admin-closures', root: 'admin-closures', text: '驿站临时闭站', button: null },
+];
+
+/** Text colour over the first opaque background behind it: the WCAG contrast ratio, and the drawn opacity. */
+function looks(el) {
+  const rgba = (s) => {
+    const [r, g, b, a = 1] = s.match(/[\d.]+/g).map(Number);
+    return { r, g, b, a };
+  };
+  let bg = null;
+  for (let n = el; n && !bg; n = n.parentElement) {
+    const c = rgba(getComputedStyle(n).backgroundColor);
+    if (c.a > 0) bg = c;
+  }
+  bg ??= { r: 255, g: 255, b: 255, a: 1 };
+  const fg = rgba(getComputedStyle(el).color);
+  const text = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
+  const lum = ({ r, g, b }) => {
+    const ch = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+  };
+  const [hi, lo] = [lum(text), lum(bg)].sort((x, y) => y - x);
+  let opacity = 1;
+  for (let n = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+  return { contrast: (hi + 0.05) / (lo + 0.05), opacity, label: el.innerText.trim(), fontPx: parseFloat(getComputedStyle(el).fontSize) };
+}
+
+/** What has keyboard focus now: is it a button (Taro's or native), and does it draw a focus ring? */
+function focusStyle() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const isButton = el.matches('.btn, button, taro-button-core');
+  return { isButton, label: (el.innerText || '').trim(), ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, outline: `${s.outlineStyle} ${s.outlineWidth}` };
+}
+
+async function openAs(ctx, account, viewport) {
+  const opened = await newPhonePage(ctx.browser);
+  await opened.page.setViewportSize(viewport);
+  await opened.page.goto(`${ctx.server.url}/pages/login/index`);
+  await byTestId(opened.page, 'login-username').locator('input').fill(account);
+  await byTestId(opened.page, 'login-password').locator('input').fill(ACCOUNTS[account]);
+  await byTestId(opened.page, 'login-submit').click();
+  await opened.page.waitForURL((u) => !u.pathname.includes('/pages/login'), { timeout: 20_000 });
+  return opened;
+}
+
+const shown = (page, id) => page.locator(`[data-testid="${id}"]:visible`);
+
+async function assertReadable(locator, what) {
+  const seen = await locator.evaluate(looks);
+  assert.ok(seen.label.length > 0, `${what} has a label`);
+  assert.ok(seen.contrast >= 4.5, `${what} (${seen.label}): contrast ${seen.contrast.toFixed(2)} is below 4.5`);
+  assert.equal(seen.opacity, 1, `${what} (${seen.label}) looks disabled`);
+  return seen;
+}
+
+/** Presses Tab until a button has focus; it must show a focus ring. */
+async function tabToButton(page, what) {
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(focusStyle);
+    if (f?.isButton) {
+      assert.ok(f.ring, `${what}: the focused button ${f.label} has no visible focus ring (${f.outline})`);
+      return f;
+    }
+  }
+  assert.fail(`${what}: Tab never reached a button`);
+}
+
+const rowTexts = (page) => page.locator('[data-testid="staff-report-item"]:visible').allInnerTexts();
+
+describe('Staff console in Chromium', () => {
+  const ctx = useServerAndBrowser();
+
+  it('at 1440×900 staff get a deadline-sorted table, filters and a safe bulk accept', async () => {
+    const { page, context, errors } = await openAs(ctx, 'staff', DESKTOP);
+    await page.goto(`${ctx.server.url}/packages/staff/pages/reports/index`);
+    const table = shown(page, 'queue-table');
+    await table.waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="staff-report-item"]:visible').first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'console-queue-desktop');
+
+    // Sorted by deadline: the overdue 安全隐患 (4-hour review limit, filed 30 hours ago) leads.
+    let rows = await rowTexts(page);
+    assert.ok(rows.length >= 3, `at least three reports awaiting review, got ${rows.length}`);
+    assert.match(rows[0], /超时/);
+    assert.match(rows[0], /安全隐患/);
+    assert.ok(!rows.slice(1).some((r) => r.includes('超时')), 'only the overdue report is marked');
+    const cell = await page.locator('[data-testid="staff-report-item"]:visible td').nth(2).evaluate(looks);
+    assert.ok(cell.fontPx >= 14 && cell.fontPx <= 16, `table text is ${cell.fontPx}px`);
+
+    // The deadline header sorts the other way with the keyboard, and back.
+    await shown(page, 'sort-due').focus();
+    await page.keyboard.press('Enter');
+    rows = await rowTexts(page);
+    assert.match(rows.at(-1), /超时/);
+    await page.keyboard.press('Enter');
+    assert.match((await rowTexts(page))[0], /超时/);
+
+    // Filters: only overdue, then a category picked by typing.
+    await page.locator('[data-testid="filter-overdue"]:visible').check();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="staff-report-item"]')].every((r) => r.textContent.includes('超时')));
+    assert.equal((await rowTexts(page)).length, 1);
+    await page.locator('[data-testid="filter-overdue"]:visible').uncheck();
+    const category = shown(page, 'filter-category').locator('input');
+    await category.click();
+    await category.fill('交通');
+    await page.locator('[role="option"]:visible', { hasText: '交通劝导' }).click();
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid="staff-report-item"]')];
+      return r.length > 0 && r.every((x) => x.textContent.includes('交通劝导'));
+    });
+    rows = await rowTexts(page);
+    assert.equal(rows.length, 2, `two 交通劝导 reports await review: ${rows.join(' | ')}`);
+
+    // Bulk accept both: a value outside 5–8 keeps the button disabled; 7 accepts both and each result is shown.
+    await page.locator('[aria-label="选择本页全部可选项"]:visible').check();
+    await shown(page, 'bulk-bar').waitFor();
+    const accept = shown(page, 'bulk-accept');
+    await shown(page, 'bulk-points').fill('9');
+    assert.notEqual(await accept.getAttribute('disabled'), null, '9 points is outside 交通劝导 5–8');
+    await shown(page, 'bulk-points').fill('7');
+    assert.equal(await accept.getAttribute('disabled'), null);
+    await assertReadable(accept, '采纳所选');
+    // From the points box, Tab lands on 采纳所选, which shows where the keyboard is; Enter presses it.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(focusStyle);
+    assert.match(focused.label, /采纳所选/);
+    assert.ok(focused.isButton && focused.ring, `采纳所选 shows a focus ring (${focused.outline})`);
+    await page.keyboard.press('Enter');
+    const results = shown(page, 'bulk-results');
+    await results.waitFor({ timeout: 20_000 });
+    assert.match(await results.innerText(), /成功 2 条，未完成 0 条/);
+    assert.equal((await results.innerText()).match(/已采纳，积分 7/g)?.length, 2);
+    await screenshot(page, 'console-bulk-accepted');
+    await tabToButton(page, 'report queue');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('at 1440×900 an admin reaches every admin page from the staff home, readable and keyboard reachable', async () => {
+    const { page, context, errors } = await openAs(ctx, 'admin', DESKTOP);
+    await page.goto(`${ctx.server.url}/packages/staff/pages/home/index`);
+    const entries = shown(page, 'admin-entries');
+    await entries.waitFor({ timeout: 20_000 });
+    for (const p of ADMIN_PAGES) assert.match(await entries.innerText(), new RegExp(p.text));
+    await screenshot(page, 'console-home-admin');
+
+    for (const p of ADMIN_PAGES) {
+      await page.goto(`${ctx.server.url}/packages/staff/pages/${p.path}/index`);
+      const root = shown(page, p.root);
+      await root.waitFor({ timeout: 20_000 });
+      await page.locator('.console__title:visible', { hasText: p.text }).waitFor({ timeout: 20_000 });
+      // The page has loaded its data (a table or a form) and shows no error.
+      await page.waitForFunction(() => !document.querySelector('[data-testid="state-loading"]'), undefined, { timeout: 20_000 }).catch(() => {});
+      assert.equal(await page.locator('[data-testid="state-error"]:visible').count(), 0, `${p.path} failed to load`);
+      if (p.button) await assertReadable(shown(page, p.button), `${p.path} primary button`);
+      await tabToButton(page, p.path);
+      await screenshot(page, `console-${p.path}`);
+    }
+
+    // The reconcile runs and reports in Chinese.
+    await page.goto(`${ctx.server.url}/packages/staff/pages/admin-points/index`);
+    await shown(page, 'run-reconcile').click();
+    await shown(page, 'reconcile-result').waitFor({ timeout: 20_000 });
+    assert.match(await shown(page, 'reconcile-result').innerText(), /核对了 \d+ 个账户，余额与流水全部一致/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('at 390×844 the queue keeps its phone list and the admin pages still work', async () => {
+    const staff = await openAs(ctx, 'staff', PHONE);
+    await staff.page.goto(`${ctx.server.url}/packages/staff/pages/reports/index`);
+    await staff.page.locator('[data-testid="staff-report-item"]:visible').first().waitFor({ timeout: 20_000 });
+    assert.equal(await staff.page.locator('[data-testid="queue-table"]:visible').count(), 0);
+    await screenshot(staff.page, 'console-queue-phone');
+    await staff.page.goto(`${ctx.server.url}/packages/staff/pages/home/index`);
+    await shown(staff.page, 'staff-home').waitFor({ timeout: 20_000 });
+    assert.equal(await shown(staff.page, 'admin-entries').count(), 0, 'staff see no admin entries');
+    await staff.page.goto(`${ctx.server.url}/packages/staff/pages/admin-staff/index`);
+    await shown(staff.page, 'admin-forbidden').waitFor({ timeout: 20_000 });
+    assert.match(await shown(staff.page, 'admin-forbidden').innerText(), /仅管理员可用/);
+    assert.deepEqual(staff.errors, []);
+    await staff.context.close();
+
+    const admin = await openAs(ctx, 'admin', PHONE);
+    for (const p of ADMIN_PAGES) {
+      await admin.page.goto(`${ctx.server.url}/packages/staff/pages/${p.path}/index`);
+      await admin.page.locator('.console__title:visible', { hasText: p.text }).waitFor({ timeout: 20_000 });
+      if (p.button) await assertReadable(shown(admin.page, p.button), `${p.path} primary button on a phone`);
+    }
+    await screenshot(admin.page, 'console-admin-phone');
+    assert.deepEqual(admin.errors, []);
+    await admin.context.close();
+  });
+});

@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { AreaResponse } from '@xjy/shared/area';
+import type { Ring } from '@xjy/shared/geo';
+import { AREA_LEVELS, AREA_LEVEL_LABELS, type AreaLevel } from '@xjy/shared/enums';
+import { AREA_CODE_MAX, AREA_NAME_MAX } from '@xjy/shared/limits';
+import StateView from '../../../../components/state-view';
+import { useAuth } from '../../../../hooks/use-auth';
+import { useRequest } from '../../../../hooks/use-request';
+import { createArea, deleteArea, updateArea } from '../../../../services/admin';
+import { listAreas } from '../../../../services/areas';
+import { errorMessage, isApiError } from '../../../../services/http';
+import AdminOnly from '../../components/admin-only';
+import ConsoleButton from '../../components/console-button';
+import DataTable from '../../components/data-table';
+import type { DataColumn } from '../../components/data-table/types';
+import Field from '../../components/field';
+import SearchSelect from '../../components/search-select';
+import TextFile from '../../components/text-file';
+import { useAreaOptions } from '../../hooks/use-area-options';
+import { parseBoundary, type CoordSystem } from './geojson';
+import './index.scss';
+
+const COORD_OPTIONS = [
+  { value: 'wgs84' as const, label: 'WGS-84（GPS、多数 GIS 导出）' },
+  { value: 'gcj02' as const, label: 'GCJ-02（高德、腾讯地图）' },
+];
+const GEOJSON_MAX_BYTES = 512 * 1024;
+
+function childLevel(parent: AreaLevel | null): AreaLevel | null {
+  if (!parent) return 'district';
+  return AREA_LEVELS[AREA_LEVELS.indexOf(parent) + 1] ?? null;
+}
+
+/** Pasted or uploaded GeoJSON with its coordinate system; reports what it read. */
+function BoundaryInput({ text, coords, onText, onCoords, onError }: { text: string; coords: CoordSystem; onText: (t: string) => void; onCoords: (c: CoordSystem) => void; onError: (m: string) => void }) {
+  const parsed = text.trim() ? parseBoundary(text, coords) : null;
+  return (
+    <View className='console__field console__field--wide'>
+      <Text className='console__label'>边界（GeoJSON，粘贴或选择文件；不填则{'不改动'}）</Text>
+      <Textarea className='console__textarea' value={text} maxlength={-1} placeholder='{"type":"Polygon","coordinates":[[[114.66,38.33],[114.68,38.33],[114.68,38.35],[114.66,38.35],[114.66,38.33]]]}' onInput={(e) => onText(e.detail.value)} data-testid='boundary-text' />
+      <View className='console__form'>
+        <TextFile accept='.geojson,.json,application/geo+json,application/json' label='选择 GeoJSON 文件' maxBytes={GEOJSON_MAX_BYTES} onText={(t) => onText(t)} onError={onError} />
+        <SearchSelect label='坐标系' options={COORD_OPTIONS} value={coords} onChange={(c) => onCoords(c ?? 'wgs84')} />
+      </View>
+      {parsed ? (
+        'error' in parsed ? (
+          <Text className='console__error' data-testid='boundary-problem'>
+            {parsed.error}
+          </Text>
+        ) : (
+          <Text className='console__ok' data-testid='boundary-ok'>
+            已读取边界：{parsed.ring.length} 个点
+          </Text>
+        )
+      ) : null}
+    </View>
+  );
+}
+
+function boundaryFrom(text: string, coords: CoordSystem): { ring?: Ring; error?: string } {
+  if (!text.trim()) return {};
+  const parsed = parseBoundary(text, coords);
+  return 'error' in parsed ? { error: parsed.error } : { ring: parsed.ring };
+}
+
+function Areas() {
+  const { user } = useAuth();
+  const [version, setVersion] = useState(0);
+  // The parent is kept whole (not looked up in the options) so its level is known even if the options failed.
+  const [parent, setParent] = useState<{ id: number; label: string; level: AreaLevel } | null>(null);
+  const parentId = parent?.id ?? null;
+  const options = useAreaOptions(user, 'community', version);
+  const children = useRequest(() => listAreas(parentId ?? undefined), `admin-areas-${parentId}-${version}`);
+  const level = childLevel(parent?.level ?? null);
+
+  const [draft, setDraft] = useState({ name: '', code: '', boundary: '', coords: 'wgs84' as CoordSystem });
+  const [editing, setEditing] = useState<{ area: AreaResponse; name: string; boundary: string; coords: CoordSystem } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      await work();
+      setMessage({ ok: true, text: done });
+      setVersion((v) => v + 1);
+      return true;
+    } catch (e) {
+      setMessage({ ok: false, text: errorMessage(e) });
+      if (isApiError(e)) setErrors(e.fieldErrors());
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const create = async () => {
+    if (!level) return;
+    if (!draft.name.trim() || !draft.code.trim()) {
+      setMessage({ ok: false, text: '请填写名称和区划代码' });
+      return;
+    }
+    const b = boundaryFrom(draft.boundary, draft.coords);
+    if (b.error) {
+      setMessage({ ok: false, text: b.error });
+      return;
+    }
+    const name = draft.name.trim();
+    const ok = await run(() => createArea({ parentId, level, name, code: draft.code.trim(), ...(b.ring ? { boundary: b.ring } : {}) }), `已创建${AREA_LEVEL_LABELS[level]}「${name}」`);
+    if (ok) setDraft({ ...draft, name: '', code: '', boundary: '' });
+  };
+
+  const saveEdit = async () => {
+    if (!editing) return;
+    if (!editing.name.trim()) {
+      setMessage({ ok: false, text: '请填写名称' });
+      return;
+    }
+    const b = boundaryFrom(editing.boundary, editing.coords);
+    if (b.error) {
+      setMessage({ ok: false, text: b.error });
+      return;
+    }
+    const ok = await run(() => updateArea(editing.area.id, { name: editing.name.trim(), ...(b.ring ? { boundary: b.ring } : {}) }), `已保存「${editing.name.trim()}」`);
+    if (ok) setEditing(null);
+  };
+
+  const remove = async (a: AreaResponse) => {
+    const answer = await Taro.showModal({ title: '删除区域', content: `确定删除「${a.name}」吗？有下级区域、驿站或随手拍的区域不能删除。`, confirmText: '删除', confirmColor: '#b0102a' });
+    if (!answer.confirm) return;
+    await run(() => deleteArea(a.id), `已删除「${a.name}」`);
+  };
+
+  const columns: Array<DataColumn<AreaResponse>> = [
+    { key: 'name', title: '名称', render: (a) => a.name, sortValue: (a) => a.name },
+    { key: 'level', title: '层级', render: (a) => AREA_LEVEL_LABELS[a.level], nowrap: true },
+    { key: 'code', title: '区划代码', render: (a) => a.code, sortValue: (a) => a.code, nowrap: true },
+    { key: 'children', title: '下级', render: (a) => `${a.childCount} 个`, sortValue: (a) => a.childCount, nowrap: true },
+    { key: 'centre', title: '中心点', render: (a) => (a.centerLat === null ? '无边界' : `${a.centerLat.toFixed(4)}, ${a.centerLng?.toFixed(4)}`), nowrap: true },
+    {
+      key: 'actions',
+      title: '操作',
+      nowrap: true,
+      render: (a) => (
+        <View className='console__actions' onClick={(e) => e.stopPropagation()}>
+          {a.level !== 'grid' ? (
+            <ConsoleButton kind='plain' onClick={() => setParent({ id: a.id, label: parent ? `${parent.label} › ${a.name}` : a.name, level: a.level })}>
+              查看下级
+            </ConsoleButton>
+          ) : null}
+          <ConsoleButton kind='secondary' disabled={busy} onClick={() => setEditing({ area: a, name: a.name, boundary: '', coords: 'wgs84' })}>
+            编辑
+          </ConsoleButton>
+          <ConsoleButton kind='plain' disabled={busy} onClick={() => void remove(a)}>
+            删除
+          </ConsoleButton>
+        </View>
+      ),
+    },
+  ];
+  const parentOptions = (options.data ?? []).map((o) => ({ value: o.value, label: o.label, hint: o.hint }));
+
+  return (
+    <View className='console' data-testid='admin-areas'>
+      <View className='console__head'>
+        <Text className='console__title'>区域管理</Text>
+      </View>
+      {message ? (
+        <Text className={message.ok ? 'console__ok' : 'console__error'} data-testid='admin-message'>
+          {message.text}
+        </Text>
+      ) : null}
+      <View className='console__filters'>
+        <Field label='上级区域' wide>
+          <SearchSelect
+            label='上级区域'
+            options={parentOptions}
+            value={parentId}
+            onChange={(id) => {
+              const o = options.data?.find((x) => x.value === id);
+              setParent(o ? { id: o.value, label: o.label, level: o.level } : null);
+            }}
+            clearLabel='全部区县（顶级）'
+            testId='area-parent'
+          />
+          {options.error ? <Text className='console__error'>区域列表没有加载出来：{options.error.message}</Text> : null}
+        </Field>
+      </View>
+
+      {editing ? (
+        <View className='console__section' data-testid='area-editor'>
+          <Text className='console__section-title'>编辑「{editing.area.name}」</Text>
+          <View className='console__form'>
+            <Field label='名称' error={errors.name}>
+              <Input className='console__input' value={editing.name} maxlength={AREA_NAME_MAX} onInput={(e) => setEditing({ ...editing, name: e.detail.value })} data-testid='edit-area-name' />
+            </Field>
+          </View>
+          <BoundaryInput
+            text={editing.boundary}
+            coords={editing.coords}
+            onText={(boundary) => setEditing({ ...editing, boundary })}
+            onCoords={(coords) => setEditing({ ...editing, coords })}
+            onError={(text) => setMessage({ ok: false, text })}
+          />
+          <View className='console__actions'>
+            <ConsoleButton disabled={busy} onClick={() => void saveEdit()} testId='save-area'>
+              保存
+            </ConsoleButton>
+            <ConsoleButton kind='plain' onClick={() => setEditing(null)}>
+              取消
+            </ConsoleButton>
+          </View>
+        </View>
+      ) : null}
+
+      {level ? (
+        <View className='console__section'>
+          <Text className='console__section-title'>{`新建${AREA_LEVEL_LABELS[level]}${parent ? `（在「${parent.label}」下）` : ''}`}</Text>
+          <View className='console__form'>
+            <Field label='名称' error={errors.name}>
+              <Input className='console__input' value={draft.name} maxlength={AREA_NAME_MAX} onInput={(e) => setDraft({ ...draft, name: e.detail.value })} data-testid='new-area-name' />
+            </Field>
+            <Field label='区划代码' error={errors.code}>
+              <Input className='console__input' value={draft.code} maxlength={AREA_CODE_MAX} onInput={(e) => setDraft({ ...draft, code: e.detail.value })} data-testid='new-area-code' />
+            </Field>
+          </View>
+          <BoundaryInput
+            text={draft.boundary}
+            coords={draft.coords}
+            onText={(boundary) => setDraft({ ...draft, boundary })}
+            onCoords={(coords) => setDraft({ ...draft, coords })}
+            onError={(text) => setMessage({ ok: false, text })}
+          />
+          <ConsoleButton disabled={busy} onClick={() => void create()} testId='create-area'>
+            创建
+          </ConsoleButton>
+        </View>
+      ) : null}
+
+      {children.loading && !children.data ? <StateView kind='loading' title='正在加载…' /> : null}
+      {children.error ? <StateView kind='error' title='没有加载出来' description={children.error.message} actionText='重试' onAction={() => void children.reload()} /> : null}
+      {children.data ? (
+        <DataTable
+          caption={parent ? `${parent.label} 的下级区域` : '全部区县'}
+          columns={columns}
+          rows={children.data.items}
+          rowKey={(a) => a.id}
+          initialSort={{ key: 'code', direction: 'asc' }}
+          filterText={(a) => `${a.name} ${a.code}`}
+          filterPlaceholder='按名称或代码筛选'
+          emptyText='这里还没有下级区域'
+          testId='area-table'
+        />
+      ) : null}
+    </View>
+  );
+}
+
+export default function AdminAreasPage() {
+  return (
+    <AdminOnly>
+      <Areas />
+    </AdminOnly>
+  );
+}
