@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { BundleStatsPlugin, PrecompressPlugin } from './webpack-plugins';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -38,6 +39,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // component wrappers (~80 KB each). Splitting async chunks too shares them once.
         const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        // Brotli and gzip copies of every text asset, served by the server's static handler as they are.
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
+        if (process.env.XJY_BUNDLE_STATS) chain.plugin('bundle-stats').use(BundleStatsPlugin, [process.env.XJY_BUNDLE_STATS]);
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
