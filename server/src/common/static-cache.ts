@@ -1,5 +1,3 @@
-import type { ServerResponse } from 'node:http';
-
 /** A file name carrying its content hash (`app.5fbaa7be.js`, `9361.89179773.css`, maybe with `.br`/`.gz` after it). */
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i;
 
@@ -14,7 +12,7 @@ export function staticCacheControl(path: string): string {
   return 'public, max-age=3600';
 }
 
-export function setStaticHeaders(res: ServerResponse, path: string): void {
+export function setStaticHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
   res.setHeader('cache-control', staticCacheControl(path));
   res.setHeader('vary', 'accept-encoding');
 }
