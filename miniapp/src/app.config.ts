@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/report-detail/index',
     'pages/my-reports/index',
     'pages/station-detail/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     {

@@ -29,6 +29,7 @@ export const ROUTES = {
   activities: '/packages/org/pages/activities/index',
   activity: '/packages/org/pages/activity/index',
   myCheckIns: '/packages/org/pages/check-ins/index',
+  notFound: '/pages/not-found/index',
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.stations, ROUTES.report, ROUTES.points, ROUTES.me];
