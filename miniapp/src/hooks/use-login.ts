@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { DemoAccount, LoginResponse, PasswordLoginRequest } from '@xjy/shared/auth';
 import { ApiError, errorMessage } from '../services/http';
 import { loginAsDemo, loginWithPassword, loginWithWechat } from '../services/auth';
-import { ROUTES } from '../utils/routes';
+import { takeLoginReturn } from '../utils/login-return';
 import { signIn } from './use-auth';
 
 export type LoginMethod = 'wechat' | 'password' | DemoAccount;
@@ -37,7 +37,8 @@ export function useLogin(): LoginActions {
     setError(null);
     try {
       signIn(await login());
-      await Taro.reLaunch({ url: ROUTES.stations });
+      // Back to the page the user came for (remembered when they were sent here), else 驿站.
+      await Taro.reLaunch({ url: takeLoginReturn() });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
