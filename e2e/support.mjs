@@ -62,3 +62,43 @@ export function useServerAndBrowser(env = {}) {
   });
   return ctx;
 }
+
+/** Logs in a demo account through the API (POST /api/auth/dev): { token, expiresAt, user }. */
+export async function demoLogin(serverUrl, account) {
+  const res = await fetch(`${serverUrl}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
+  if (!res.ok) throw new Error(`demo login ${account}: ${res.status}`);
+  return res.json();
+}
+
+/**
+ * Puts a session (and, unless told otherwise, the privacy consent) into the H5 app's storage before any page script
+ * runs, as Taro.setStorageSync would: a test can open any page already logged in.
+ */
+export async function seedSession(context, login, { privacyConsent = true } = {}) {
+  await context.addInitScript(
+    ([token, expiresAt, user, consent]) => {
+      const put = (k, data) => localStorage.setItem(k, JSON.stringify({ data }));
+      if (!localStorage.getItem('xjy.token')) {
+        put('xjy.token', token);
+        put('xjy.expiresAt', expiresAt);
+        put('xjy.user', user);
+      }
+      if (consent) put('xjy.privacyConsent', consent);
+    },
+    [login.token, login.expiresAt, login.user, privacyConsent ? '2025-01' : null],
+  );
+}
+
+/** A page of the given viewport size (phone 390×844 or desktop 1440×900), failing on no page error by itself. */
+export async function newSizedPage(browser, { width, height }) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: width < 600 ? 2 : 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return { page, context, errors };
+}
+
+export const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1440, height: 900 },
+];

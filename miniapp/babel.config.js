@@ -9,7 +9,10 @@ module.exports = (api) => {
       ],
     };
   }
+  // H5 runs in today's phone browsers and WeChat's built-in one (Chromium 86+ / iOS WebKit 13+): compiling down to
+  // ES5 for "Android 4.1" made the first load a quarter bigger. The mini-program keeps package.json's browserslist.
+  const h5Targets = process.env.TARO_ENV === 'h5' ? { targets: 'chrome >= 80, safari >= 13, ios >= 13, android >= 80, firefox >= 78' } : {};
   return {
-    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...h5Targets }]],
   };
 };

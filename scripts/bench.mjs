@@ -5,11 +5,13 @@ import { ensureDependencies, ensurePnpm, log, ROOT, run } from './lib/env.mjs';
 
 await ensurePnpm();
 await ensureDependencies();
-for (const [label, args] of [
+for (const [label, args, env] of [
   ['shared', ['--filter', '@xjy/shared', 'build']],
   ['server', ['--filter', '@xjy/server', 'build']],
+  // bench/first-load.bench.mjs loads the production H5 app in Chromium.
+  ['h5', ['--filter', '@xjy/miniapp', 'build:h5'], { NODE_ENV: 'production' }],
 ]) {
-  if ((await run('pnpm', args)) !== 0) {
+  if ((await run('pnpm', args, { env })) !== 0) {
     console.error(`bench: ${label} build failed`);
     process.exit(1);
   }

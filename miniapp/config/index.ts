@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { BundleStatsPlugin, PrecompressPlugin } from './webpack-plugins';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -37,7 +39,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of the
         // component wrappers (~80 KB each). Splitting async chunks too shares them once.
         const splitChunks = chain.optimization.get('splitChunks');
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        // Taro's minSize 0 also cut dozens of 1–2 KB chunks, each a round trip (and ~1 KB of headers) on a slow
+        // network: below 10 KB a shared module is copied into its pages instead.
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            chunks: 'all',
+            minSize: 10_000,
+            // The map library in its own named chunk, fetched only when a map is shown (station-map/index.h5.tsx).
+            cacheGroups: { ...splitChunks.cacheGroups, leaflet: { test: /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?leaflet[\\/]/, name: 'leaflet', chunks: 'async', priority: 200, enforce: true } },
+          });
+        }
+        // Taro's request API imports fetch/AbortController polyfills and a JSONP client on every page (~27 KB):
+        // the browsers we support have both, and the app never asks for JSONP.
+        chain.resolve.alias.set('whatwg-fetch$', join(__dirname, 'stubs/empty.js'));
+        chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', join(__dirname, 'stubs/empty.js'));
+        chain.resolve.alias.set('jsonp-retry$', join(__dirname, 'stubs/jsonp.js'));
+        // Brotli and gzip copies of every text asset, served by the server's static handler as they are.
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
+        if (process.env.XJY_BUNDLE_STATS) chain.plugin('bundle-stats').use(BundleStatsPlugin, [process.env.XJY_BUNDLE_STATS]);
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/my-reports/index',
     'pages/station-detail/index',
     'pages/statement/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     {

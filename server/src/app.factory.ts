@@ -17,6 +17,7 @@ import { AppMetrics } from './common/metrics/metrics';
 import { fastifyErrorOptions, installBodyParsers } from './common/http-errors';
 import { AccessLogController, createRootLogger, PinoNestLogger } from './common/logging';
 import { registerSecurityHeaders } from './common/security-headers';
+import { setStaticHeaders } from './common/static-cache';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app.config';
 
@@ -113,10 +114,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       prefix: '/',
       wildcard: true,
       index: ['index.html'],
-      setHeaders: (res, path) => {
-        // Hashed bundles never change; index.html must always be fetched fresh to pick up a new build.
-        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
+      // The build writes .br and .gz beside each text asset (miniapp/config/webpack-plugins.ts): sent as they are.
+      preCompressed: true,
+      // Our own Cache-Control below; send's default (max-age=0) would overwrite it.
+      cacheControl: false,
+      setHeaders: (res, path) => setStaticHeaders(res, path),
     });
   }
   await app.init();

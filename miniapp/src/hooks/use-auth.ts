@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import type { LoginResponse, UserResponse } from '@xjy/shared/auth';
 import { resetLoginRedirect } from '../services/http';
 import { getMe } from '../services/me';
-import { clearSession, getSession, saveLogin, saveUser, subscribeSession } from '../utils/session';
+import { rememberLoginReturn } from '../utils/login-return';
+import { clearSession, getSession, saveLogin, saveUser, sessionExpired, subscribeSession } from '../utils/session';
 import { ROUTES } from '../utils/routes';
 
 export interface Auth {
@@ -50,6 +51,8 @@ export function useRequireLogin(): Auth {
   useEffect(() => {
     if (auth.isLoggedIn || sent.current) return;
     sent.current = true;
+    // Login brings the user back here, and says so when a session of theirs has run out.
+    rememberLoginReturn(sessionExpired() ? 'expired' : 'required');
     void Taro.navigateTo({ url: ROUTES.login }).catch(() => undefined);
   }, [auth.isLoggedIn]);
   return auth;

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { DemoAccount, LoginResponse, PasswordLoginRequest, UserResponse } from '@xjy/shared/auth';
 import { ApiError, errorMessage } from '../services/http';
 import { loginAsDemo, loginWithPassword, loginWithWechat } from '../services/auth';
-import { ROUTES } from '../utils/routes';
+import { takeLoginReturn } from '../utils/login-return';
 import { signIn } from './use-auth';
 
 export type LoginMethod = 'wechat' | 'password' | DemoAccount;
@@ -44,6 +44,9 @@ export function useLogin(): LoginActions {
       const session = await login();
       signIn(session);
       await Taro.reLaunch({ url: homeFor(session.user.role) });
+      signIn(await login());
+      // Back to the page the user came for (remembered when they were sent here), else 驿站.
+      await Taro.reLaunch({ url: takeLoginReturn() });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -3,6 +3,7 @@ import { errorMessageFor, isChineseText, isErrorBody, isErrorCode, type ErrorBod
 import { fieldLabel } from '@xjy/shared/field-labels';
 import { apiBase } from '../utils/api-base';
 import { clearSession, getToken } from '../utils/session';
+import { rememberLoginReturn } from '../utils/login-return';
 import { ROUTES } from '../utils/routes';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -128,10 +129,12 @@ function httpError(status: number, body: unknown): ApiError {
   return new ApiError('http_error', status, `请求失败 (${status})`);
 }
 
-function endSession(): void {
+function endSession(hadToken = true): void {
   clearSession();
   if (redirectingToLogin) return;
   redirectingToLogin = true;
+  // The login page then says 会话已过期 and brings the user back to this page afterwards.
+  rememberLoginReturn(hadToken ? 'expired' : 'required');
   Taro.reLaunch({ url: ROUTES.login }).catch(() => {
     redirectingToLogin = false;
   });
@@ -184,7 +187,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       continue;
     }
     const error = httpError(statusCode, data);
-    if (statusCode === 401 && SESSION_ENDED_CODES.has(error.code)) endSession();
+    if (statusCode === 401 && SESSION_ENDED_CODES.has(error.code)) endSession(Boolean(token));
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { MediaResponse } from '@xjy/shared/media';
 import type { CreateReportRequest, ReportDetailResponse } from '@xjy/shared/report';
 import { ApiError } from '../services/http';
+import { discardPhoto } from './photo-store';
 
 // 随手拍 outbox: a report is written here before it is sent, and leaves only when the server has it. A report that
 // could not be sent (no network, server down) is sent again later with the same Idempotency-Key, so a retry whose
@@ -10,7 +11,7 @@ import { ApiError } from '../services/http';
 const STORAGE_KEY = 'xjy.reportOutbox';
 
 export interface OutboxPhoto {
-  /** Local file (weapp temp file, H5 blob URL). */
+  /** Where the photo is kept until sent (utils/photo-store: weapp saved file, H5 `idb:` key; older items a temp path). */
   path: string;
   /** Set once uploaded, so a retry does not upload it again. */
   mediaId: number | null;
@@ -56,13 +57,21 @@ export function enqueueReport(body: OutboxItem['body'], photoPaths: string[], ke
   return item;
 }
 
+/** Takes an item out of the queue (sent or deleted) and frees its stored photos. */
 export function removeFromOutbox(key: string): void {
-  write(readOutbox().filter((i) => i.key !== key));
+  const all = readOutbox();
+  write(all.filter((i) => i.key !== key));
+  for (const p of all.find((i) => i.key === key)?.photos ?? []) void discardPhoto(p.path).catch(() => undefined);
 }
+
+/** A photo of a queued report is no longer on the phone: the report cannot be sent as it is. */
+export const PHOTO_LOST_CODE = 'photo_lost';
+export const PHOTO_LOST_MESSAGE = '照片已丢失（可能被手机清理），请删除这条后重新拍照上报';
 
 /** Worth sending again later: the network, a busy or broken server, a rate limit. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
+  if (error.code === PHOTO_LOST_CODE) return false;
   return error.code === 'network_error' || error.code === 'rate_limited' || error.status === 0 || error.status >= 500;
 }
 

@@ -39,6 +39,7 @@ export const ROUTES = {
   deptCases: '/packages/dept/pages/cases/index',
   deptCase: '/packages/dept/pages/case/index',
   staffEscalations: '/packages/staff/pages/escalations/index',
+  notFound: '/pages/not-found/index',
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.stations, ROUTES.report, ROUTES.points, ROUTES.me];

@@ -31,6 +31,13 @@ function emit(): void {
   listeners.forEach((listener) => listener());
 }
 
+/** True when storage still holds a token whose time is up: the user had a session and it ran out. */
+export function sessionExpired(): boolean {
+  const token = Taro.getStorageSync<string>(TOKEN_KEY);
+  const expiresAt = Taro.getStorageSync<string>(EXPIRES_KEY);
+  return Boolean(token && expiresAt && Date.parse(expiresAt) <= Date.now());
+}
+
 export function getSession(): Session {
   if (!snapshot) snapshot = readStorage();
   return snapshot;

@@ -6,5 +6,6 @@ import { Button as TaroButton, type ButtonProps } from '@tarojs/components';
  * attribute is left out unless the button really is disabled, and a disabled button never calls its handler.
  */
 export default function Button({ disabled, onClick, ...rest }: ButtonProps) {
-  return <TaroButton {...rest} disabled={disabled ? true : undefined} onClick={disabled ? undefined : onClick} />;
+  // aria-disabled tells assistive technology (and axe) what the custom element's disabled attribute means.
+  return <TaroButton {...rest} disabled={disabled ? true : undefined} aria-disabled={disabled ? 'true' : undefined} onClick={disabled ? undefined : onClick} />;
 }

@@ -24,9 +24,9 @@ interface PhotoGridProps {
 export default function PhotoGrid({ tiles, max, onAdd, onRemove, onRetry, addTestId = 'photo-add' }: PhotoGridProps) {
   return (
     <View className='photo-grid'>
-      {tiles.map((t) => (
+      {tiles.map((t, i) => (
         <View key={t.key} className={`photo-grid__tile ${t.error ? 'photo-grid__tile--failed' : ''}`} data-testid='photo-tile'>
-          <Image className='photo-grid__img' src={t.src} mode='aspectFill' />
+          <Image className='photo-grid__img' src={t.src} mode='aspectFill' nativeProps={{ alt: `第 ${i + 1} 张照片` }} />
           {t.progress !== undefined && t.progress !== null && !t.error ? (
             <View className='photo-grid__overlay' data-testid='photo-progress'>
               <Text>上传中 {Math.round(t.progress)}%</Text>
@@ -52,7 +52,7 @@ export default function PhotoGrid({ tiles, max, onAdd, onRemove, onRetry, addTes
       ))}
       {tiles.length < max ? (
         <View className='photo-grid__tile photo-grid__tile--add' onClick={onAdd} data-testid={addTestId}>
-          <Text className='photo-grid__plus'>＋</Text>
+          <Text className='photo-grid__plus' aria-hidden='true'>＋</Text>
           <Text className='muted'>拍照/相册</Text>
         </View>
       ) : null}

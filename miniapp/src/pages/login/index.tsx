@@ -5,6 +5,7 @@ import { DEMO_ACCOUNT_LABELS } from '@xjy/shared/auth';
 import { getAppInfo } from '../../services/auth';
 import { useLogin } from '../../hooks/use-login';
 import { useRequest } from '../../hooks/use-request';
+import { peekLoginReturn, SESSION_EXPIRED_MESSAGE } from '../../utils/login-return';
 import './index.scss';
 
 /** weapp: 微信一键登录 first; h5 (staff at a desk): account and password. Demo accounts when the server allows. */
@@ -16,6 +17,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(!isWeapp);
   const busy = login.pending !== null;
+  const [expired] = useState(() => peekLoginReturn()?.reason === 'expired');
 
   const submitPassword = () => {
     if (!username.trim() || !password) return;
@@ -28,6 +30,12 @@ export default function LoginPage() {
         <Text className='login__title'>新就业群体服务</Text>
         <Text className='login__subtitle'>爱心驿站 · 随手拍 · 新市民积分</Text>
       </View>
+
+      {expired ? (
+        <View className='login__expired' role='alert' data-testid='login-expired'>
+          <Text>{SESSION_EXPIRED_MESSAGE}</Text>
+        </View>
+      ) : null}
 
       {appInfo.error ? (
         <View className='login__offline' data-testid='login-network-error'>
@@ -69,6 +77,7 @@ export default function LoginPage() {
             className='login__input'
             value={username}
             placeholder='请输入用户名'
+            nativeProps={{ 'aria-label': '用户名', autoComplete: 'username' }}
             data-testid='login-username'
             onInput={(event) => setUsername(event.detail.value)}
           />
@@ -78,6 +87,7 @@ export default function LoginPage() {
             value={password}
             password
             placeholder='请输入密码'
+            nativeProps={{ 'aria-label': '密码', autoComplete: 'current-password' }}
             data-testid='login-password'
             onInput={(event) => setPassword(event.detail.value)}
             onConfirm={submitPassword}

@@ -74,7 +74,7 @@ export default function MyReportsPage() {
       ) : (
         items.map((r) => (
           <View key={r.id} className='card my-reports__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.reportDetail}?id=${r.id}` })} data-testid='my-report-item'>
-            {r.thumbUrl ? <Image className='my-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' /> : <View className='my-reports__thumb' />}
+            {r.thumbUrl ? <Image className='my-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' nativeProps={{ alt: `${r.categoryLabel}的照片` }} /> : <View className='my-reports__thumb' />}
             <View className='my-reports__text'>
               <View className='my-reports__line'>
                 <Text className='my-reports__cat'>{r.categoryLabel}</Text>
