@@ -4,6 +4,7 @@ import type { DemoAccount, LoginResponse, PasswordLoginRequest, UserResponse } f
 import { ApiError, errorMessage } from '../services/http';
 import { loginAsDemo, loginWithPassword, loginWithWechat } from '../services/auth';
 import { takeLoginReturn } from '../utils/login-return';
+import { ROUTES } from '../utils/routes';
 import { signIn } from './use-auth';
 
 export type LoginMethod = 'wechat' | 'password' | DemoAccount;
@@ -43,10 +44,8 @@ export function useLogin(): LoginActions {
     try {
       const session = await login();
       signIn(session);
-      await Taro.reLaunch({ url: homeFor(session.user.role) });
-      signIn(await login());
-      // Back to the page the user came for (remembered when they were sent here), else 驿站.
-      await Taro.reLaunch({ url: takeLoginReturn() });
+      // Back to the page the user came for (remembered when they were sent here), else the role's home.
+      await Taro.reLaunch({ url: takeLoginReturn(homeFor(session.user.role)) });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

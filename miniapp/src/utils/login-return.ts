@@ -65,8 +65,8 @@ export function peekLoginReturn(): LoginReturn | null {
 }
 
 /** Where to go after a successful login (the remembered page, else 驿站); forgets it. */
-export function takeLoginReturn(): string {
+export function takeLoginReturn(fallback: string = ROUTES.stations): string {
   const v = peekLoginReturn();
   Taro.removeStorageSync(KEY);
-  return v?.to ?? ROUTES.stations;
+  return v?.to ?? fallback;
 }

@@ -39,20 +39,17 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
 
-  constructor(
-    private readonly stations: StationsRepository,
-    // Optional so unit specs can build the service alone; the app always has the bus (CommonModule).
-    @Optional() @Inject(CLUSTER_BUS) private readonly bus: ClusterBus = new InProcessClusterBus(),
-  ) {
-    bus.subscribe(STATION_CHANGES_CHANNEL, (message) => void this.applyAnnounced(message));
   private readonly staleMs: number;
 
   constructor(
     private readonly stations: StationsRepository,
     @Optional() @Inject(STATIONS_CONFIG) config: StationsConfig | null = null,
+    // Optional so unit specs can build the service alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) private readonly bus: ClusterBus = new InProcessClusterBus(),
   ) {
     this.staleMs = (config ?? DEFAULT_STATIONS_CONFIG).staleDays * 86_400_000;
     this.index = new StationIndex(this.staleMs);
+    bus.subscribe(STATION_CHANGES_CHANNEL, (message) => void this.applyAnnounced(message));
   }
 
   /** How long a confirmation keeps a station fresh (not 待确认). */
@@ -94,23 +91,31 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
   }
 
   /**
-   * Applies rows this instance has just committed (read back after commit, so they carry the database's stamp) and
-   * tells the other instances which ids changed.
-   */
-  apply(rows: Station[]): void {
-    this.applyRows(rows);
-    if (rows.length) void this.bus.publish(STATION_CHANGES_CHANNEL, rows.map((r) => r.id).join(','));
-  }
-
-  private applyRows(rows: Station[]): void {
-   * THE way the index learns of a change: reads these stations (and their upcoming service sessions) as committed
-   * and applies them. This instance's own writes call it after commit, the poll calls it for other instances'
-   * writes; a change feed (e.g. Redis pub/sub of station ids) would call it too.
+   * THE way the index learns of this instance's own change: called after commit, it reads these stations (and their
+   * upcoming service sessions) as committed, applies them, and tells the other instances which ids changed.
    */
   async refresh(ids: number[]): Promise<void> {
     if (!ids.length) return;
+    await this.reload(ids);
+    void this.bus.publish(STATION_CHANGES_CHANNEL, ids.join(','));
+  }
+
+  /** Reads and applies these stations as committed (other instances' changes: from the bus or the poll). */
+  private async reload(ids: number[]): Promise<void> {
     const [rows, services] = await Promise.all([this.stations.findByIds(ids), this.stations.findUpcomingServices(ids, new Date())]);
     this.apply(rows, groupServices(services, ids));
+  }
+
+  /** Another instance's write, announced on the bus. */
+  private async applyAnnounced(message: string): Promise<void> {
+    if (!this.loaded || !this.bus.distributed) return;
+    const ids = message.split(',').map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+    if (!ids.length) return;
+    try {
+      await this.reload(ids.slice(0, 5_000));
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message }, 'station change from the bus not applied; the poll will catch up');
+    }
   }
 
   /**
@@ -127,18 +132,6 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
       }
     }
     for (const row of rows) this.applyRow(row);
-  }
-
-  /** Another instance's write: read the rows back (they are committed) and apply them. */
-  private async applyAnnounced(message: string): Promise<void> {
-    if (!this.loaded || !this.bus.distributed) return;
-    const ids = message.split(',').map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
-    if (!ids.length) return;
-    try {
-      this.applyRows(await this.stations.findByIds(ids.slice(0, 5_000)));
-    } catch (e) {
-      this.logger.warn({ err: (e as Error).message }, 'station change from the bus not applied; the poll will catch up');
-    }
   }
 
   private applyRow(row: Station): void {
@@ -172,7 +165,6 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         this.index = new StationIndex(this.staleMs);
         this.pollFromMs = started.getTime();
         // Neighbours first: stations of one grid cell then sit side by side in the index's memory (see cellOrder).
-        this.applyRows(rows.sort(cellOrder));
         this.apply(rows.sort(cellOrder), groupServices(services, []));
         this.loaded = true;
         this.timer ??= setInterval(() => void this.poll(), this.bus.distributed ? STATION_POLL_FALLBACK_MS : STATION_POLL_MS);
@@ -195,8 +187,7 @@ export class StationIndexService implements OnApplicationBootstrap, OnModuleDest
         const ms = r.updatedAt.getTime();
         return r.status === 'active' ? this.index.versionOf(r.id) !== ms : this.index.has(r.id);
       });
-      if (stale.length) this.applyRows(await this.stations.findByIds(stale.map((r) => r.id)));
-      if (stale.length) await this.refresh(stale.map((r) => r.id));
+      if (stale.length) await this.reload(stale.map((r) => r.id));
       this.pollFromMs = started.getTime();
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'station index poll failed; retrying on the next tick');
