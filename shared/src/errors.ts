@@ -79,11 +79,9 @@ export const ERROR_CODES = [
   ...ACTIVITY_ERROR_CODES,
   ...OPEN311_ERROR_CODES,
   ...REPORT_TEMPLATE_ERROR_CODES,
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
   ...STATEMENT_ERROR_CODES,
 ] as const;
-export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode | StatementErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | AreaErrorCode | StaffErrorCode | OrganizationErrorCode | MediaErrorCode | StationErrorCode | ReportErrorCode | ActivityErrorCode | Open311ErrorCode | ReportTemplateErrorCode | StatementErrorCode;
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -7,7 +7,7 @@ import { configureHttp } from '../../../../services/http';
 import { saveLogin } from '../../../../utils/session';
 import AdminCategoriesPage from './index';
 
-const cat = (over: Partial<ReportCategoryResponse> = {}): ReportCategoryResponse => ({ id: 1, key: 'traffic', label: '交通', pointsMin: 5, pointsMax: 10, acceptHours: 24, resolveHours: 168, sortOrder: 1, active: true, ...over });
+const cat = (over: Partial<ReportCategoryResponse> = {}): ReportCategoryResponse => ({ id: 1, key: 'traffic', label: '交通', pointsMin: 5, pointsMax: 10, acceptHours: 24, resolveHours: 168, signHours: 4, verifyHours: 24, sortOrder: 1, active: true, ...over }) as ReportCategoryResponse;
 
 describe('AdminCategoriesPage', () => {
   beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));

@@ -30,10 +30,12 @@ function summary(id: number, over: Partial<ReportSummaryResponse> = {}): ReportS
     createdAt: at(-3),
     acceptDueAt: at(21),
     resolveDueAt: at(165),
+    stageDeadlineAt: null,
+    escalationLevel: 0,
     ...over,
   };
 }
-const category = (key: string, label: string, pointsMin: number, pointsMax: number): ReportCategoryResponse => ({ id: key.length, key, label, pointsMin, pointsMax, acceptHours: 24, resolveHours: 168, sortOrder: 0, active: true });
+const category = (key: string, label: string, pointsMin: number, pointsMax: number): ReportCategoryResponse => ({ id: key.length, key, label, pointsMin, pointsMax, acceptHours: 24, resolveHours: 168, signHours: 4, verifyHours: 24, sortOrder: 0, active: true });
 const CATEGORIES = [category('traffic', '交通', 5, 10), category('hazard', '安全隐患', 6, 8), category('civility', '文明', 9, 10)];
 
 function setWidth(wide: boolean) {
