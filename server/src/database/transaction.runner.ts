@@ -11,6 +11,35 @@ const MAX_ATTEMPTS = 4;
  */
 export type UnitOfWork = EntityManager;
 
+const afterCommitHooks = new WeakMap<EntityManager, Array<() => void>>();
+
+/**
+ * Runs `fn` once the transaction of `m` has committed (never if it rolls back or is retried from the start), e.g. to
+ * count a business event exactly when it became true. Outside TransactionRunner.run the hook is dropped.
+ */
+export function afterCommit(m: UnitOfWork, fn: () => void): void {
+  const list = afterCommitHooks.get(m);
+  if (list) list.push(fn);
+  else afterCommitHooks.set(m, [fn]);
+}
+
+/** The transaction, then its after-commit hooks (a failing hook is logged, never undoes the commit). */
+async function transaction<T>(ds: DataSource, work: (m: UnitOfWork) => Promise<T>): Promise<T> {
+  const used: EntityManager[] = [];
+  const result = await ds.transaction(async (m) => {
+    used.push(m);
+    return work(m);
+  });
+  for (const hook of used.flatMap((m) => afterCommitHooks.get(m) ?? [])) {
+    try {
+      hook();
+    } catch (e) {
+      console.error('after-commit hook failed', e);
+    }
+  }
+  return result;
+}
+
 function errorCode(e: unknown): string | undefined {
   const x = e as { code?: string; driverError?: { code?: string } };
   return x?.driverError?.code ?? x?.code;
@@ -33,7 +62,7 @@ export class TransactionRunner {
 
   run<T>(work: (m: UnitOfWork) => Promise<T>): Promise<T> {
     if (this.serial) {
-      const next = this.tail.then(() => this.ds.transaction(work));
+      const next = this.tail.then(() => transaction(this.ds, work));
       this.tail = next.catch(() => undefined);
       return next;
     }
@@ -43,7 +72,7 @@ export class TransactionRunner {
   private async withRetry<T>(work: (m: UnitOfWork) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.ds.transaction(work);
+        return await transaction(this.ds, work);
       } catch (e) {
         if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(errorCode(e) ?? '')) throw e;
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));

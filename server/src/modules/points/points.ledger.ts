@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PointsReason, PointsSourceType } from '@xjy/shared';
 import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
+import { AppMetrics } from '../../common/metrics/metrics';
+import { afterCommit } from '../../database/transaction.runner';
 import { User } from '../users/user.entity';
 import { PointsEntry } from './points-entry.entity';
 
@@ -27,7 +29,10 @@ export interface ReconcileResult {
  */
 @Injectable()
 export class PointsLedger {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() private readonly metrics: AppMetrics | null = null,
+  ) {}
 
   async record(m: EntityManager, event: PointsEvent): Promise<{ recorded: boolean; entry: PointsEntry }> {
     const key = { reason: event.reason, sourceType: event.sourceType, sourceId: event.sourceId, userId: event.userId };
@@ -42,6 +47,10 @@ export class PointsLedger {
           .set({ pointsBalance: () => `pointsBalance + ${Math.trunc(event.delta)}` })
           .where('id = :id', { id: event.userId })
           .execute();
+      }
+      if (event.delta > 0 && this.metrics) {
+        const metrics = this.metrics;
+        afterCommit(m, () => metrics.count('points_awarded', event.delta));
       }
       return { recorded: true, entry };
     } catch (e) {
