@@ -67,4 +67,11 @@ describe(StationServicesService.name, () => {
     await expect(service.signUp(worker(2), later.id)).rejects.toMatchObject({ code: 'station_service_cancelled' });
     await expect(service.signUp(worker(2), 999_999)).rejects.toMatchObject({ code: 'station_service_not_found' });
   });
+
+  it('refuses sign-ups at a suspended station', async () => {
+    const v = await service.create(staff, s.id, { kind: 'other', startsAt: at(5), endsAt: at(6), host: '志愿者' });
+    stations.write(s.id, { status: 'suspended' });
+    await expect(service.signUp(worker(1), v.id)).rejects.toMatchObject({ code: 'station_service_not_found' });
+    expect(rider.signups).toEqual([]);
+  });
 });

@@ -77,6 +77,8 @@ export class StationServicesService {
 
   async signUp(auth: AuthContext, id: number): Promise<StationServiceResponse> {
     const v = await this.require(id);
+    // A suspended station's sessions are gone for riders, as the station is.
+    if (v.station?.status !== 'active') throw new AppException('station_service_not_found');
     if (v.cancelledAt) throw new AppException('station_service_cancelled');
     if (v.endsAt.getTime() <= Date.now()) throw new AppException('station_service_in_past');
     await this.tx.run(async (m) => {
