@@ -1,10 +1,12 @@
-// 报到 burst: 500 members check in to one volunteer activity as a meeting starts (some retrying), on the embedded
-// database and on MySQL. Target: check-in p99 ≤ 100 ms, every member recorded once, volunteer points once.
+// 报到 burst: 500 members check in to one volunteer activity within 10 seconds as it starts (20% retrying), on the
+// embedded database and on MySQL, with the proxy checks on (each member from their own install and GPS fix).
+// Target: check-in p99 ≤ 100 ms, every member recorded once. Volunteer points now follow the confirmed hours, so
+// this burst awards none (the hours e2e covers points exactly once).
 import { createConnection } from 'mysql2/promise';
 import { load, percentile, ratio, startFakeWechat, startServer, writeResult } from './lib.mjs';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
-const BURST_MS = Number(process.env.BENCH_BURST_MS ?? 60_000);
+const BURST_MS = Number(process.env.BENCH_BURST_MS ?? 10_000);
 const RETRY_SHARE = 0.2;
 const POINTS = 5;
 
@@ -15,7 +17,8 @@ async function json(url, { method = 'GET', token, body } = {}) {
 
 async function runOn(label, extraEnv) {
   const wechat = await startFakeWechat();
-  const server = await startServer({ ...wechat.env, ...extraEnv });
+  // WeChat content checks fetch photos from PUBLIC_BASE_URL; the burst posts none, any base satisfies the config.
+  const server = await startServer({ ...wechat.env, PUBLIC_BASE_URL: 'http://127.0.0.1', ...extraEnv });
   try {
     const base = server.url;
     const admin = (await json(`${base}/api/auth/dev`, { method: 'POST', body: { account: 'admin' } })).body.token;
@@ -43,23 +46,25 @@ async function runOn(label, extraEnv) {
 
     const latencies = [];
     const statuses = new Map();
-    const attempt = async (token) => {
+    // Each member stands somewhere else within 60 m of the point and uses their own phone.
+    const fixOf = (i) => ({ lat: Number((38.3436 + (i % 25) * 0.00002).toFixed(6)), lng: Number((114.684 + Math.floor(i / 25) * 0.00002).toFixed(6)) });
+    const attempt = async (token, i) => {
       const t0 = performance.now();
       const r = await fetch(`${base}/api/activities/${activity.id}/check-ins`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ token: qr, lat: 38.3436, lng: 114.684, accuracyM: 12 }),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-client-id': `bench-install-${i}` },
+        body: JSON.stringify({ token: qr, ...fixOf(i), accuracyM: 12 }),
       });
       await r.arrayBuffer();
       latencies.push(performance.now() - t0);
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     };
     const started = performance.now();
-    const jobs = tokens.flatMap((token) => {
+    const jobs = tokens.flatMap((token, i) => {
       const at = Math.random() * BURST_MS;
-      const list = [new Promise((r) => setTimeout(r, at)).then(() => attempt(token))];
+      const list = [new Promise((r) => setTimeout(r, at)).then(() => attempt(token, i))];
       // Some members tap again (bad signal, impatience) a moment later.
-      if (Math.random() < RETRY_SHARE) list.push(new Promise((r) => setTimeout(r, at + 200 + Math.random() * 800)).then(() => attempt(token)));
+      if (Math.random() < RETRY_SHARE) list.push(new Promise((r) => setTimeout(r, at + 200 + Math.random() * 800)).then(() => attempt(token, i)));
       return list;
     });
     await Promise.all(jobs);
@@ -70,8 +75,7 @@ async function runOn(label, extraEnv) {
     const list = (await json(`${base}/api/activities/${activity.id}/check-ins`, { token: admin })).body.items;
     const accepted = list.filter((c) => c.status === 'accepted');
     const uniqueMembers = new Set(accepted.map((c) => c.member.id)).size;
-    let pointsOk = 0;
-    for (const token of tokens) if ((await json(`${base}/api/me`, { token })).body.pointsBalance === POINTS) pointsOk++;
+    const flagged = accepted.filter((c) => c.flags.length).length;
     latencies.sort((a, b) => a - b);
     const r = {
       driver: label,
@@ -86,12 +90,12 @@ async function runOn(label, extraEnv) {
       p99VsLiveP99: ratio(percentile(latencies, 99), Math.max(1, live.p99)),
       acceptedCheckIns: accepted.length,
       uniqueMembersAccepted: uniqueMembers,
-      membersWithPointsOnce: pointsOk,
+      flaggedForReview: flagged,
     };
-    const ok = r.acceptedCheckIns === MEMBERS && r.uniqueMembersAccepted === MEMBERS && r.membersWithPointsOnce === MEMBERS;
+    const ok = r.acceptedCheckIns === MEMBERS && r.uniqueMembersAccepted === MEMBERS;
     console.log(
       `check-in burst (${label}): ${r.attempts} attempts from ${MEMBERS} members in ${r.burstSeconds}s; p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms (${r.p99VsLiveP99}× the liveness p99 of ${r.liveP99Ms} ms; target p99 ≤ 100 ms: ${r.p99Ms <= 100 ? 'met' : 'NOT met'}); ` +
-        `${r.acceptedCheckIns} accepted for ${r.uniqueMembersAccepted} distinct members, ${r.membersWithPointsOnce} with exactly ${POINTS} points: ${ok ? 'each recorded once' : 'MISMATCH'}`,
+        `${r.acceptedCheckIns} accepted for ${r.uniqueMembersAccepted} distinct members (${r.flaggedForReview} flagged for review): ${ok ? 'each recorded once' : 'MISMATCH'}`,
     );
     return { ...r, exactlyOnce: ok };
   } finally {

@@ -22,6 +22,11 @@ export const CHECK_IN_REFUSAL_LABELS: Record<CheckInRefusal, string> = {
   activity_full: '活动名额已满',
   own_activity: '不能在自己发起的活动中签到，请由其他工作人员核实',
 };
+/** Where nothing can scan (H5 in a browser), the code is typed: these refusals say 输入 instead of 扫描. */
+export const CHECK_IN_REFUSAL_LABELS_TYPED: Partial<Record<CheckInRefusal, string>> = {
+  qr_token_invalid: '签到码不对，请输入现场大屏上显示的 6 位签到码',
+  qr_token_expired: '签到码已过期，请输入大屏上最新的签到码',
+};
 /** rejected: staff rejected a flagged (待核实) check-in on review; it no longer counts. */
 export const CHECK_IN_STATUSES = ['accepted', 'refused', 'approved', 'rejected'] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];

@@ -90,6 +90,10 @@ export const FIELD_LABELS = {
   quarter: { label: '季度' },
   target: { label: '对象' },
   options: { label: '选项' },
+  signedOutAt: { label: '签退时间' },
+  accept: { label: '核实结果' },
+  hoursThresholdPct: { label: '最低时长比例', unit: '%' },
+  meetingKind: { label: '会议类型' },
   withLocation: { label: '读取照片位置' },
 } as const satisfies Record<string, FieldLabel>;
 

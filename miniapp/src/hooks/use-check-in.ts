@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
-import { CHECK_IN_REFUSAL_LABELS, CHECK_IN_REFUSALS, type CheckInRefusal, type CheckInResponse } from '@xjy/shared/activity';
-import { checkIn } from '../services/activities';
+import { CHECK_IN_REFUSAL_LABELS, CHECK_IN_REFUSAL_LABELS_TYPED, CHECK_IN_REFUSALS, type CheckInRefusal, type CheckInResponse } from '@xjy/shared/activity';
+import { checkIn, checkOut } from '../services/activities';
 import { errorMessage, isApiError } from '../services/http';
 import { getCurrentFix } from '../utils/location';
 import { ensurePrivacyConsent } from '../utils/privacy';
+import { canScan } from '../utils/scan';
 
 export type CheckInState =
   | { status: 'idle' }
@@ -15,20 +16,26 @@ export type CheckInState =
 
 const isRefusal = (code: string): code is CheckInRefusal => (CHECK_IN_REFUSALS as readonly string[]).includes(code);
 
-/** Scan → locate → send: each step says what it is doing, and each refusal says why in words a member understands. */
-export function useCheckIn(activityId: number): { state: CheckInState; submit: (token: string) => Promise<void>; reset: () => void } {
+/** The refusal in words a member understands; where nothing can scan, it says 输入 instead of 扫描. */
+const refusalText = (code: CheckInRefusal) => (canScan ? CHECK_IN_REFUSAL_LABELS[code] : (CHECK_IN_REFUSAL_LABELS_TYPED[code] ?? CHECK_IN_REFUSAL_LABELS[code]));
+
+/**
+ * Scan → locate → send: each step says what it is doing, and each refusal says why in words a member understands.
+ * `step` 'out' signs out of a volunteer or training activity with the same code and place rules.
+ */
+export function useCheckIn(activityId: number, step: 'in' | 'out' = 'in'): { state: CheckInState; submit: (token: string) => Promise<void>; reset: () => void } {
   const [state, setState] = useState<CheckInState>({ status: 'idle' });
 
   const submit = useCallback(
     async (token: string) => {
       const code = token.trim();
       if (!code) {
-        setState({ status: 'error', message: '请扫描或输入签到码' });
+        setState({ status: 'error', message: canScan ? '请扫描或输入签到码' : '请输入签到码' });
         return;
       }
       setState({ status: 'locating' });
       if (!(await ensurePrivacyConsent())) {
-        setState({ status: 'error', message: '签到需要确认你在活动现场，请先同意隐私保护指引' });
+        setState({ status: 'error', message: `${step === 'in' ? '签到' : '签退'}需要确认你在活动现场，请先同意隐私保护指引` });
         return;
       }
       let fix;
@@ -40,18 +47,19 @@ export function useCheckIn(activityId: number): { state: CheckInState; submit: (
       }
       setState({ status: 'sending' });
       try {
-        const result = await checkIn(activityId, { token: code, lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM });
+        const body = { token: code, lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM };
+        const result = await (step === 'in' ? checkIn(activityId, body) : checkOut(activityId, body));
         setState({ status: 'done', checkIn: result });
       } catch (error) {
         if (isApiError(error) && isRefusal(error.code)) {
           const distance = error.code === 'outside_fence' && typeof error.details?.distanceM === 'number' ? `（距活动地点约 ${error.details.distanceM} 米）` : '';
-          setState({ status: 'refused', refusal: error.code, message: `${CHECK_IN_REFUSAL_LABELS[error.code]}${distance}` });
+          setState({ status: 'refused', refusal: error.code, message: `${refusalText(error.code)}${distance}` });
           return;
         }
         setState({ status: 'error', message: errorMessage(error) });
       }
     },
-    [activityId],
+    [activityId, step],
   );
 
   return { state, submit, reset: useCallback(() => setState({ status: 'idle' }), []) };

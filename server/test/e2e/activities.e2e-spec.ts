@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { QR_SLOT_SECONDS } from '@xjy/shared';
 import { QrTokens } from '../../src/modules/activities/qr-token';
+import { elapse, near } from '../support/hours-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
 
@@ -39,6 +40,13 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
   const qrFor = async (activityId: number) => (await t.http('GET', `/api/activities/${activityId}/qr-token`, { token: staff })).body.token as string;
   const checkIn = (token: string, activityId: number, body: Record<string, unknown>) => t.http('POST', `/api/activities/${activityId}/check-ins`, { token, body: { lat: 38.3435, lng: 114.6839, accuracyM: 10, ...body } });
   const balance = async (token: string) => (await t.http('GET', '/api/me', { token })).body.pointsBalance as number;
+  /** Volunteer points come after the hours are confirmed: the members stay 50 of 70 minutes, sign out, and staff confirm after the end. */
+  async function serveAndConfirm(activityId: number, tokens: string[]): Promise<void> {
+    await elapse(t, activityId, 50 * 60_000);
+    for (const [i, token] of tokens.entries()) expect((await t.http('POST', `/api/activities/${activityId}/check-outs`, { token, body: { token: await qrFor(activityId), ...near(900 + i), accuracyM: 10 } })).status).toBe(201);
+    await elapse(t, activityId, 30 * 60_000);
+    expect((await t.http('POST', `/api/activities/${activityId}/confirm-hours`, { token: admin })).status).toBe(200);
+  }
 
   beforeAll(async () => {
     t = await startTestApp(driver);
@@ -216,9 +224,11 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
       const a = await activity({ type: 'volunteer', points: 7 });
       const members = await Promise.all(Array.from({ length: 8 }, () => member()));
       const token = await qrFor(a.id);
-      const results = await Promise.all(members.flatMap((m) => [1, 2, 3].map(() => checkIn(m.token, a.id, { token }))));
+      const results = await Promise.all(members.flatMap((m, i) => [1, 2, 3].map(() => checkIn(m.token, a.id, { token, ...near(i) }))));
       expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true);
       expect(results.filter((r) => r.status === 201)).toHaveLength(8);
+      for (const m of members) expect(await balance(m.token)).toBe(0);
+      await serveAndConfirm(a.id, members.map((m) => m.token));
       for (const m of members) expect(await balance(m.token)).toBe(7);
       const rows = await t.ds.query(`SELECT COUNT(*) AS n FROM points_entry WHERE reason = 'volunteer_check_in' AND sourceType = 'check_in' AND userId IN (${members.map((m) => m.id).join(',')})`);
       expect(Number(rows[0].n)).toBe(8);
@@ -234,13 +244,14 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
       expect((await t.http('POST', `/api/check-ins/${id}/approve`, { token: m.token, body: { note: '自己批' } })).status).toBe(403);
       const ok = await t.http('POST', `/api/check-ins/${id}/approve`, { token: staff, body: { note: '手机定位漂移，现场核实' } });
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '手机定位漂移，现场核实', approvedBy: { nickname: '张社工' }, pointsAwarded: 6 });
+      expect(ok.body).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '手机定位漂移，现场核实', approvedBy: { nickname: '张社工' }, pointsAwarded: 0, hoursStatus: 'pending' });
       const twice = await t.http('POST', `/api/check-ins/${id}/approve`, { token: staff, body: { note: '再批' } });
       expect(twice.status).toBe(409);
-      expect(await balance(m.token)).toBe(6);
       const repeat = await checkIn(m.token, a.id, { token: await qrFor(a.id) });
       expect(repeat.status).toBe(200);
       expect(repeat.body.id).toBe(id);
+      await serveAndConfirm(a.id, [m.token]);
+      expect(await balance(m.token)).toBe(6);
     });
 
     it('closes hand approval one activity-length after the end', async () => {
@@ -292,7 +303,7 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
       expect(stillRefused.body.items.find((c: { id: number }) => c.id === id).status).toBe('refused');
       const byColleague = await t.http('POST', `/api/check-ins/${id}/approve`, { token: admin, body: { note: '由管理员核实' } });
       expect(byColleague.status).toBe(200);
-      expect(byColleague.body).toMatchObject({ status: 'approved', pointsAwarded: 5 });
+      expect(byColleague.body).toMatchObject({ status: 'approved', hoursStatus: 'pending' });
     });
 
     it('caps volunteer points per China-time day through the ledger, once per check-in', async () => {
@@ -301,12 +312,12 @@ describe.each(TEST_DRIVERS)('报到: memberships, activities and check-ins (%s)'
       const earned: number[] = [];
       for (let i = 0; i < 3; i++) {
         const a = await activity({ type: 'volunteer', points: 20 });
-        const r = await checkIn(m.token, a.id, { token: await qrFor(a.id) });
+        const r = await checkIn(m.token, a.id, { token: await qrFor(a.id), ...near(i) });
         expect(r.status).toBe(201);
-        earned.push(r.body.pointsAwarded);
+        await serveAndConfirm(a.id, [m.token]);
         const again = await checkIn(m.token, a.id, { token: await qrFor(a.id) });
         expect(again.status).toBe(200);
-        expect(again.body.pointsAwarded).toBe(r.body.pointsAwarded);
+        earned.push(again.body.pointsAwarded);
       }
       expect(earned).toEqual([20, 20, 0]);
       expect(await balance(m.token)).toBe(40);

@@ -1,9 +1,10 @@
-import type { ActivityType, PointsReason } from '@xjy/shared';
+import type { ActivityType, CheckInFlag, HoursStatus, PointsReason } from '@xjy/shared';
 import type { AppConfig } from '../../src/config/app.config';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import type { ActivitiesRepository, ActivityFields, ActivityWithOrg, CheckInFields } from '../../src/modules/activities/activities.repository';
 import { attendanceKeyOf } from '../../src/modules/activities/activities.repository';
 import type { CheckIn } from '../../src/modules/activities/check-in.entity';
+import type { HoursRepository, LastPosition, SessionClose } from '../../src/modules/activities/hours.repository';
 import type { MembershipWithOrg, OrganizationsRepository, OrganizationWithArea } from '../../src/modules/organizations/organizations.repository';
 import type { PointsEvent, PointsLedger } from '../../src/modules/points/points.ledger';
 import type { User } from '../../src/modules/users/user.entity';
@@ -48,27 +49,35 @@ export class FakeActivitiesRepository {
   }
   async countAttendance(ids: number[]) {
     const out = new Map<number, number>();
-    for (const c of this.checkIns) if (ids.includes(c.activityId) && c.status !== 'refused') out.set(c.activityId, (out.get(c.activityId) ?? 0) + 1);
+    for (const c of this.checkIns) if (ids.includes(c.activityId) && (c.status === 'accepted' || c.status === 'approved')) out.set(c.activityId, (out.get(c.activityId) ?? 0) + 1);
     return out;
   }
   async findAttendance(userId: number, ids: number[]) {
-    return this.checkIns.filter((c) => c.userId === userId && ids.includes(c.activityId) && c.status !== 'refused');
+    return this.checkIns.filter((c) => c.userId === userId && ids.includes(c.activityId) && (c.status === 'accepted' || c.status === 'approved'));
   }
   async findAttendanceOf(_m: unknown, activityId: number, userId: number) {
     return this.checkIns.find((c) => c.attendanceKey === attendanceKeyOf(activityId, userId)) ?? null;
   }
   async insertCheckIn(_m: unknown, fields: CheckInFields) {
-    const row = checkInFactory({ ...fields, refusal: fields.refusal ?? null });
+    const row = checkInFactory({
+      ...fields,
+      refusal: fields.refusal ?? null,
+      clientId: fields.clientId ?? null,
+      flags: fields.flags ?? [],
+      reviewStatus: fields.reviewStatus ?? null,
+      hoursStatus: fields.hoursStatus ?? null,
+      createdAt: new Date(Date.now()),
+    });
     if (row.attendanceKey && this.checkIns.some((c) => c.attendanceKey === row.attendanceKey)) throw duplicateKey();
     this.checkIns.push(row);
     return { ...row };
   }
-  async approveRefused(_m: unknown, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string) {
+  async approveRefused(_m: unknown, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string, hoursStatus: CheckIn['hoursStatus'] = null) {
     const row = this.checkIns.find((x) => x.id === c.id);
     if (!row || row.status !== 'refused') return false;
     const key = attendanceKeyOf(c.activityId, c.userId);
     if (this.checkIns.some((x) => x.attendanceKey === key)) throw duplicateKey();
-    Object.assign(row, { status: 'approved', attendanceKey: key, approvedBy, approvedAt: new Date(), note });
+    Object.assign(row, { status: 'approved', attendanceKey: key, approvedBy, approvedAt: new Date(), note, hoursStatus });
     return true;
   }
   async setPointsAwarded(_m: unknown, id: number, points: number) {
@@ -189,5 +198,93 @@ export class FakeLedger {
   }
   asLedger(): PointsLedger {
     return this as unknown as PointsLedger;
+  }
+}
+
+/** Sign-out, hours, flags and reviews over the same in-memory check-ins as FakeActivitiesRepository. */
+export class FakeHoursRepository {
+  constructor(private readonly activities: FakeActivitiesRepository) {}
+
+  private get rows(): CheckIn[] {
+    return this.activities.checkIns;
+  }
+  private attended(c: CheckIn): boolean {
+    return c.status === 'accepted' || c.status === 'approved';
+  }
+  async closeSession(_m: unknown, id: number, close: SessionClose) {
+    const row = this.rows.find((c) => c.id === id);
+    if (!row || row.signedOutAt) return false;
+    Object.assign(row, close);
+    return true;
+  }
+  async findSessions(activityId: number) {
+    return this.rows.filter((c) => c.activityId === activityId && this.attended(c)).map((c) => ({ ...c }));
+  }
+  async settleHours(_m: unknown, id: number, from: HoursStatus[], to: HoursStatus, hours: number) {
+    const row = this.rows.find((c) => c.id === id);
+    if (!row || !row.hoursStatus || !from.includes(row.hoursStatus) || !this.attended(row)) return false;
+    Object.assign(row, { hoursStatus: to, hours, ...(to === 'confirmed' ? { hoursConfirmedAt: new Date() } : {}) });
+    return true;
+  }
+  async markActivityConfirmed(_m: unknown, activityId: number, by: number, at: Date) {
+    Object.assign(this.activities.activities.get(activityId)!, { hoursConfirmedAt: at, hoursConfirmedBy: by });
+  }
+  async othersFromClient(activityId: number, userId: number, clientId: string) {
+    return this.rows.filter((c) => c.activityId === activityId && c.userId !== userId && c.clientId === clientId && this.attended(c));
+  }
+  async othersAtPoint(activityId: number, userId: number, at: 'in' | 'out', lat: number, lng: number) {
+    const same = (a: number | null, b: number) => a !== null && a.toFixed(6) === b.toFixed(6);
+    return this.rows.filter(
+      (c) => c.activityId === activityId && c.userId !== userId && this.attended(c) && (at === 'in' ? same(c.lat, lat) && same(c.lng, lng) : same(c.signOutLat, lat) && same(c.signOutLng, lng)),
+    );
+  }
+  async lastPosition(userId: number): Promise<LastPosition | null> {
+    const points = this.rows
+      .filter((c) => c.userId === userId)
+      .flatMap((c) => [
+        ...(c.lat !== null && c.lng !== null ? [{ at: c.createdAt, lat: c.lat, lng: c.lng }] : []),
+        ...(c.signedOutAt && c.signOutLat !== null && c.signOutLng !== null ? [{ at: c.signedOutAt, lat: c.signOutLat, lng: c.signOutLng }] : []),
+      ])
+      .sort((a, b) => b.at.getTime() - a.at.getTime());
+    return points[0] ?? null;
+  }
+  async addFlags(_m: unknown, row: Pick<CheckIn, 'id' | 'flags' | 'reviewStatus'>, flags: CheckInFlag[]) {
+    const stored = this.rows.find((c) => c.id === row.id)!;
+    const merged = [...new Set([...stored.flags, ...flags])];
+    if (merged.length === stored.flags.length) return;
+    stored.flags = merged;
+    if (stored.reviewStatus === null) stored.reviewStatus = 'pending';
+  }
+  async findFlagged(scopePaths: string[] | null) {
+    return this.rows
+      .filter((c) => c.reviewStatus === 'pending')
+      .map((c) => ({ ...c, activity: this.activities.activities.get(c.activityId)! }))
+      .filter((c) => scopePaths === null || scopePaths.some((p) => c.activity.organization.area.path.startsWith(p)));
+  }
+  async review(_m: unknown, id: number, decision: 'accepted' | 'rejected', by: number, note: string) {
+    const row = this.rows.find((c) => c.id === id);
+    if (!row || row.reviewStatus !== 'pending') return false;
+    Object.assign(row, { reviewStatus: decision, reviewedBy: by, reviewedAt: new Date(), reviewNote: note, ...(decision === 'rejected' ? { status: 'rejected' } : {}) });
+    return true;
+  }
+  async sumConfirmedHours(userIds: number[], from: Date, to: Date) {
+    const out = new Map<number, number>(userIds.map((id) => [id, 0]));
+    for (const c of this.rows) {
+      const a = this.activities.activities.get(c.activityId);
+      if (!a || !userIds.includes(c.userId) || c.hoursStatus !== 'confirmed' || !this.attended(c) || a.startsAt < from || a.startsAt >= to) continue;
+      out.set(c.userId, Math.round(((out.get(c.userId) ?? 0) + (c.hours ?? 0)) * 100) / 100);
+    }
+    return out;
+  }
+  async attendedMeetings(userIds: number[], from: Date, to: Date) {
+    return this.rows.flatMap((c) => {
+      const a = this.activities.activities.get(c.activityId);
+      return a && userIds.includes(c.userId) && this.attended(c) && a.type === 'meeting' && a.status === 'scheduled' && a.startsAt >= from && a.startsAt < to
+        ? [{ userId: c.userId, kind: a.meetingKind, startsAt: a.startsAt }]
+        : [];
+    });
+  }
+  asRepository(): HoursRepository {
+    return this as unknown as HoursRepository;
   }
 }

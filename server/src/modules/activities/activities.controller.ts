@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ActivityResponse, CheckInResponse, ListResponse, QrTokenResponse } from '@xjy/shared';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActivityResponse, CheckInResponse, CLIENT_ID_HEADER, ListResponse, QrTokenResponse } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { Access, ANY_USER, CheckInThrottle, CurrentAuth, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -9,6 +9,7 @@ import { ActivitiesService } from './activities.service';
 import { CheckInsService } from './check-ins.service';
 import { ApproveCheckInDto, CheckInDto, CreateActivityDto, ListActivitiesQuery, UpdateActivityDto } from './dto/activity.dto';
 import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
+import { parseClientId } from './hours.controller';
 import { ActivityListDto, ActivityResponseDto, CheckInListDto, CheckInResponseDto, QrTokenResponseDto } from './dto/activity.response';
 
 @ApiTags('activities')
@@ -71,7 +72,7 @@ export class ActivitiesController {
   @Access(STAFF, { resource: 'activity', from: 'param', key: 'id' })
   @ApiOkResponse({ type: QrTokenResponseDto })
   @ApiErrors(400, 404, 409)
-  @ApiOperation({ summary: 'The rotating check-in code for the staff screen (30-second slots)' })
+  @ApiOperation({ summary: 'The rotating check-in code for the staff screen (30-second slots), also as a 6-digit code to type' })
   qr(@Param('id', ParseIdPipe) id: number): Promise<QrTokenResponse> {
     return this.activities.qrToken(id);
   }
@@ -79,17 +80,19 @@ export class ActivitiesController {
   @Post('activities/:id/check-ins')
   @Access(ANY_USER)
   @CheckInThrottle()
+  @ApiHeader({ name: CLIENT_ID_HEADER, required: false, description: 'The app install id (proxy suspicion)' })
   @ApiCreatedResponse({ type: CheckInResponseDto })
   @ApiOkResponse({ type: CheckInResponseDto, description: 'A repeat: the attendance already recorded' })
   @ApiErrors(400, 404, 409, 422, 429)
-  @ApiOperation({ summary: 'Check in with the scanned code and my location; 201 new, 200 repeat, 422 refused with the reason as code' })
+  @ApiOperation({ summary: 'Check in with the scanned or typed code and my location; 201 new, 200 repeat, 422 refused with the reason as code; suspicion is flagged (待核实), not refused' })
   async checkIn(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIdPipe) id: number,
     @Body() dto: CheckInDto,
+    @Headers(CLIENT_ID_HEADER) clientId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CheckInResponse> {
-    const { checkIn, created } = await this.checkIns.checkIn(auth, id, dto);
+    const { checkIn, created } = await this.checkIns.checkIn(auth, id, dto, parseClientId(clientId));
     void reply.status(created ? 201 : 200);
     return checkIn;
   }

@@ -10,6 +10,14 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CheckInsService } from './check-ins.service';
 import { RegisterService } from './register.service';
+import { CheckInReviewService } from './check-in-review.service';
+import { HoursController } from './hours.controller';
+import { HoursRepository } from './hours.repository';
+import { HoursService } from './hours.service';
+import { MeetingsService } from './meetings.service';
+import { ProxySuspicionService } from './proxy-suspicion.service';
+import { QrSightings } from './qr-sightings';
+import { VolunteerPoints } from './volunteer-points';
 
 declare module '../../common/auth/scope-registry' {
   interface ScopedResources {
@@ -18,10 +26,23 @@ declare module '../../common/auth/scope-registry' {
   }
 }
 
-/** Activities, check-ins (with volunteer points) and what members attended: the register and absentees. */
+/** Activities, check-ins with proxy suspicion, volunteer hours and points, and what members attended: register, absentees, 三会一课. */
 @Module({
   imports: [OrganizationsModule, AreasModule, UsersModule, PointsModule],
-  controllers: [ActivitiesController, AttendanceController],
-  providers: [ActivitiesRepository, ActivitiesService, CheckInsService, AttendanceService, RegisterService],
+  controllers: [ActivitiesController, HoursController, AttendanceController],
+  providers: [
+    ActivitiesRepository,
+    HoursRepository,
+    ActivitiesService,
+    CheckInsService,
+    AttendanceService,
+    RegisterService,
+    HoursService,
+    CheckInReviewService,
+    MeetingsService,
+    ProxySuspicionService,
+    QrSightings,
+    VolunteerPoints,
+  ],
 })
 export class ActivitiesModule {}

@@ -8,9 +8,10 @@ import { CheckIn } from './check-in.entity';
 export type ActivityWithOrg = Activity & { organization: { id: number; name: string; areaId: number; area: { path: string } } };
 export type ActivityFields = Pick<
   Activity,
-  'organizationId' | 'type' | 'title' | 'address' | 'startsAt' | 'endsAt' | 'lat' | 'lng' | 'radiusM' | 'points' | 'capacity' | 'status' | 'createdBy'
+  'organizationId' | 'type' | 'title' | 'address' | 'startsAt' | 'endsAt' | 'lat' | 'lng' | 'radiusM' | 'points' | 'capacity' | 'status' | 'createdBy' | 'hoursThresholdPct' | 'meetingKind'
 >;
-export type CheckInFields = Pick<CheckIn, 'activityId' | 'userId' | 'status' | 'lat' | 'lng' | 'accuracyM' | 'distanceM'> & { refusal?: CheckIn['refusal'] };
+export type CheckInFields = Pick<CheckIn, 'activityId' | 'userId' | 'status' | 'lat' | 'lng' | 'accuracyM' | 'distanceM'> &
+  Partial<Pick<CheckIn, 'refusal' | 'clientId' | 'flags' | 'reviewStatus' | 'hoursStatus'>>;
 export const attendanceKeyOf = (activityId: number, userId: number) => `${activityId}:${userId}`;
 
 @Injectable()
@@ -44,16 +45,26 @@ export class ActivitiesRepository {
   insertCheckIn(m: EntityManager, fields: CheckInFields): Promise<CheckIn> {
     const repo = m.getRepository(CheckIn);
     const attended = fields.status !== 'refused';
-    return repo.save(repo.create({ ...fields, refusal: fields.refusal ?? null, attendanceKey: attended ? attendanceKeyOf(fields.activityId, fields.userId) : null }));
+    return repo.save(
+      repo.create({
+        ...fields,
+        refusal: fields.refusal ?? null,
+        clientId: fields.clientId ?? null,
+        flags: fields.flags ?? [],
+        reviewStatus: fields.reviewStatus ?? null,
+        hoursStatus: fields.hoursStatus ?? null,
+        attendanceKey: attended ? attendanceKeyOf(fields.activityId, fields.userId) : null,
+      }),
+    );
   }
 
   /** Turns a refused attempt into attendance; false when it was no longer refused. Throws a unique violation when the member already attended. */
-  async approveRefused(m: EntityManager, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string): Promise<boolean> {
+  async approveRefused(m: EntityManager, c: Pick<CheckIn, 'id' | 'activityId' | 'userId'>, approvedBy: number, note: string, hoursStatus: CheckIn['hoursStatus'] = null): Promise<boolean> {
     const r = await m
       .getRepository(CheckIn)
       .createQueryBuilder()
       .update()
-      .set({ status: 'approved', attendanceKey: attendanceKeyOf(c.activityId, c.userId), approvedBy, approvedAt: new Date(), note })
+      .set({ status: 'approved', attendanceKey: attendanceKeyOf(c.activityId, c.userId), approvedBy, approvedAt: new Date(), note, hoursStatus })
       .where('id = :id AND status = :st', { id: c.id, st: 'refused' })
       .execute();
     return (r.affected ?? 0) > 0;
@@ -122,8 +133,8 @@ export class ActivitiesRepository {
     return (m ?? this.ds.manager).getRepository(CheckIn).findOne({ where: { attendanceKey: attendanceKeyOf(activityId, userId) } });
   }
 
-  findCheckIn(id: number): Promise<(CheckIn & { activity: ActivityWithOrg }) | null> {
-    return this.ds.getRepository(CheckIn).findOne({ where: { id }, relations: { activity: { organization: { area: true } } } }) as Promise<(CheckIn & { activity: ActivityWithOrg }) | null>;
+  findCheckIn(id: number, m: EntityManager = this.ds.manager): Promise<(CheckIn & { activity: ActivityWithOrg }) | null> {
+    return m.getRepository(CheckIn).findOne({ where: { id }, relations: { activity: { organization: { area: true } } } }) as Promise<(CheckIn & { activity: ActivityWithOrg }) | null>;
   }
 
   findCheckInsOfActivity(activityId: number): Promise<CheckIn[]> {

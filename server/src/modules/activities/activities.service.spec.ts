@@ -4,6 +4,7 @@ import { activityFactory, checkInFactory } from '../../../test/factories/activit
 import { organizationFactory } from '../../../test/factories/organization.factory';
 import { FakeActivitiesRepository, FakeOrganizationsRepository, inlineTx, testConfig } from '../../../test/fakes/activities.fakes';
 import { ActivitiesService } from './activities.service';
+import { QrSightings } from './qr-sightings';
 import type { CreateActivityDto } from './dto/activity.dto';
 
 const HOUR = 3600_000;
@@ -22,7 +23,7 @@ describe(ActivitiesService.name, () => {
     orgs.add(org);
     activities = new FakeActivitiesRepository(orgs);
     registry = new ScopeRegistry();
-    service = new ActivitiesService(activities.asRepository(), orgs.asRepository(), inlineTx, registry, testConfig);
+    service = new ActivitiesService(activities.asRepository(), orgs.asRepository(), inlineTx, registry, new QrSightings(), testConfig);
     service.onModuleInit();
   });
 

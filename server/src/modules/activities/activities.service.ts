@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ActivityResponse, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from '@xjy/shared';
+import { ActivityResponse, HOURS_THRESHOLD_PCT_DEFAULT, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from '@xjy/shared';
 import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
@@ -11,6 +11,7 @@ import { ActivitiesRepository, ActivityWithOrg } from './activities.repository';
 import { mapActivity } from './activity.mapper';
 import type { Activity } from './activity.entity';
 import type { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
+import { QrSightings } from './qr-sightings';
 import { QrTokens } from './qr-token';
 
 const MAX_DURATION_MS = 24 * 3600_000;
@@ -28,6 +29,7 @@ export class ActivitiesService implements OnModuleInit {
     private readonly orgs: OrganizationsRepository,
     private readonly tx: TransactionRunner,
     private readonly scopes: ScopeRegistry,
+    private readonly sightings: QrSightings,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.qr = new QrTokens(config.jwtSecret);
@@ -66,6 +68,7 @@ export class ActivitiesService implements OnModuleInit {
     const endsAt = new Date(dto.endsAt);
     this.checkTimes(startsAt, endsAt);
     if (dto.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
+    if (dto.type !== 'meeting' && dto.meetingKind) throw fieldError('validation_failed', 'meetingKind', '只有组织生活会可以选择会议类型');
     const saved = await this.tx.run((m) =>
       this.activities.create(m, {
         organizationId: dto.organizationId,
@@ -81,6 +84,8 @@ export class ActivitiesService implements OnModuleInit {
         capacity: dto.capacity ?? null,
         status: 'scheduled',
         createdBy: auth.userId,
+        hoursThresholdPct: dto.hoursThresholdPct ?? HOURS_THRESHOLD_PCT_DEFAULT,
+        meetingKind: dto.type === 'meeting' ? (dto.meetingKind ?? null) : null,
       }),
     );
     return this.get(auth, saved.id);
@@ -93,6 +98,7 @@ export class ActivitiesService implements OnModuleInit {
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : a.endsAt;
     this.checkTimes(startsAt, endsAt);
     if (a.type !== 'volunteer' && dto.points) throw fieldError('validation_failed', 'points', '只有志愿服务活动可以设置积分');
+    if (a.type !== 'meeting' && dto.meetingKind) throw fieldError('validation_failed', 'meetingKind', '只有组织生活会可以选择会议类型');
     const attended = (await this.activities.countAttendance([id])).get(id) ?? 0;
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
       throw new AppException('illegal_state', undefined, '已有成员签到，积分不能再修改');
@@ -109,6 +115,8 @@ export class ActivitiesService implements OnModuleInit {
         ...(dto.radiusM !== undefined ? { radiusM: dto.radiusM } : {}),
         ...(dto.points !== undefined ? { points: dto.points } : {}),
         ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
+        ...(dto.hoursThresholdPct !== undefined ? { hoursThresholdPct: dto.hoursThresholdPct } : {}),
+        ...(dto.meetingKind !== undefined ? { meetingKind: dto.meetingKind } : {}),
       }),
     );
     return this.get(auth, id);
@@ -160,7 +168,8 @@ export class ActivitiesService implements OnModuleInit {
   async qrToken(id: number): Promise<QrTokenResponse> {
     const a = await this.require(id);
     if (a.status === 'cancelled') throw new AppException('activity_cancelled');
-    const { token, code, expiresAt } = this.qr.issue(id);
+    const { token, code, slot, expiresAt } = this.qr.issue(id);
+    this.sightings.shown(id, slot);
     return { token, code, expiresAt: expiresAt.toISOString(), slotSeconds: QR_SLOT_SECONDS };
   }
 }

@@ -7,7 +7,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { ApiAuthErrors, ApiErrors } from '../../common/api-errors.decorator';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { AbsenteeListDto } from '../organizations/dto/membership.response';
-import { AttendanceResponseDto } from './dto/activity.response';
+import { AttendanceResponseDto, OrganizationMeetingsDto } from './dto/activity.response';
+import { MeetingsService, OrganizationMeetingsResponse } from './meetings.service';
 import { QuarterQuery, RegisterExportQuery } from '../organizations/dto/membership.dto';
 import { AttendanceService } from './attendance.service';
 import { RegisterService } from './register.service';
@@ -20,7 +21,17 @@ export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
     private readonly register: RegisterService,
+    private readonly meetings: MeetingsService,
   ) {}
+
+  @Get('organizations/:id/meetings')
+  @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })
+  @ApiOkResponse({ type: OrganizationMeetingsDto })
+  @ApiErrors(400, 404)
+  @ApiOperation({ summary: '三会一课: each verified member\'s quarter against the rule set, meetings at either organization counted once' })
+  meetingsOf(@Param('id', ParseIdPipe) id: number, @Query() q: QuarterQuery): Promise<OrganizationMeetingsResponse> {
+    return this.meetings.quarter(id, q.quarter);
+  }
 
   @Get('organizations/:id/absentees')
   @Access(STAFF, { resource: 'organization', from: 'param', key: 'id' })

@@ -2,7 +2,7 @@ import { quarterOf } from '@xjy/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { membershipFactory, organizationFactory } from '../../../test/factories/organization.factory';
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeActivitiesRepository, FakeLedger, FakeOrganizationsRepository } from '../../../test/fakes/activities.fakes';
+import { FakeActivitiesRepository, FakeHoursRepository, FakeLedger, FakeOrganizationsRepository } from '../../../test/fakes/activities.fakes';
 import type { ActivitiesRepository } from './activities.repository';
 import { AttendanceService } from './attendance.service';
 
@@ -26,7 +26,7 @@ describe(AttendanceService.name, () => {
     Object.assign(orgs, {
       findVerifiedMembers: async (ids: number[]) => orgs.memberships.filter((m) => ids.includes(m.organizationId) && m.status === 'verified'),
     });
-    service = new AttendanceService(activities as unknown as ActivitiesRepository, orgs.asRepository(), ledger.asLedger());
+    service = new AttendanceService(activities as unknown as ActivitiesRepository, orgs.asRepository(), ledger.asLedger(), new FakeHoursRepository(activities).asRepository());
   });
 
   const verified = (userId: number, org: typeof home, role: 'residence' | 'workplace' = 'residence') =>
@@ -61,6 +61,6 @@ describe(AttendanceService.name, () => {
     await ledger.record(null, { userId: 504, delta: 7, reason: 'volunteer_check_in', sourceType: 'check_in', sourceId: 2, actorId: null });
     meetings.set(504, 2);
     const quarter = quarterOf(new Date());
-    expect(await service.mine(me, quarter)).toEqual({ quarter, meetingsAttended: 2, activitiesAttended: 2, volunteerPoints: 7 });
+    expect(await service.mine(me, quarter)).toEqual({ quarter, meetingsAttended: 2, activitiesAttended: 2, volunteerPoints: 7, confirmedHours: 0 });
   });
 });

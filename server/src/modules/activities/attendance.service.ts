@@ -6,6 +6,7 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import { resolveQuarter } from '../organizations/organizations.service';
 import { PointsLedger } from '../points/points.ledger';
 import { ActivitiesRepository } from './activities.repository';
+import { HoursRepository } from './hours.repository';
 
 /** What members attended in a quarter: their own summary, and the staff's list of members who attended no meeting. */
 @Injectable()
@@ -14,6 +15,7 @@ export class AttendanceService {
     private readonly activities: ActivitiesRepository,
     private readonly orgs: OrganizationsRepository,
     private readonly ledger: PointsLedger,
+    private readonly hours: HoursRepository,
   ) {}
 
   async mine(auth: AuthContext, quarter: string | undefined): Promise<AttendanceResponse> {
@@ -22,8 +24,17 @@ export class AttendanceService {
       this.activities.countAttendedBetween([auth.userId], ['meeting'], range.from, range.to),
       this.activities.countAttendedBetween([auth.userId], ['meeting', 'theme_day', 'volunteer', 'training'], range.from, range.to),
     ]);
-    const volunteerPoints = await this.ledger.sumBetween(auth.userId, ['volunteer_check_in', 'volunteer_check_in_reversed'], range.from, range.to);
-    return { quarter: range.quarter, meetingsAttended: meetings.get(auth.userId) ?? 0, activitiesAttended: all.get(auth.userId) ?? 0, volunteerPoints, confirmedHours: 0 };
+    const [volunteerPoints, hours] = await Promise.all([
+      this.ledger.sumBetween(auth.userId, ['volunteer_check_in', 'volunteer_check_in_reversed'], range.from, range.to),
+      this.hours.sumConfirmedHours([auth.userId], range.from, range.to),
+    ]);
+    return {
+      quarter: range.quarter,
+      meetingsAttended: meetings.get(auth.userId) ?? 0,
+      activitiesAttended: all.get(auth.userId) ?? 0,
+      volunteerPoints,
+      confirmedHours: hours.get(auth.userId) ?? 0,
+    };
   }
 
   /** Verified members of an organization with no meeting attended this quarter, at either of their organizations. */

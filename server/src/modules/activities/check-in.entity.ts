@@ -1,9 +1,20 @@
-import type { CheckInFlag, CheckInRefusal, CheckInStatus, HoursStatus, ReviewStatus } from '@xjy/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CHECK_IN_FLAGS, type CheckInFlag, type CheckInRefusal, type CheckInStatus, type HoursStatus, type ReviewStatus } from '@xjy/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
 import { coordinateColumn, timestampColumn } from '../../database/columns';
-import { decimalNumber, flagList } from './check-in.columns';
 import { User } from '../users/user.entity';
 import { Activity } from './activity.entity';
+
+/** DECIMAL comes back from mysql2 as a string and from SQLite as a number: both read as a number. */
+const decimalNumber: ValueTransformer = {
+  to: (v: number | null | undefined) => v,
+  from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
+};
+
+/** The reasons for review as a comma list ("shared_client,activity_point"); none is NULL. */
+const flagList: ValueTransformer = {
+  to: (v: CheckInFlag[] | null | undefined) => (v === undefined ? undefined : v && v.length ? v.join(',') : null),
+  from: (v: string | null) => (v ? v.split(',').filter((f): f is CheckInFlag => (CHECK_IN_FLAGS as readonly string[]).includes(f)) : []),
+};
 
 /**
  * A member's attempt to prove attendance. Refused attempts are kept with their reason. `attendanceKey` is

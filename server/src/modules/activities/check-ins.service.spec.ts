@@ -4,9 +4,11 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { activityFactory, checkInFactory } from '../../../test/factories/activity.factory';
 import { membershipFactory, organizationFactory } from '../../../test/factories/organization.factory';
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeActivitiesRepository, FakeLedger, FakeOrganizationsRepository, FakeUsersRepository, inlineTx, testConfig } from '../../../test/fakes/activities.fakes';
+import { FakeActivitiesRepository, FakeHoursRepository, FakeLedger, FakeOrganizationsRepository, FakeUsersRepository, inlineTx, testConfig } from '../../../test/fakes/activities.fakes';
 import { ActivitiesService } from './activities.service';
 import { CheckInsService } from './check-ins.service';
+import { ProxySuspicionService } from './proxy-suspicion.service';
+import { QrSightings } from './qr-sightings';
 
 const HOUR = 3600_000;
 const worker = (userId: number): AuthContext => ({ userId, role: 'worker', scopePaths: [], scopeAreaIds: [] });
@@ -36,8 +38,10 @@ describe(CheckInsService.name, () => {
     users = new FakeUsersRepository();
     users.add(creator, colleague);
     ledger = new FakeLedger();
-    activityService = new ActivitiesService(activities.asRepository(), orgs.asRepository(), inlineTx, new ScopeRegistry(), testConfig);
-    service = new CheckInsService(activityService, activities.asRepository(), orgs.asRepository(), users.asRepository(), ledger.asLedger(), inlineTx, testConfig);
+    const sightings = new QrSightings();
+    const hours = new FakeHoursRepository(activities).asRepository();
+    activityService = new ActivitiesService(activities.asRepository(), orgs.asRepository(), inlineTx, new ScopeRegistry(), sightings, testConfig);
+    service = new CheckInsService(activityService, activities.asRepository(), hours, orgs.asRepository(), users.asRepository(), new ProxySuspicionService(hours, sightings), inlineTx);
   });
 
   const member = (verified = true) => {
@@ -161,28 +165,24 @@ describe(CheckInsService.name, () => {
     });
   });
 
-  describe('volunteer points', () => {
-    it('awards the activity points through the ledger once, and none for a meeting', async () => {
+  describe('volunteer sessions and suspicion', () => {
+    it('opens an hours session for volunteer service and awards no points before confirmation', async () => {
       const v = volunteer(7);
       const m = member();
-      const r = await service.checkIn(worker(m.id), v.id, { token: code(v.id), ...at });
-      await service.checkIn(worker(m.id), v.id, { token: code(v.id), ...at });
-      expect(r.checkIn.pointsAwarded).toBe(7);
-      expect(ledger.entries).toEqual([expect.objectContaining({ userId: m.id, delta: 7, reason: 'volunteer_check_in', sourceType: 'check_in', sourceId: r.checkIn.id })]);
-      await service.checkIn(worker(m.id), meeting().id, { token: code([...activities.activities.keys()].at(-1)!), ...at });
-      expect(ledger.balance(m.id)).toBe(7);
+      const r = await service.checkIn(worker(m.id), v.id, { token: code(v.id), ...at, lat: at.lat + 0.0001 });
+      expect(r.checkIn).toMatchObject({ hoursStatus: 'pending', hours: null, pointsAwarded: 0, flags: [], review: null });
+      expect(ledger.entries).toEqual([]);
+      const onMeeting = await service.checkIn(worker(m.id), meeting().id, { token: code([...activities.activities.keys()].at(-1)!), ...at, lat: at.lat + 0.0001 });
+      expect(onMeeting.checkIn.hoursStatus).toBeNull();
     });
 
-    it('stops at the daily cap: the check-in that crosses it earns the rest, later ones nothing', async () => {
-      const m = member();
-      const earned: number[] = [];
-      for (const points of [20, 15, 20, 5]) {
-        const v = volunteer(points);
-        earned.push((await service.checkIn(worker(m.id), v.id, { token: code(v.id), ...at })).checkIn.pointsAwarded);
-      }
-      expect(earned).toEqual([20, 15, 5, 0]);
-      expect(ledger.balance(m.id)).toBe(testConfig.volunteerPointsDailyCap);
-      expect(activities.checkIns.map((c) => c.pointsAwarded)).toEqual([20, 15, 5, 0]);
+    it('records a suspect check-in as attendance waiting for review, with the client kept, and flags the earlier one too', async () => {
+      const v = volunteer(0);
+      const [x, y] = [member(), member()];
+      await service.checkIn(worker(x.id), v.id, { token: code(v.id), ...at, lat: at.lat + 0.0002 }, 'phone-aaaaaaaa');
+      const second = await service.checkIn(worker(y.id), v.id, { token: code(v.id), ...at, lat: at.lat + 0.0003 }, 'phone-aaaaaaaa');
+      expect(second.checkIn).toMatchObject({ status: 'accepted', flags: ['shared_client'], review: 'pending' });
+      expect(activities.checkIns.find((c) => c.userId === x.id)).toMatchObject({ clientId: 'phone-aaaaaaaa', flags: ['shared_client'], reviewStatus: 'pending' });
     });
   });
 
@@ -192,15 +192,16 @@ describe(CheckInsService.name, () => {
       return activities.checkIns.find((c) => c.userId === userId && c.activityId === activityId && c.status === 'refused')!;
     };
 
-    it('turns a refused attempt into attendance with the note and approver, and awards points once', async () => {
+    it('turns a refused attempt into attendance with the note and approver, opening an hours session', async () => {
       const v = volunteer(6);
       const m = member();
       const refused = await refuse(m.id, v.id);
       const ok = await service.approve(staffOf(colleague.id, org.area.path), refused.id, '定位漂移，现场核实');
-      expect(ok).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '定位漂移，现场核实', member: { id: m.id, nickname: m.nickname }, approvedBy: { id: colleague.id, nickname: '李社工' }, pointsAwarded: 6 });
+      expect(ok).toMatchObject({ status: 'approved', refusal: 'outside_fence', note: '定位漂移，现场核实', member: { id: m.id, nickname: m.nickname }, approvedBy: { id: colleague.id, nickname: '李社工' }, hoursStatus: 'pending' });
       expect((await service.listCheckIns(v.id)).items).toEqual([expect.objectContaining({ id: refused.id, member: { id: m.id, nickname: m.nickname }, approvedBy: { id: colleague.id, nickname: '李社工' } })]);
       expect(await refusalOf(service.approve(staffOf(colleague.id, org.area.path), refused.id, '再批'))).toEqual({ code: 'check_in_not_refused', status: 409 });
-      expect(ledger.balance(m.id)).toBe(6);
+      // Volunteer points follow the confirmed hours, not the approval.
+      expect(ledger.balance(m.id)).toBe(0);
     });
 
     it('refuses approving a second attendance for a member who already attended', async () => {

@@ -5,9 +5,9 @@ describe(QrTokens.name, () => {
   const t0 = Date.UTC(2026, 10, 22, 2, 0, 0);
 
   it('accepts a token of the current and of the previous 30-second slot', () => {
-    const { token, expiresAt } = qr.issue(7, t0);
-    expect(qr.verify(token, 7, t0)).toEqual({ ok: true });
-    expect(qr.verify(token, 7, t0 + 30_000)).toEqual({ ok: true });
+    const { token, expiresAt, slot } = qr.issue(7, t0);
+    expect(qr.verify(token, 7, t0)).toEqual({ ok: true, slot });
+    expect(qr.verify(token, 7, t0 + 30_000)).toEqual({ ok: true, slot });
     expect(expiresAt.getTime()).toBe(t0 + 30_000);
   });
 
@@ -30,5 +30,24 @@ describe(QrTokens.name, () => {
   it('refuses a token from the future', () => {
     const { token } = qr.issue(7, t0 + 120_000);
     expect(qr.verify(token, 7, t0)).toEqual({ ok: false, reason: 'qr_token_invalid' });
+  });
+
+  describe('the 6-digit typed code', () => {
+    it('follows the same slots: current and previous accepted, older expired, future and wrong invalid', () => {
+      const { code, slot } = qr.issue(7, t0);
+      expect(code).toMatch(/^\d{6}$/);
+      expect(qr.verify(code, 7, t0)).toEqual({ ok: true, slot });
+      expect(qr.verify(code, 7, t0 + 30_000)).toEqual({ ok: true, slot });
+      expect(qr.verify(code, 7, t0 + 60_000)).toEqual({ ok: false, reason: 'qr_token_expired' });
+      expect(qr.verify(qr.issue(7, t0 + 120_000).code, 7, t0)).toEqual({ ok: false, reason: 'qr_token_invalid' });
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+      expect(qr.verify(wrong, 7, t0)).toEqual({ ok: false, reason: 'qr_token_invalid' });
+    });
+
+    it('is bound to the activity and the key', () => {
+      const { code } = qr.issue(7, t0);
+      expect(qr.issue(8, t0).code).not.toBe(code);
+      expect(new QrTokens('o'.repeat(40)).issue(7, t0).code).not.toBe(code);
+    });
   });
 });

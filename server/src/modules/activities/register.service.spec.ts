@@ -8,7 +8,7 @@ import { areaFactory } from '../../../test/factories/area.factory';
 import { adminAuth, staffAuth } from '../../../test/factories/auth';
 import { membershipFactory, organizationFactory } from '../../../test/factories/organization.factory';
 import { userFactory } from '../../../test/factories/user.factory';
-import { FakeActivitiesRepository, FakeOrganizationsRepository } from '../../../test/fakes/activities.fakes';
+import { FakeActivitiesRepository, FakeHoursRepository, FakeOrganizationsRepository } from '../../../test/fakes/activities.fakes';
 import { FakeAreasRepository } from '../../../test/fakes/users-areas.fakes';
 import { RegisterService } from './register.service';
 
@@ -87,13 +87,13 @@ describe(RegisterService.name, () => {
     activities.add(meeting, volunteer, themeDay, oldMeeting);
     activities.checkIns.push(
       checkInFactory({ activityId: meeting.id, userId: both.id }),
-      checkInFactory({ activityId: volunteer.id, userId: both.id, status: 'approved' }),
+      checkInFactory({ activityId: volunteer.id, userId: both.id, status: 'approved', hours: 2.5, hoursStatus: 'confirmed' }),
       checkInFactory({ activityId: oldMeeting.id, userId: both.id }),
       checkInFactory({ activityId: themeDay.id, userId: workplaceOnly.id, status: 'refused' }),
       checkInFactory({ activityId: themeDay.id, userId: outOfScope.id }),
     );
 
-    service = new RegisterService(orgs.asRepository(), areas.asRepository(), activities.asRepository());
+    service = new RegisterService(orgs.asRepository(), areas.asRepository(), activities.asRepository(), new FakeHoursRepository(activities).asRepository());
   });
 
   /** The members' names; row order is the repository's, so compare as a sorted list. */
@@ -133,11 +133,11 @@ describe(RegisterService.name, () => {
   it('writes one row per member with both organizations and their statuses, and quarter attendance counted once', async () => {
     const { buffer } = await service.export(adminAuth(1), xinle.id, QUARTER);
     const [header, ...rows] = (await readSheets(buffer))['台账'];
-    expect(header).toEqual(['姓名', '手机', '行业', '平台/单位', '居住地组织', '居住地状态', '工作地组织', '工作地状态', '2026Q4 组织生活', '2026Q4 参加活动', '2026Q4 志愿服务', '积分']);
+    expect(header).toEqual(['姓名', '手机', '行业', '平台/单位', '居住地组织', '居住地状态', '工作地组织', '工作地状态', '2026Q4 组织生活', '2026Q4 参加活动', '2026Q4 志愿服务', '积分', '2026Q4 服务时长（小时）', '2026年 服务时长（小时）']);
     // 张骑手: the shared meeting counts once although he belongs to two organizations; last quarter's meeting not at all.
-    expect(rows.find((r) => r[0] === '张骑手')).toEqual(['张骑手', '13800000001', '外卖骑手', '美团', '长寿街道骑手党支部', '已认证', '新乐市快递行业党支部', '待审核', 1, 2, 1, 35]);
+    expect(rows.find((r) => r[0] === '张骑手')).toEqual(['张骑手', '13800000001', '外卖骑手', '美团', '长寿街道骑手党支部', '已认证', '新乐市快递行业党支部', '待审核', 1, 2, 1, 35, 2.5, 2.5]);
     // 李快递: a refused check-in is no attendance; blanks where there is no residence.
-    expect(rows.find((r) => r[0] === '李快递')).toEqual(['李快递', '', '快递员', '', '', '', '新乐市快递行业党支部', '已认证', 0, 0, 0, 0]);
+    expect(rows.find((r) => r[0] === '李快递')).toEqual(['李快递', '', '快递员', '', '', '', '新乐市快递行业党支部', '已认证', 0, 0, 0, 0, 0, 0]);
   });
 
   it('counts members by trade and by the area of their residence organization (else workplace), sorted', async () => {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { MEMBERSHIP_STATUS_LABELS, Trade, TRADE_LABELS } from '@xjy/shared';
+import { chinaWallClock, MEMBERSHIP_STATUS_LABELS, startOfChinaYear, Trade, TRADE_LABELS } from '@xjy/shared';
 import ExcelJS from 'exceljs';
 import { AppException } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ActivitiesRepository } from './activities.repository';
+import { HoursRepository } from './hours.repository';
 import { AreasRepository } from '../areas/areas.repository';
 import type { User } from '../users/user.entity';
 import { MembershipWithOrg, OrganizationsRepository } from '../organizations/organizations.repository';
@@ -22,6 +23,7 @@ export class RegisterService {
     private readonly orgs: OrganizationsRepository,
     private readonly areas: AreasRepository,
     private readonly activities: ActivitiesRepository,
+    private readonly hours: HoursRepository,
   ) {}
 
   async export(auth: AuthContext, areaId: number | undefined, quarter: string | undefined): Promise<{ buffer: Buffer; filename: string }> {
@@ -42,10 +44,15 @@ export class RegisterService {
       rows.set(m.userId, row);
     }
     const userIds = [...rows.keys()];
-    const [meetings, all, volunteer] = await Promise.all([
+    const yearFrom = startOfChinaYear(range.from);
+    const year = chinaWallClock(range.from).getUTCFullYear();
+    const yearTo = startOfChinaYear(new Date(Date.UTC(year + 1, 0, 15)));
+    const [meetings, all, volunteer, quarterHours, yearHours] = await Promise.all([
       this.activities.countAttendedBetween(userIds, ['meeting'], range.from, range.to),
       this.activities.countAttendedBetween(userIds, ['meeting', 'theme_day', 'volunteer', 'training'], range.from, range.to),
       this.activities.countAttendedBetween(userIds, ['volunteer'], range.from, range.to),
+      this.hours.sumConfirmedHours(userIds, range.from, range.to),
+      this.hours.sumConfirmedHours(userIds, yearFrom, yearTo),
     ]);
 
     const wb = new ExcelJS.Workbook();
@@ -65,6 +72,8 @@ export class RegisterService {
       { header: `${range.quarter} 参加活动`, key: 'activities', width: 14 },
       { header: `${range.quarter} 志愿服务`, key: 'volunteer', width: 14 },
       { header: '积分', key: 'points', width: 8 },
+      { header: `${range.quarter} 服务时长（小时）`, key: 'quarterHours', width: 18 },
+      { header: `${year}年 服务时长（小时）`, key: 'yearHours', width: 18 },
     ];
     sheet.getRow(1).font = { bold: true };
     const byTradeArea = new Map<string, number>();
@@ -82,6 +91,8 @@ export class RegisterService {
         activities: all.get(r.user.id) ?? 0,
         volunteer: volunteer.get(r.user.id) ?? 0,
         points: r.user.pointsBalance,
+        quarterHours: quarterHours.get(r.user.id) ?? 0,
+        yearHours: yearHours.get(r.user.id) ?? 0,
       });
       const area = (r.residence ?? r.workplace)!.organization.area.name;
       const key = `${r.user.trade ?? 'other'}\u0000${area}`;

@@ -38,6 +38,25 @@ const endpoints: EndpointSpec[] = [
   { method: 'POST', route: '/api/check-ins/:id/approve', roles: STAFF, scoped: true, path: (fx, w) => `/api/check-ins/${pick(fx, w, 'checkIn')}/approve`, body: () => ({ note: '现场核实' }) },
   { method: 'GET', route: '/api/check-ins/mine', roles: ANY, path: () => '/api/check-ins/mine' },
   { method: 'GET', route: '/api/attendance/mine', roles: ANY, path: () => '/api/attendance/mine' },
+  {
+    method: 'POST',
+    route: '/api/activities/:id/check-outs',
+    roles: ANY,
+    path: (fx) => `/api/activities/${fx.ids.activityIn}/check-outs`,
+    body: () => ({ token: 'forged', lat: 38.34, lng: 114.68, accuracyM: 10 }),
+  },
+  { method: 'POST', route: '/api/activities/:id/confirm-hours', roles: STAFF, scoped: true, path: (fx, w) => `/api/activities/${pick(fx, w, 'activity')}/confirm-hours` },
+  {
+    method: 'POST',
+    route: '/api/check-ins/:id/close',
+    roles: STAFF,
+    scoped: true,
+    path: (fx, w) => `/api/check-ins/${pick(fx, w, 'checkIn')}/close`,
+    body: () => ({ signedOutAt: new Date().toISOString(), note: '忘记签退，现场核实' }),
+  },
+  { method: 'GET', route: '/api/check-ins/flagged', roles: STAFF, path: () => '/api/check-ins/flagged' },
+  { method: 'POST', route: '/api/check-ins/:id/review', roles: STAFF, scoped: true, path: (fx, w) => `/api/check-ins/${pick(fx, w, 'checkIn')}/review`, body: () => ({ accept: true, note: '现场核实' }) },
+  { method: 'GET', route: '/api/organizations/:id/meetings', roles: STAFF, scoped: true, path: (fx, w) => `/api/organizations/${pick(fx, w, 'org')}/meetings` },
 ];
 
 /** Organizations, memberships, activities and refused check-ins inside (新乐 新华社区) and outside (石狮) the demo staff's scope. */

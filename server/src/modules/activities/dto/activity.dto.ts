@@ -10,6 +10,11 @@ import {
   ApproveCheckInRequest,
   CheckInRequest,
   CreateActivityRequest,
+  HOURS_THRESHOLD_PCT_DEFAULT,
+  HOURS_THRESHOLD_PCT_MAX,
+  HOURS_THRESHOLD_PCT_MIN,
+  MEETING_KINDS,
+  MeetingKind,
   UpdateActivityRequest,
 } from '@xjy/shared';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -75,6 +80,18 @@ export class CreateActivityDto implements CreateActivityRequest {
   @IsString()
   @MaxLength(120)
   address?: string;
+
+  @ApiPropertyOptional({ default: HOURS_THRESHOLD_PCT_DEFAULT, minimum: HOURS_THRESHOLD_PCT_MIN, maximum: HOURS_THRESHOLD_PCT_MAX, description: 'Volunteer and training: percent of the activity a session must cover' })
+  @IsOptional()
+  @IsInt()
+  @Min(HOURS_THRESHOLD_PCT_MIN)
+  @Max(HOURS_THRESHOLD_PCT_MAX)
+  hoursThresholdPct?: number;
+
+  @ApiPropertyOptional({ enum: MEETING_KINDS, nullable: true, description: 'Meetings only: which of 三会一课' })
+  @ValidateIf((o: CreateActivityDto) => o.meetingKind !== undefined && o.meetingKind !== null)
+  @IsIn(MEETING_KINDS)
+  meetingKind?: MeetingKind | null;
 }
 
 /**

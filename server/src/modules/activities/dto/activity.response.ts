@@ -243,3 +243,44 @@ export class ConfirmHoursResponseDto implements ConfirmHoursResponse {
 
 export const ActivityListDto = ListOf(ActivityResponseDto);
 export const CheckInListDto = ListOf(CheckInResponseDto);
+
+export class MeetingRuleDto {
+  @ApiProperty({ enum: MEETING_KINDS })
+  kind!: MeetingKind;
+
+  @ApiProperty({ enum: ['quarter', 'month'] })
+  per!: 'quarter' | 'month';
+
+  @ApiProperty({ type: 'integer' })
+  min!: number;
+}
+
+export class MeetingRuleProgressDto extends MeetingRuleDto {
+  @ApiProperty({ type: 'integer', isArray: true, description: 'Attended per period: one for a quarter rule, three months for a monthly one' })
+  attended!: number[];
+
+  @ApiProperty()
+  met!: boolean;
+}
+
+export class MemberMeetingsDto {
+  @ApiProperty({ type: UserRefDto })
+  member!: UserRefDto;
+
+  @ApiProperty({ type: [MeetingRuleProgressDto] })
+  rules!: MeetingRuleProgressDto[];
+
+  @ApiProperty()
+  met!: boolean;
+}
+
+export class OrganizationMeetingsDto {
+  @ApiProperty({ description: 'e.g. 2026Q4' })
+  quarter!: string;
+
+  @ApiProperty({ type: [MeetingRuleDto] })
+  rules!: MeetingRuleDto[];
+
+  @ApiProperty({ type: [MemberMeetingsDto] })
+  items!: MemberMeetingsDto[];
+}

@@ -31,6 +31,11 @@ function activityFactory(overrides: Partial<ActivityResponse> = {}): ActivityRes
     checkedInCount: 3,
     eligible: true,
     myCheckIn: null,
+    countsHours: false,
+    hoursThresholdPct: 60,
+    signOutClosesAt: null,
+    hoursConfirmedAt: null,
+    meetingKind: null,
     ...overrides,
   };
 }
@@ -46,8 +51,27 @@ const checkInFactory = (overrides: Partial<CheckInResponse> = {}): CheckInRespon
   approvedBy: null,
   note: null,
   createdAt: new Date().toISOString(),
+  signedOutAt: null,
+  hours: null,
+  hoursStatus: null,
+  flags: [],
+  review: null,
+  reviewNote: null,
+  closedBy: null,
+  closeNote: null,
   ...overrides,
 });
+const session = (over: Partial<NonNullable<ActivityResponse['myCheckIn']>> = {}): NonNullable<ActivityResponse['myCheckIn']> => ({
+  id: 91,
+  status: 'accepted',
+  createdAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+  signedOutAt: null,
+  hours: null,
+  hoursStatus: 'pending',
+  ...over,
+});
+const volunteer = (over: Partial<ActivityResponse> = {}) =>
+  activityFactory({ type: 'volunteer', countsHours: true, signOutClosesAt: new Date(Date.now() + HOUR + 30 * 60_000).toISOString(), myCheckIn: session(), ...over });
 
 describe('ActivityPage (check-in)', () => {
   beforeAll(() => {
@@ -117,8 +141,69 @@ describe('ActivityPage (check-in)', () => {
   });
 
   it('shows an earlier check-in as done', async () => {
-    serve(() => ok(activityFactory({ myCheckIn: { id: 91, status: 'accepted', createdAt: new Date().toISOString() } })));
+    serve(() => ok(activityFactory({ myCheckIn: session({ hoursStatus: null }) })));
     render(<ActivityPage />);
     await waitFor(() => expect(screen.getByTestId('check-in-done')).toHaveTextContent('签到成功'));
+    // A meeting has no sign-out.
+    expect(screen.queryByTestId('hours')).not.toBeInTheDocument();
+  });
+
+  it('says 输入 where nothing can scan when the typed code is wrong', async () => {
+    serve((url) => (url === '/api/activities/7' ? ok(activityFactory()) : fail(422, 'qr_token_invalid', '签到码无效，请扫描现场大屏上的二维码', { checkInId: 5 })));
+    render(<ActivityPage />);
+    await screen.findByTestId('check-in-code');
+    expect(screen.getByText('输入现场大屏二维码旁的 6 位签到码')).toBeInTheDocument();
+    typeInto('check-in-code', '123456');
+    fireEvent.click(screen.getByTestId('check-in-submit'));
+    const refusal = await screen.findByTestId('check-in-refusal');
+    expect(refusal).toHaveTextContent('请输入现场大屏上显示的 6 位签到码');
+    expect(refusal).not.toHaveTextContent('扫描');
+  });
+
+  describe('volunteer hours', () => {
+    it('signs out with the typed code, this install’s id and the position, then shows the hours', async () => {
+      let signedOut = false;
+      serve((url, method) => {
+        if (url === '/api/activities/7' && method === 'GET')
+          return ok(volunteer(signedOut ? { myCheckIn: session({ signedOutAt: new Date().toISOString(), hours: 0.83, hoursStatus: 'pending' }) } : {}));
+        if (url === '/api/activities/7/check-outs') {
+          signedOut = true;
+          return ok(checkInFactory({ signedOutAt: new Date().toISOString(), hours: 0.83, hoursStatus: 'pending' }), 201);
+        }
+        return fail(404, 'not_found', '');
+      });
+      render(<ActivityPage />);
+      await screen.findByTestId('check-out-code');
+      typeInto('check-out-code', '654321');
+      fireEvent.click(screen.getByTestId('check-out-submit'));
+      expect(await screen.findByTestId('signed-out')).toHaveTextContent('时长 0.83 小时 · 待确认');
+      const [call] = callsTo('/api/activities/7/check-outs', 'POST');
+      expect(call.data).toMatchObject({ token: '654321', accuracyM: 18 });
+      const header = (call.header ?? {}) as Record<string, string>;
+      expect(header['x-client-id']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+      // The same install id again next time.
+      expect(Taro.getStorageSync('xjy.clientId')).toBe(header['x-client-id']);
+    });
+
+    it('explains a refused sign-out in words', async () => {
+      serve((url) => (url === '/api/activities/7' ? ok(volunteer()) : fail(422, 'sign_out_window', '不在签退时间内（活动开始至结束后 30 分钟）')));
+      render(<ActivityPage />);
+      await screen.findByTestId('check-out-code');
+      typeInto('check-out-code', '654321');
+      fireEvent.click(screen.getByTestId('check-out-submit'));
+      expect(await screen.findByTestId('check-out-refusal')).toHaveTextContent('不在签退时间内');
+    });
+
+    it('shows confirmed and below-threshold hours, and a closed sign-out', async () => {
+      serve(() => ok(volunteer({ myCheckIn: session({ signedOutAt: new Date().toISOString(), hours: 0.5, hoursStatus: 'below_threshold' }) })));
+      const { unmount } = render(<ActivityPage />);
+      expect(await screen.findByTestId('signed-out')).toHaveTextContent('未达时长要求');
+      expect(screen.getByText('服务时长不足活动时长的 60%，本次不计时长')).toBeInTheDocument();
+      unmount();
+      serve(() => ok(volunteer({ signOutClosesAt: new Date(Date.now() - 60_000).toISOString() })));
+      render(<ActivityPage />);
+      expect(await screen.findByTestId('sign-out-closed')).toHaveTextContent('请联系工作人员补签退');
+      expect(screen.queryByTestId('check-out-code')).not.toBeInTheDocument();
+    });
   });
 });

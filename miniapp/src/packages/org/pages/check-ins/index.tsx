@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { CHECK_IN_REFUSAL_LABELS } from '@xjy/shared/activity';
+import { CHECK_IN_FLAG_LABELS, CHECK_IN_REFUSAL_LABELS, HOURS_STATUS_LABELS, REVIEW_STATUS_LABELS, type CheckInResponse } from '@xjy/shared/activity';
 import StateView from '../../../../components/state-view';
 import { useRequireLogin } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
@@ -7,7 +7,18 @@ import { getMyAttendance, listMyCheckIns } from '../../../../services/activities
 import { formatWhen } from '../../../../utils/time';
 import './index.scss';
 
-const STATUS_TEXT = { accepted: '签到成功', approved: '工作人员确认', refused: '未成功' } as const;
+const STATUS_TEXT = { accepted: '签到成功', approved: '工作人员确认', refused: '未成功', rejected: '核实未通过' } as const;
+
+/** Hours of a volunteer or training session: open, or signed out with the hours and whether they are confirmed. */
+function HoursLine({ c }: { c: CheckInResponse }) {
+  if (c.hoursStatus === null || c.status === 'refused' || c.status === 'rejected') return null;
+  return (
+    <Text className={`check-ins__hours check-ins__hours--${c.hoursStatus}`} data-testid='check-in-hours'>
+      {c.signedOutAt ? `服务时长 ${c.hours ?? 0} 小时 · ${HOURS_STATUS_LABELS[c.hoursStatus]}` : '未签退，离开时请签退'}
+      {c.closedBy ? ` · 工作人员补签退（${c.closeNote ?? ''}）` : ''}
+    </Text>
+  );
+}
 
 /** This quarter's attendance at either organization, and every check-in attempt with its outcome. */
 export default function MyCheckInsPage() {
@@ -33,6 +44,12 @@ export default function MyCheckInsPage() {
             <Text className='check-ins__number'>{attendance.data.volunteerPoints}</Text>
             <Text className='muted'>志愿积分</Text>
           </View>
+          <View className='check-ins__figure'>
+            <Text className='check-ins__number' data-testid='confirmed-hours'>
+              {attendance.data.confirmedHours}
+            </Text>
+            <Text className='muted'>确认时长（小时）</Text>
+          </View>
         </View>
       ) : null}
       {list.loading && !list.data ? (
@@ -50,6 +67,13 @@ export default function MyCheckInsPage() {
               {c.refusal && c.status === 'refused' ? `：${CHECK_IN_REFUSAL_LABELS[c.refusal]}` : ''}
               {c.pointsAwarded ? ` · +${c.pointsAwarded} 积分` : ''}
             </Text>
+            <HoursLine c={c} />
+            {c.review ? (
+              <Text className={`check-ins__review check-ins__review--${c.review}`} data-testid='check-in-review'>
+                {REVIEW_STATUS_LABELS[c.review]}：{c.flags.map((f) => CHECK_IN_FLAG_LABELS[f]).join('；')}
+                {c.reviewNote ? `（${c.reviewNote}）` : ''}
+              </Text>
+            ) : null}
             <Text className='muted'>{formatWhen(c.createdAt)}</Text>
           </View>
         ))

@@ -6,7 +6,9 @@ import StateView from '../../../../components/state-view';
 import { useAuth } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
 import { listAbsentees, listOrganizations } from '../../../../services/organizations';
+import Button from '../../../../components/button';
 import StaffOnly from '../../components/staff-only';
+import MeetingsView from './meetings-view';
 import './index.scss';
 
 /** Verified members of one organization who have attended no meeting this quarter, at either of their organizations. */
@@ -15,6 +17,7 @@ function Absentees() {
   const rootId = user?.role === 'admin' ? undefined : user?.scopes[0]?.id;
   const orgs = useRequest(() => listOrganizations(rootId), `orgs-${rootId}`);
   const [index, setIndex] = useState(0);
+  const [tab, setTab] = useState<'absentees' | 'meetings'>('absentees');
   const org = orgs.data?.items[index];
   const list = useRequest(() => listAbsentees(org!.id), `absentees-${org?.id}`, Boolean(org));
 
@@ -29,7 +32,17 @@ function Absentees() {
           {org?.name} · {org?.memberCount} 名成员 ›
         </View>
       </Picker>
-      {list.loading ? (
+      <View className='absentees__tabs'>
+        <Button className={`btn ${tab === 'absentees' ? 'btn--primary' : 'btn--secondary'}`} onClick={() => setTab('absentees')} data-testid='tab-absentees'>
+          未参加名单
+        </Button>
+        <Button className={`btn ${tab === 'meetings' ? 'btn--primary' : 'btn--secondary'}`} onClick={() => setTab('meetings')} data-testid='tab-meetings'>
+          三会一课
+        </Button>
+      </View>
+      {tab === 'meetings' && org ? (
+        <MeetingsView organizationId={org.id} />
+      ) : list.loading ? (
         <StateView kind='loading' title='正在统计…' />
       ) : list.error ? (
         <StateView kind='error' title='没有统计出来' description={list.error.message} actionText='重试' onAction={() => void list.reload()} />

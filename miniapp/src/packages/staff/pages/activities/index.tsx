@@ -6,18 +6,24 @@ import { ACTIVITY_TYPE_LABELS } from '@xjy/shared/activity';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { useReshow } from '../../../../hooks/use-reshow';
-import { cancelActivity, listActivities, registerExportPath } from '../../../../services/activities';
+import { cancelActivity, listActivities, listFlaggedCheckIns, registerExportPath } from '../../../../services/activities';
 import { downloadWithSession } from '../../../../services/download';
 import { errorMessage } from '../../../../services/http';
 import { ROUTES } from '../../../../utils/routes';
 import { activityPhase, formatWhen, PHASE_LABELS } from '../../../../utils/time';
 import StaffOnly from '../../components/staff-only';
+import { ReviewList } from '../attendance/hours-panel';
 import './index.scss';
 
 function ManagedActivities() {
   const list = useRequest(() => listActivities('managed'), 'managed-activities');
+  // Check-ins flagged as possible proxies anywhere in scope wait here for a decision.
+  const flagged = useRequest(listFlaggedCheckIns, 'flagged-check-ins');
   const [exporting, setExporting] = useState(false);
-  useReshow(() => void list.reload());
+  useReshow(() => {
+    void list.reload();
+    void flagged.reload();
+  });
   Taro.usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -60,6 +66,7 @@ function ManagedActivities() {
           导出台账
         </Button>
       </View>
+      <ReviewList items={flagged.data?.items ?? []} onDone={() => void flagged.reload()} />
       {list.loading && !list.data ? (
         <StateView kind='loading' title='正在加载活动…' />
       ) : list.error ? (

@@ -2,7 +2,17 @@ import { useMemo, useState } from 'react';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
-import { ACTIVITY_RADIUS_DEFAULT_M, ACTIVITY_TITLE_MAX, ACTIVITY_TYPE_LABELS, type CreateActivityRequest } from '@xjy/shared/activity';
+import {
+  ACTIVITY_RADIUS_DEFAULT_M,
+  ACTIVITY_TITLE_MAX,
+  ACTIVITY_TYPE_LABELS,
+  countsHours,
+  HOURS_THRESHOLD_PCT_DEFAULT,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  type CreateActivityRequest,
+  type MeetingKind,
+} from '@xjy/shared/activity';
 import { chinaDateKey, chinaIso } from '@xjy/shared/china-time';
 import { ACTIVITY_TYPES, type ActivityType } from '@xjy/shared/enums';
 import PrivacyPopup from '../../../../components/privacy-popup';
@@ -33,6 +43,8 @@ function ActivityForm() {
   const [address, setAddress] = useState('');
   const [radius, setRadius] = useState(String(ACTIVITY_RADIUS_DEFAULT_M));
   const [points, setPoints] = useState('5');
+  const [meetingKind, setMeetingKind] = useState<MeetingKind>('group_meeting');
+  const [thresholdPct, setThresholdPct] = useState(String(HOURS_THRESHOLD_PCT_DEFAULT));
   const [place, setPlace] = useState<{ lat: number; lng: number; label: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -70,6 +82,8 @@ function ActivityForm() {
         lng: where.lng,
         radiusM: Number(radius) || ACTIVITY_RADIUS_DEFAULT_M,
         ...(type === 'volunteer' ? { points: Number(points) || 0 } : {}),
+        ...(type === 'meeting' ? { meetingKind } : {}),
+        ...(countsHours(type) ? { hoursThresholdPct: Number(thresholdPct) || HOURS_THRESHOLD_PCT_DEFAULT } : {}),
         ...(address.trim() ? { address: address.trim() } : {}),
       };
       const created = await createActivity(body);
@@ -98,6 +112,16 @@ function ActivityForm() {
         <Picker mode='selector' range={ACTIVITY_TYPES.map((t) => ACTIVITY_TYPE_LABELS[t])} value={ACTIVITY_TYPES.indexOf(type)} onChange={(e) => setType(ACTIVITY_TYPES[Number(e.detail.value)])}>
           <View className='activity-edit__picker'>{ACTIVITY_TYPE_LABELS[type]}</View>
         </Picker>
+        {type === 'meeting' ? (
+          <>
+            <Text className='activity-edit__label'>会议类型（三会一课）</Text>
+            <Picker mode='selector' range={MEETING_KINDS.map((k) => MEETING_KIND_LABELS[k])} value={MEETING_KINDS.indexOf(meetingKind)} onChange={(e) => setMeetingKind(MEETING_KINDS[Number(e.detail.value)])}>
+              <View className='activity-edit__picker' data-testid='meeting-kind'>
+                {MEETING_KIND_LABELS[meetingKind]}
+              </View>
+            </Picker>
+          </>
+        ) : null}
         <Text className='activity-edit__label'>标题</Text>
         <Input className='activity-edit__input' value={title} maxlength={ACTIVITY_TITLE_MAX} placeholder='如：11月主题党日' onInput={(e) => setTitle(e.detail.value)} data-testid='activity-title' />
         {errors.title ? <Text className='field-error'>{errors.title}</Text> : null}
@@ -130,6 +154,14 @@ function ActivityForm() {
             <Text className='activity-edit__label'>志愿积分</Text>
             <Input className='activity-edit__input' type='number' value={points} onInput={(e) => setPoints(e.detail.value)} />
             {errors.points ? <Text className='field-error'>{errors.points}</Text> : null}
+          </>
+        ) : null}
+        {countsHours(type) ? (
+          <>
+            <Text className='activity-edit__label'>计入时长的最低比例（%）</Text>
+            <Input className='activity-edit__input' type='number' value={thresholdPct} aria-label='计入时长的最低比例' onInput={(e) => setThresholdPct(e.detail.value)} data-testid='hours-threshold' />
+            <Text className='muted'>签到至签退的时长达到活动时长的这一比例才计入服务时长</Text>
+            {errors.hoursThresholdPct ? <Text className='field-error'>{errors.hoursThresholdPct}</Text> : null}
           </>
         ) : null}
       </View>

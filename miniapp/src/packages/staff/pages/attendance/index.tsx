@@ -10,6 +10,7 @@ import { approveCheckIn, getActivity, listCheckIns } from '../../../../services/
 import { errorMessage } from '../../../../services/http';
 import { formatTime } from '../../../../utils/time';
 import StaffOnly from '../../components/staff-only';
+import { CloseSessionForm, ConfirmHours, hoursText, ReviewList } from './hours-panel';
 import './index.scss';
 
 const LIVE_REFRESH_MS = 5000;
@@ -20,6 +21,7 @@ function Attendance({ id }: { id: number }) {
   const [approving, setApproving] = useState<CheckInResponse | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [closing, setClosing] = useState<CheckInResponse | null>(null);
 
   const { reload } = list;
   // The list stays live while staff watch the door.
@@ -29,7 +31,13 @@ function Attendance({ id }: { id: number }) {
   }, [reload]);
 
   const items = list.data?.items ?? [];
-  const attended = items.filter((c) => c.status !== 'refused');
+  const attended = items.filter((c) => c.status === 'accepted' || c.status === 'approved');
+  const flagged = items.filter((c) => c.review === 'pending');
+  const a = activity.data;
+  const refresh = () => {
+    void list.reload();
+    void activity.reload();
+  };
   const attendedIds = new Set(attended.map((c) => c.member.id));
   // Only the latest refusal per member who has not attended yet is worth a decision.
   const refused = items.filter((c, i) => c.status === 'refused' && !attendedIds.has(c.member.id) && items.findIndex((x) => x.member.id === c.member.id) === i);
@@ -61,6 +69,19 @@ function Attendance({ id }: { id: number }) {
           已签到 {attended.length} 人
         </Text>
       </View>
+      {a?.countsHours ? <ConfirmHours activity={a} onDone={refresh} /> : null}
+      <ReviewList items={flagged} onDone={refresh} />
+      {closing && a ? (
+        <CloseSessionForm
+          activity={a}
+          session={closing}
+          onClose={() => setClosing(null)}
+          onDone={() => {
+            setClosing(null);
+            refresh();
+          }}
+        />
+      ) : null}
       {approving ? (
         <View className='card attendance__approve'>
           <Text className='card__title'>手动确认 {approving.member.nickname} 的签到</Text>
@@ -101,12 +122,19 @@ function Attendance({ id }: { id: number }) {
           <Text className='muted'>还没有人签到</Text>
         ) : (
           attended.map((c) => (
-            <View key={c.id} className='row' data-testid='attendee'>
+            <View key={c.id} className='row attendance__row' data-testid='attendee'>
               <Text className='row__label'>{c.member.nickname}</Text>
               <Text className='row__value'>
                 {formatTime(c.createdAt)}
                 {c.status === 'approved' ? ` · ${c.approvedBy?.nickname ?? ''}确认` : ''}
+                {hoursText(c)}
+                {c.review === 'pending' ? ' · 待核实' : ''}
               </Text>
+              {a?.countsHours && !c.signedOutAt ? (
+                <Button className='btn btn--plain' onClick={() => setClosing(c)} data-testid='close-open'>
+                  补签退
+                </Button>
+              ) : null}
             </View>
           ))
         )}

@@ -1,0 +1,50 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ACTIVITY_TYPES } from '@xjy/shared/enums';
+import { areaFactory, fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
+import { callsTo, serve, typeInto } from '../../../../../test/helpers';
+import { configureHttp } from '../../../../services/http';
+import { saveLogin } from '../../../../utils/session';
+import ActivityEditPage from './index';
+
+describe('ActivityEditPage (三会一课 kind and hours threshold)', () => {
+  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
+  beforeEach(() => {
+    act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin', trade: null }) })));
+    serve((url, method) => {
+      if (url === '/api/organizations') return ok({ items: [{ id: 3, name: '新华社区党委', areaId: 1, areaName: '新华社区', areaLevel: 'community', memberCount: 2 }] });
+      if (url === '/api/areas/1') return ok(areaFactory({ id: 1, name: '新华社区', centerLat: 38.34, centerLng: 114.68 }));
+      if (url === '/api/activities' && method === 'POST') return ok({ id: 9 }, 201);
+      return fail(404, 'not_found', '');
+    });
+  });
+
+  const choose = (shown: string, index: number) => {
+    const picker = screen.getByText(shown).closest('taro-picker-core')!;
+    fireEvent(picker, new CustomEvent('change', { detail: { value: index }, bubbles: true }));
+  };
+
+  it('sends the meeting kind for a meeting and no threshold', async () => {
+    render(<ActivityEditPage />);
+    expect(await screen.findByTestId('meeting-kind')).toHaveTextContent('党小组会');
+    expect(screen.queryByTestId('hours-threshold')).not.toBeInTheDocument();
+    typeInto('activity-title', '11月党小组会');
+    fireEvent.click(screen.getByTestId('activity-submit'));
+    await waitFor(() => expect(callsTo('/api/activities', 'POST')).toHaveLength(1));
+    const body = callsTo('/api/activities', 'POST')[0].data as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 'meeting', meetingKind: 'group_meeting' });
+    expect(body).not.toHaveProperty('hoursThresholdPct');
+  });
+
+  it('asks volunteer service for the share a session must cover, and sends it', async () => {
+    render(<ActivityEditPage />);
+    await screen.findByTestId('activity-title');
+    choose('组织生活会', ACTIVITY_TYPES.indexOf('volunteer'));
+    typeInto('hours-threshold', '75');
+    typeInto('activity-title', '敬老院志愿服务');
+    fireEvent.click(screen.getByTestId('activity-submit'));
+    await waitFor(() => expect(callsTo('/api/activities', 'POST')).toHaveLength(1));
+    const body = callsTo('/api/activities', 'POST')[0].data as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 'volunteer', hoursThresholdPct: 75 });
+    expect(body).not.toHaveProperty('meetingKind');
+  });
+});
