@@ -7,6 +7,7 @@ import { PointsEntry } from '../../src/modules/points/points-entry.entity';
 import { Report } from '../../src/modules/reports/report.entity';
 import { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
 import { Statement, StatementLineRow } from '../../src/modules/statements/statement.entity';
+import { elapse, near } from '../support/hours-helpers';
 import { createReport } from '../support/reports-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DRIVERS } from '../support/test-db';
@@ -102,6 +103,45 @@ describe.each(TEST_DRIVERS)('积分与志愿服务时长证明 over HTTP (%s)', 
       { kind: 'hours', at: cleanUp.startsAt.toISOString(), points: null, hours: 2.75, reason: null, sourceType: 'activity', sourceId: cleanUp.id, label: '河道清洁志愿服务', recordId: confirmed.id },
     ]);
     expect((await t.http('GET', `/api/statements/${r.body.code}`)).body).toEqual(r.body);
+  });
+
+  it('traces hours and points earned through sign-in, sign-out and staff confirmation to the activity and check-in', async () => {
+    const admin = (await t.loginAs('admin')).token;
+    const areaId = Number((await t.ds.query("SELECT id FROM area WHERE code = '130184001001'"))[0].id);
+    const orgs = (await t.http('GET', `/api/organizations?areaId=${areaId}`, { token: staff })).body.items as Array<{ id: number; areaId: number }>;
+    const organizationId = orgs.find((o) => o.areaId === areaId)!.id;
+    const start = new Date(Date.now() - 10 * 60_000).toISOString();
+    const end = new Date(Date.now() + 60 * 60_000).toISOString();
+    const a = await t.http('POST', '/api/activities', { token: admin, body: { organizationId, type: 'volunteer', title: '社区助老志愿服务', startsAt: start, endsAt: end, lat: 38.3435, lng: 114.6839, points: 5 } });
+    expect(a.status).toBe(201);
+    const [stays, leaves] = [await member('褚八'), await member('卫九')];
+    const step = async (kind: 'check-ins' | 'check-outs', m: { token: string; id: number }, n: number) => {
+      const token = (await t.http('GET', `/api/activities/${a.body.id}/qr-token`, { token: admin })).body.token;
+      return t.http('POST', `/api/activities/${a.body.id}/${kind}`, { token: m.token, headers: { 'x-client-id': `statement-install-${n}` }, body: { token, ...near(9000 + n), accuracyM: 10 } });
+    };
+    const checkIn = await step('check-ins', stays, 1);
+    expect(checkIn.status).toBe(201);
+    expect((await step('check-ins', leaves, 2)).status).toBe(201);
+    await elapse(t, a.body.id, 30 * 60_000);
+    expect((await step('check-outs', leaves, 2)).body.hoursStatus).toBe('below_threshold');
+    await elapse(t, a.body.id, 20 * 60_000);
+    expect((await step('check-outs', stays, 1)).body).toMatchObject({ hours: 0.83, hoursStatus: 'pending' });
+    await elapse(t, a.body.id, 30 * 60_000);
+    expect((await t.http('POST', `/api/activities/${a.body.id}/confirm-hours`, { token: staff })).status).toBe(200);
+
+    const mine = await issue(stays.token, daysAgo(3), today());
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({ pointsTotal: 5, hoursTotal: 0.83 });
+    expect(mine.body.lines.map((l: { kind: string; sourceType: string; sourceId: number; label: string; points: number | null; hours: number | null }) => [l.kind, l.sourceType, l.sourceId, l.label, l.points ?? l.hours])).toEqual([
+      ['points', 'activity', a.body.id, '社区助老志愿服务', 5],
+      ['hours', 'activity', a.body.id, '社区助老志愿服务', 0.83],
+    ]);
+    expect(mine.body.lines[1].recordId).toBe(checkIn.body.id);
+    const entry = await t.ds.getRepository(PointsEntry).findOneByOrFail({ id: mine.body.lines[0].recordId });
+    expect([entry.userId, entry.sourceType, entry.sourceId]).toEqual([stays.id, 'check_in', checkIn.body.id]);
+    // Below the threshold: no hours and no points on the statement.
+    const short = await issue(leaves.token, daysAgo(3), today());
+    expect(short.body).toMatchObject({ pointsTotal: 0, hoursTotal: 0, lines: [] });
   });
 
   it('shows the same statement to anyone holding the code, without login, and never the phone, openid or full name', async () => {
