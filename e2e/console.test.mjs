@@ -178,6 +178,27 @@ describe('Staff console in Chromium', () => {
       await screenshot(page, `console-${p.path}`);
     }
 
+    // A refused save says why in Chinese: 城管 is a demo department already.
+    await page.goto(`${ctx.server.url}/packages/staff/pages/admin-departments/index`);
+    await shown(page, 'department-table').waitFor({ timeout: 20_000 });
+    await shown(page, 'new-name').locator('input').fill('城管');
+    await shown(page, 'create-department').click();
+    await page.locator('[data-testid="admin-message"]:visible', { hasText: '已有名为“城管”的部门' }).waitFor({ timeout: 20_000 });
+
+    // A district with a boundary pasted as GeoJSON (GCJ-02), then it is listed.
+    await page.goto(`${ctx.server.url}/packages/staff/pages/admin-areas/index`);
+    await shown(page, 'area-table').waitFor({ timeout: 20_000 });
+    await shown(page, 'new-area-name').locator('input').fill('测试县');
+    await shown(page, 'new-area-code').locator('input').fill('E2E001');
+    await shown(page, 'boundary-text').locator('textarea').fill('{"type":"Polygon","coordinates":[[[110.0,30.0],[110.02,30.0],[110.02,30.02],[110.0,30.02],[110.0,30.0]]]}');
+    const coords = page.locator('[role="combobox"][aria-label="坐标系"]:visible');
+    await coords.click();
+    await page.locator('[role="option"]:visible', { hasText: 'GCJ-02' }).click();
+    await page.locator('[data-testid="boundary-ok"]:visible', { hasText: '已读取边界：4 个点' }).waitFor();
+    await shown(page, 'create-area').click();
+    await page.locator('[data-testid="admin-message"]:visible', { hasText: '已创建区县「测试县」' }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="area-table"]:visible', { hasText: 'E2E001' }).waitFor({ timeout: 20_000 });
+
     // The reconcile runs and reports in Chinese.
     await page.goto(`${ctx.server.url}/packages/staff/pages/admin-points/index`);
     await shown(page, 'run-reconcile').click();

@@ -138,12 +138,16 @@ export default function DataTable<T>(props: DataTableProps<T>) {
         <span className='data-table__count' data-testid='data-count'>
           共 {visibleRows.length} 条 · 第 {current + 1}/{pages} 页
         </span>
-        <Button className='btn btn--plain data-table__page-btn' disabled={current === 0} onClick={() => setPage(current - 1)} {...keyboardActivatable(() => current > 0 && setPage(current - 1))}>
-          上一页
-        </Button>
-        <Button className='btn btn--plain data-table__page-btn' disabled={current >= pages - 1} onClick={() => setPage(current + 1)} {...keyboardActivatable(() => current < pages - 1 && setPage(current + 1))}>
-          下一页
-        </Button>
+        {pages > 1 ? (
+          <>
+            <Button className='btn btn--plain data-table__page-btn' disabled={current === 0} onClick={() => setPage(current - 1)} {...keyboardActivatable(() => current > 0 && setPage(current - 1))}>
+              上一页
+            </Button>
+            <Button className='btn btn--plain data-table__page-btn' disabled={current >= pages - 1} onClick={() => setPage(current + 1)} {...keyboardActivatable(() => current < pages - 1 && setPage(current + 1))}>
+              下一页
+            </Button>
+          </>
+        ) : null}
       </div>
     </div>
   );
