@@ -1,8 +1,6 @@
-import { hashPassword } from '../../src/modules/auth/password';
 import { Message } from '../../src/modules/reports/messages/message.entity';
 import { ReportClock } from '../../src/modules/reports/report-clock';
 import { ReportEscalationService } from '../../src/modules/reports/report-escalation.service';
-import { User } from '../../src/modules/users/user.entity';
 import { ENDPOINTS } from '../support/endpoints';
 import { centerOf, createReport, uploadPhoto } from '../support/reports-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -53,10 +51,12 @@ describe.each(TEST_DRIVERS)('一办到底: the closed loop over HTTP (%s)', (dri
     expect((await post(staff, `/api/reports/${id}/verify`, { pass: true, note: '现场核查属实' })).status).toBe(200);
     return id;
   };
-  /** A department handler account made directly (the demo has one, of 城管). */
+  /** A department handler account, made by admin (the demo has one, of 城管). */
   const handlerOf = async (departmentId: number, username: string) => {
-    const repo = t.ds.getRepository(User);
-    await repo.save(repo.create({ role: 'department', nickname: '交警 李警官', username, passwordHash: await hashPassword('handler-pass-1'), departmentId }));
+    const body = { username, password: 'handler-pass-1', nickname: '交警 李警官', role: 'department', scopeAreaIds: [], departmentId };
+    expect(await t.http('POST', '/api/admin/staff', { token: admin, body: { ...body, departmentId: undefined } })).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+    const made = await t.http('POST', '/api/admin/staff', { token: admin, body });
+    expect(made).toMatchObject({ status: 201, body: { role: 'department', departmentId, scopes: [] } });
     return (await t.http('POST', '/api/auth/password', { body: { username, password: 'handler-pass-1' } })).body.token as string;
   };
   /** A staff account whose scope is one area (by code). */
