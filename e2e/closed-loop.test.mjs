@@ -98,6 +98,11 @@ describe('一办到底 in Chromium', () => {
     await item.waitFor({ timeout: 15_000 });
     assert.match(await item.innerText(), /时限/);
     await screenshot(d.page, 'loop-3-department-list');
+    // The same list at a desk (≥ 1024 px): still one readable column, the case still there to open.
+    await d.page.setViewportSize({ width: 1280, height: 900 });
+    await item.waitFor({ timeout: 5_000 });
+    await screenshot(d.page, 'loop-3-department-list-desktop');
+    await d.page.setViewportSize({ width: 390, height: 844 });
     await item.click();
     await at(d.page, 'dept-sign').click({ timeout: 15_000 });
     await at(d.page, 'dept-case-status').filter({ hasText: '处置中' }).waitFor({ timeout: 15_000 });
