@@ -88,7 +88,7 @@ export class InMemoryReportsRepository implements ReportsPort {
         data: e.data ?? null,
         status: e.status ?? null,
         dueAt: e.dueAt ?? null,
-        createdAt: this.now?.() ?? new Date(),
+        createdAt: e.createdAt ?? this.now?.() ?? new Date(),
       }),
     );
   }

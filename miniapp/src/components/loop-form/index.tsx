@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Button from '../button';
 import PhotoGrid from '../photo-grid';
+import PrivacyPopup from '../privacy-popup';
 import { uploadTile, usePhotoUploads } from '../../hooks/use-photo-uploads';
 import { errorMessage, isApiError } from '../../services/http';
 import { choosePhotos } from '../../utils/choose-photos';
@@ -90,6 +91,8 @@ export default function LoopForm(props: LoopFormProps) {
           addTestId={`${testId}-photo-add`}
         />
       ) : null}
+      {/* Picking a photo (and a follow-up photo's location) waits for the privacy consent this sheet asks for. */}
+      {photosMax > 0 ? <PrivacyPopup /> : null}
       {hint ? <Text className='muted loop-form__hint'>{hint}</Text> : null}
       {error ? (
         <Text className='field-error loop-form__error' data-testid={`${testId}-error`}>

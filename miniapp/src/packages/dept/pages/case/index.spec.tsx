@@ -99,6 +99,16 @@ describe('DeptCasePage', () => {
     expect(screen.queryByTestId('handled-form-templates')).not.toBeInTheDocument();
   });
 
+  it('asks for the privacy consent on this page before the first photo is picked', async () => {
+    open(handling());
+    Taro.removeStorageSync('xjy.privacyConsent');
+    fireEvent.click(await screen.findByTestId('dept-handled'));
+    fireEvent.click(screen.getByTestId('handled-form-photo-add'));
+    fireEvent.click(await screen.findByTestId('privacy-agree'));
+    await waitFor(() => expect(Taro.chooseMedia).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId('privacy-popup')).not.toBeInTheDocument();
+  });
+
   it('asks for an extension with hours and a reason, then says it waits for approval', async () => {
     open(handling(), {
       'POST /api/reports/42/extension': () => ok(handling({ pendingRequest: { kind: 'extension', hours: 48, reason: '需要订购配件' } })),
