@@ -36,6 +36,10 @@ export function uploadFile<T>(path: string, filePath: string, { query, onProgres
       },
       fail: (cause) => reject(networkError(cause)),
     });
+    // Taro's task is also a promise that rejects on failure; `fail` above already reports it, so it is handled here
+    // (otherwise every failed upload on H5 is an unhandled rejection).
+    const settled = task as unknown as { catch?: (f: () => void) => unknown } | undefined;
+    if (settled && typeof settled.catch === 'function') settled.catch(() => undefined);
     if (onProgress && task && typeof task.onProgressUpdate === 'function') task.onProgressUpdate((p) => onProgress(p.progress));
   });
 }

@@ -28,4 +28,10 @@ describe('login return', () => {
     expect(takeLoginReturn()).toBe('/pages/stations/index');
     spy.mockRestore();
   });
+
+  it('keeps what the first of several at-once redirects said: expired, and the page the user was on', () => {
+    rememberLoginReturn('expired', '/pages/points/index');
+    rememberLoginReturn('required', null);
+    expect(peekLoginReturn()).toEqual({ to: '/pages/points/index', reason: 'expired' });
+  });
 });

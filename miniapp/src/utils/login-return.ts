@@ -5,6 +5,7 @@ import { ROUTES } from './routes';
 // the login page keeps it and links to the login page stay plain). Stale after half an hour.
 const KEY = 'xjy.loginReturn';
 const MAX_AGE_MS = 30 * 60_000;
+const RECENT_MS = 10_000;
 
 export type LoginReason = 'expired' | 'required';
 
@@ -53,7 +54,15 @@ export function currentPageUrl(): string | null {
 
 /** Remembers why the user is sent to log in and the page to return to. */
 export function rememberLoginReturn(reason: LoginReason, to: string | null = currentPageUrl()): void {
-  const value: Stored = { to: safeReturnTo(to), reason, at: Date.now() };
+  // One ended session sets off several calls at once (each 401, and the page's own "log in first"): the first
+  // says what happened and where the user was; the ones just after it add nothing new.
+  const prev = Taro.getStorageSync<Stored | ''>(KEY);
+  const recent = prev && typeof prev === 'object' && typeof prev.at === 'number' && Date.now() - prev.at < RECENT_MS ? prev : null;
+  const value: Stored = {
+    to: safeReturnTo(to) ?? (recent ? safeReturnTo(recent.to) : null),
+    reason: recent?.reason === 'expired' ? 'expired' : reason,
+    at: Date.now(),
+  };
   Taro.setStorageSync(KEY, value);
 }
 
