@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppMetrics } from '../../common/metrics/metrics';
+import { afterCommit } from '../../database/transaction.runner';
 import type { ActivityType } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Activity } from './activity.entity';
@@ -16,7 +18,10 @@ export const attendanceKeyOf = (activityId: number, userId: number) => `${activi
 
 @Injectable()
 export class ActivitiesRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() private readonly metrics: AppMetrics | null = null,
+  ) {}
 
   /** One query with joins (findOne with relations would add a DISTINCT pre-query for its LIMIT). */
   findById(id: number, m: EntityManager = this.ds.manager): Promise<ActivityWithOrg | null> {
@@ -45,6 +50,10 @@ export class ActivitiesRepository {
   insertCheckIn(m: EntityManager, fields: CheckInFields): Promise<CheckIn> {
     const repo = m.getRepository(CheckIn);
     const attended = fields.status !== 'refused';
+    if (attended && this.metrics) {
+      const metrics = this.metrics;
+      afterCommit(m, () => metrics.count('check_in'));
+    }
     return repo.save(
       repo.create({
         ...fields,

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppMetrics } from '../../common/metrics/metrics';
+import { afterCommit } from '../../database/transaction.runner';
 import type { ReportStatus } from '@xjy/shared';
 import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
@@ -91,7 +93,10 @@ const overdueParams = (now: Date) => ({ now, awaitingReview: AWAITING_REVIEW, in
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() private readonly metrics: AppMetrics | null = null,
+  ) {}
 
   private get reports() {
     return this.ds.getRepository(Report);
@@ -144,6 +149,12 @@ export class ReportsRepository {
   /** Appends a timeline event (a plain INSERT: events are never updated, so no entity is read back). */
   /** `status`: the report's status after the event; `dueAt`: the deadline of the stage it started. */
   async addEvent(m: EntityManager, e: NewReportEvent): Promise<void> {
+    // The timeline is where a report's life is recorded: its business counters are counted here, once committed.
+    const counted = e.type === 'created' ? 'report_submitted' : e.type === 'accepted' ? 'report_accepted' : null;
+    if (counted && this.metrics) {
+      const metrics = this.metrics;
+      afterCommit(m, () => metrics.count(counted));
+    }
     await m.getRepository(ReportEvent).insert({
       reportId: e.reportId,
       type: e.type,
