@@ -9,3 +9,4 @@ export function authFactory(over: Partial<AuthContext> = {}): AuthContext {
 export const workerAuth = (userId: number, over: Partial<AuthContext> = {}) => authFactory({ userId, role: 'worker', ...over });
 export const staffAuth = (userId: number, over: Partial<AuthContext> = {}) => authFactory({ userId, role: 'staff', ...over });
 export const adminAuth = (userId: number, over: Partial<AuthContext> = {}) => authFactory({ userId, role: 'admin', ...over });
+export const departmentAuth = (userId: number, departmentId: number | null, over: Partial<AuthContext> = {}) => authFactory({ userId, role: 'department', departmentId, ...over });

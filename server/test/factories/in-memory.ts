@@ -88,7 +88,7 @@ export class InMemoryReportsRepository implements ReportsPort {
         data: e.data ?? null,
         status: e.status ?? null,
         dueAt: e.dueAt ?? null,
-        createdAt: this.now?.() ?? new Date(),
+        createdAt: e.createdAt ?? this.now?.() ?? new Date(),
       }),
     );
   }
@@ -103,6 +103,12 @@ export class InMemoryReportsRepository implements ReportsPort {
   /** The event types of one report, oldest first. */
   timeline(reportId: number): Array<ReportEvent['type']> {
     return this.events.filter((e) => e.reportId === reportId).map((e) => e.type);
+  }
+
+  /** Department handlers by department id (none unless a spec adds them). */
+  readonly handlers = new Map<number, number[]>();
+  async findDepartmentUsers(departmentId: number): Promise<number[]> {
+    return this.handlers.get(departmentId) ?? [];
   }
 
   async findUsers(ids: number[]): Promise<Array<Pick<User, 'id' | 'nickname' | 'role'>>> {

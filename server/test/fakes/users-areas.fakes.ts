@@ -77,9 +77,9 @@ export class FakeAccountsRepository {
     this.add(u);
     return u;
   }
-  async createAccount(f: { role: Role; username?: string | null; passwordHash?: string | null; nickname: string }) {
+  async createAccount(f: { role: Role; username?: string | null; passwordHash?: string | null; nickname: string; departmentId?: number | null }) {
     if (f.username && (await this.findByUsername(f.username))) throw duplicateKey();
-    const u = userFactory({ role: f.role, username: f.username ?? null, passwordHash: f.passwordHash ?? null, nickname: f.nickname });
+    const u = userFactory({ role: f.role, username: f.username ?? null, passwordHash: f.passwordHash ?? null, nickname: f.nickname, departmentId: f.departmentId ?? null });
     this.add(u);
     return u;
   }
@@ -104,6 +104,11 @@ export class FakeAccountsRepository {
     this.scopes.set(userId, areaIds);
     const u = this.users.get(userId);
     if (u) u.tokenVersion += 1;
+  }
+  /** Departments that exist and are active, by id. */
+  readonly departments = new Set<number>();
+  async activeDepartmentExists(id: number) {
+    return this.departments.has(id);
   }
   async listStaffAccounts() {
     return [...this.users.values()].filter((u) => u.role !== 'worker');

@@ -43,6 +43,8 @@ export interface EndpointSpec {
 const ANY: readonly Role[] = ['worker', 'staff', 'admin'];
 const STAFF: readonly Role[] = ['staff', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Any signed-in account, department handlers (role department) included. */
+const SIGNED: readonly Role[] = ['worker', 'staff', 'admin', 'department'];
 const fixed = (p: string) => () => p;
 
 /** The foundation's endpoints. Features add theirs in test/support/matrix/<feature>.matrix.ts, listed in FEATURES. */
@@ -55,9 +57,9 @@ const FOUNDATION: EndpointSpec[] = [
   { method: 'POST', route: '/api/auth/wechat', roles: null, path: fixed('/api/auth/wechat'), body: (fx) => ({ code: fx.t.wechat.issueCode(`matrix-${fx.seq()}`) }) },
   { method: 'POST', route: '/api/auth/password', roles: null, path: fixed('/api/auth/password'), body: () => ({ username: 'staff', password: 'staff-demo-2026' }) },
   { method: 'POST', route: '/api/auth/dev', roles: null, path: fixed('/api/auth/dev'), body: () => ({ account: 'rider' }) },
-  { method: 'POST', route: '/api/auth/logout', roles: ANY, path: fixed('/api/auth/logout'), endsSession: true },
-  { method: 'GET', route: '/api/me', roles: ANY, path: fixed('/api/me') },
-  { method: 'PATCH', route: '/api/me', roles: ANY, path: fixed('/api/me'), body: () => ({ trade: 'other' }) },
+  { method: 'POST', route: '/api/auth/logout', roles: SIGNED, path: fixed('/api/auth/logout'), endsSession: true },
+  { method: 'GET', route: '/api/me', roles: SIGNED, path: fixed('/api/me') },
+  { method: 'PATCH', route: '/api/me', roles: SIGNED, path: fixed('/api/me'), body: () => ({ trade: 'other' }) },
   { method: 'GET', route: '/api/areas', roles: ANY, path: fixed('/api/areas') },
   { method: 'GET', route: '/api/areas/:id', roles: ANY, path: (fx, w) => `/api/areas/${w === 'in' ? fx.areaIn : fx.areaOut}` },
   {

@@ -31,6 +31,8 @@ export class ClosedLoop1764460800000 implements MigrationInterface {
       new TableColumn(col.int('pendingHours', { nullable: true })),
       new TableColumn(col.text('pendingReason', { nullable: true })),
     ]);
+    // A case dispatched before the loop keeps the deadline it ran under as its sign deadline.
+    await q.manager.createQueryBuilder().update('report').set({ stageDeadlineAt: () => 'resolveDueAt' }).where('status = :s', { s: 'dispatched' }).execute();
     // Reports resolved before the loop were closed as fixed.
     await q.manager.createQueryBuilder().update('report').set({ outcome: 'fixed' }).where('status = :s', { s: 'resolved' }).execute();
     await q.manager.createQueryBuilder().update('report').set({ closedAt: () => 'finishedAt' }).where('status = :s', { s: 'resolved' }).execute();

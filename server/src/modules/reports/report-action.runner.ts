@@ -70,6 +70,8 @@ export interface ActionRule<A extends ReportAction> {
   body?(s: ActionStep, input: ReportActionRequests[A]): string;
   /** Messages to others (staff, the department), in the same transaction. */
   notify?(m: EntityManager, s: ActionStep, input: ReportActionRequests[A]): Promise<void>;
+  /** What an action the status does not allow means, when it is not the generic illegal_state. */
+  illegal?(status: ReportStatus): AppException;
   /** What a lost conditional update means, when it is not a status change (e.g. an ask decided a moment ago). */
   conflict?(fresh: Report): AppException | null;
 }
@@ -91,7 +93,7 @@ export class ReportActionRunner {
 
   async run<A extends ReportAction>(action: A, rule: ActionRule<A>, auth: AuthContext | null, report: Report, input: ReportActionRequests[A], now: Date): Promise<void> {
     const transition = REPORT_TRANSITIONS[action];
-    if (!canTransition(action, report.status)) throw illegalAction(action, report.status);
+    if (!canTransition(action, report.status)) throw rule.illegal?.(report.status) ?? illegalAction(action, report.status);
     const category = await this.categoryOf(report);
     const raw = (input as { note?: string; reason?: string; text?: string }).note ?? (input as { reason?: string }).reason ?? (input as { text?: string }).text;
     const s: ActionStep = { auth, report, category, now, note: raw?.trim() || null };
@@ -122,7 +124,7 @@ export class ReportActionRunner {
       const left = currentDeadline(report);
       const late = moves && left !== null && REPORT_DEADLINE_FIELD[left.kind] === 'stageDeadlineAt' && left.dueAt < now;
       const data = { ...(rule.data?.(s, input) ?? {}), ...(late ? { late: true } : {}) };
-      await this.reports.addEvent(m, { reportId: report.id, type: transition.event, actorId: auth?.userId ?? null, note: s.note, data: Object.keys(data).length ? data : null, status: after, dueAt });
+      await this.reports.addEvent(m, { reportId: report.id, type: transition.event, actorId: auth?.userId ?? null, note: s.note, data: Object.keys(data).length ? data : null, status: after, dueAt, createdAt: now });
       if (transition.points === 'reverse') await this.reverse(m, s);
       await rule.notify?.(m, s, input);
       const title = rule.notice ? rule.notice(s, input) : transition.notice;

@@ -78,14 +78,16 @@ export class ReportQueriesService implements OnModuleInit {
    * The reporter, staff whose scope holds the report, or a handler of the department holding it; anyone else is told
    * it does not exist (staff out of scope, and a handler of another department, are told why).
    */
-  async detail(auth: AuthContext, id: number): Promise<ReportDetailResponse> {
+  async detail(auth: AuthContext, id: number, opts: { formerHolder?: number } = {}): Promise<ReportDetailResponse> {
     const r = await this.reports.findById(id);
     if (!r) throw reportNotFound();
     const isStaff = auth.role === 'staff' || auth.role === 'admin';
     const canAct = isStaff && inScope(auth, r.areaPath);
     const isReporter = r.reporterId === auth.userId;
     const isHolder = auth.role === 'department' && auth.departmentId != null && r.departmentId === auth.departmentId && r.dispatchedById !== null;
-    if (!isReporter && !canAct && !isHolder) {
+    // A department that has just returned the case sees the result of its own step (without actions).
+    const justReturned = auth.role === 'department' && opts.formerHolder !== undefined && opts.formerHolder === auth.departmentId;
+    if (!isReporter && !canAct && !isHolder && !justReturned) {
       if (isStaff) throw new AppException('out_of_scope');
       if (auth.role === 'department') throw new AppException(auth.departmentId == null ? 'no_department' : 'not_department_case');
       throw reportNotFound();

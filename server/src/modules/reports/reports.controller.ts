@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NearbyReportResponse, ReportDetailResponse, ReportPageResponse } from '@xjy/shared';
-import { Access, ANY_USER, CurrentAuth, ScopedResource, STAFF } from '../../common/auth/access.decorator';
+import { Access, ANY_USER, CurrentAuth, ScopedResource, SIGNED_IN, STAFF } from '../../common/auth/access.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { CreateReportDto } from './dto/create-report.dto';
@@ -67,8 +67,8 @@ export class ReportsController {
   }
 
   @Get(':id')
-  // Not a guard scope rule: the reporter is a worker; the service checks reporter-or-staff-in-scope.
-  @Access(ANY_USER)
+  // Not a guard scope rule: the reporter is a worker; the service checks reporter, staff in scope, or the holding department.
+  @Access(SIGNED_IN)
   @ApiOkResponse({ type: ReportDetailResponseDto })
   @ApiErrors(400, 404)
   @ApiOperation({ summary: 'One report with photos and its timeline (the reporter, or staff in scope)' })

@@ -16,6 +16,11 @@ import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { ReportClock } from './report-clock';
+import { ReportDepartmentService } from './report-department.service';
+import { ReportEscalationService } from './report-escalation.service';
+import { ReportLoopController } from './report-loop.controller';
+import { ReportReporterService } from './report-reporter.service';
+import { ReportVerificationService } from './report-verification.service';
 import { ReportQueriesService } from './report-queries.service';
 import { ReportReviewService } from './report-review.service';
 import { ReportRoutingRepository } from './report-routing.repository';
@@ -34,7 +39,7 @@ declare module '../../common/auth/scope-registry' {
 @Module({
   imports: [MediaModule, PointsModule, UsersModule, WechatModule],
   // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
-  controllers: [ReportDashboardController, ReportsController, ReportCategoriesController, DepartmentsController, MessagesController],
+  controllers: [ReportDashboardController, ReportsController, ReportLoopController, ReportCategoriesController, DepartmentsController, MessagesController],
   providers: [
     ReportClock,
     ReportsRepository,
@@ -42,6 +47,10 @@ declare module '../../common/auth/scope-registry' {
     ReportQueriesService,
     ReportSubmissionService,
     ReportReviewService,
+    ReportDepartmentService,
+    ReportVerificationService,
+    ReportReporterService,
+    ReportEscalationService,
     ReportCategoriesRepository,
     ReportCategoriesService,
     DepartmentsRepository,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatus } from '@xjy/shared';
 import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
+import { StaffScope } from '../users/staff-scope.entity';
 import { User } from '../users/user.entity';
 import { ReportEvent, ReportEventData } from './report-event.entity';
 import { ReportWitness } from './report-witness.entity';
@@ -11,6 +12,8 @@ import { Report } from './report.entity';
 export interface ReportFilter {
   /** Non-admin staff: the roots of their scope; null for admin (everything). */
   scopePaths: string[] | null;
+  /** A department's queue: only the cases it holds (or last held). */
+  departmentId?: number;
   areaPath?: string;
   statuses?: ReportStatus[];
   categoryId?: number;
@@ -73,11 +76,18 @@ export interface NewReportEvent {
   data?: ReportEventData | null;
   status?: ReportStatus | null;
   dueAt?: Date | null;
+  /** When it happened, on the clock the deadlines run on (the database's time when omitted). */
+  createdAt?: Date;
 }
 
 const OPEN = reportStatusesIn('open');
 const AWAITING_REVIEW = reportStatusesDue('accept');
 const IN_HAND = reportStatusesDue('resolve');
+const IN_STAGE = [...reportStatusesDue('sign'), ...reportStatusesDue('handle'), ...reportStatusesDue('verify')];
+/** Past the deadline of the stage it is in: accept (acceptDueAt), resolve (resolveDueAt), or a department stage (stageDeadlineAt). */
+const OVERDUE_SQL =
+  '((r.status IN (:...awaitingReview) AND r.acceptDueAt < :now) OR (r.status IN (:...inHand) AND r.resolveDueAt < :now) OR (r.status IN (:...inStage) AND r.stageDeadlineAt < :now))';
+const overdueParams = (now: Date) => ({ now, awaitingReview: AWAITING_REVIEW, inHand: IN_HAND, inStage: IN_STAGE });
 
 @Injectable()
 export class ReportsRepository {
@@ -134,7 +144,16 @@ export class ReportsRepository {
   /** Appends a timeline event (a plain INSERT: events are never updated, so no entity is read back). */
   /** `status`: the report's status after the event; `dueAt`: the deadline of the stage it started. */
   async addEvent(m: EntityManager, e: NewReportEvent): Promise<void> {
-    await m.getRepository(ReportEvent).insert({ reportId: e.reportId, type: e.type, actorId: e.actorId, note: e.note ?? null, data: e.data ?? null, status: e.status ?? null, dueAt: e.dueAt ?? null });
+    await m.getRepository(ReportEvent).insert({
+      reportId: e.reportId,
+      type: e.type,
+      actorId: e.actorId,
+      note: e.note ?? null,
+      data: e.data ?? null,
+      status: e.status ?? null,
+      dueAt: e.dueAt ?? null,
+      ...(e.createdAt ? { createdAt: e.createdAt } : {}),
+    });
   }
 
   findEvents(reportId: number): Promise<ReportEvent[]> {
@@ -187,15 +206,68 @@ export class ReportsRepository {
       else qb.andWhere(new Brackets((w) => paths.forEach((p, i) => w.orWhere(`r.areaPath LIKE :sp${i}`, { [`sp${i}`]: `${p}%` }))));
     }
     if (f.areaPath) qb.andWhere('r.areaPath LIKE :ap', { ap: `${f.areaPath}%` });
+    if (f.departmentId !== undefined) qb.andWhere('r.departmentId = :departmentId AND r.dispatchedById IS NOT NULL', { departmentId: f.departmentId });
     if (f.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
     if (f.categoryId) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
     if (f.flagged !== undefined) qb.andWhere(f.flagged ? 'r.flaggedAt IS NOT NULL' : 'r.flaggedAt IS NULL');
     if (f.createdFrom) qb.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.createdAt < :to', { to: f.createdTo });
-    if (f.overdue !== undefined) {
-      const overdue = '((r.status IN (:...awaitingReview) AND r.acceptDueAt < :now) OR (r.status IN (:...inHand) AND r.resolveDueAt < :now))';
-      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { now, awaitingReview: AWAITING_REVIEW, inHand: IN_HAND });
-    }
+    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, overdueParams(now));
     return qb;
+  }
+
+  /**
+   * The 督办 queue: open reports past their stage's deadline that the caller supervises: the area a case was escalated
+   * to lies in their scope (before any escalation, the report's own area does); null: everything. Newest first.
+   */
+  findOverduePage(scopePaths: string[] | null, escalatedOnly: boolean, beforeId: number | null, limit: number, now: Date): Promise<Report[]> {
+    const qb = this.reports.createQueryBuilder('r').where(OVERDUE_SQL, overdueParams(now));
+    if (scopePaths) {
+      if (!scopePaths.length) qb.andWhere('1 = 0');
+      else {
+        qb.andWhere(
+          new Brackets((w) =>
+            scopePaths.forEach((p, i) => w.orWhere(`(r.escalationPath LIKE :sp${i} OR (r.escalationPath IS NULL AND r.areaPath LIKE :sp${i}))`, { [`sp${i}`]: `${p}%` })),
+          ),
+        );
+      }
+    }
+    if (escalatedOnly) qb.andWhere('r.escalationLevel > 0');
+    if (beforeId) qb.andWhere('r.id < :beforeId', { beforeId });
+    return qb.orderBy('r.id', 'DESC').take(limit).getMany();
+  }
+
+  /**
+   * Overdue open reports due an escalation: never escalated in this stage, or escalated below `maxLevel` longer
+   * than `repeatBefore` ago. Oldest first, at most `limit` per sweep.
+   */
+  findEscalationDue(now: Date, repeatBefore: Date, maxLevel: number, limit: number): Promise<Report[]> {
+    return this.reports
+      .createQueryBuilder('r')
+      .where(OVERDUE_SQL, overdueParams(now))
+      .andWhere(new Brackets((w) => w.where('r.escalationLevel = 0').orWhere('r.escalationLevel < :maxLevel AND r.escalatedAt < :repeatBefore', { maxLevel, repeatBefore })))
+      .orderBy('r.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Active staff whose scope roots include any of these areas (the staff of an area and of the areas above it). */
+  async findStaffOfAreas(areaIds: number[]): Promise<number[]> {
+    if (!areaIds.length) return [];
+    const rows = await this.ds
+      .getRepository(StaffScope)
+      .createQueryBuilder('s')
+      .innerJoin(User, 'u', 'u.id = s.userId')
+      .select('DISTINCT s.userId', 'userId')
+      .where('s.areaId IN (:...areaIds)', { areaIds })
+      .andWhere('u.role = :role AND u.disabledAt IS NULL', { role: 'staff' })
+      .getRawMany<{ userId: number }>();
+    return rows.map((r) => Number(r.userId));
+  }
+
+  /** Active handlers of a department. */
+  async findDepartmentUsers(departmentId: number): Promise<number[]> {
+    const rows = await this.ds.getRepository(User).find({ where: { role: 'department', departmentId, disabledAt: IsNull() }, select: { id: true } });
+    return rows.map((u) => u.id);
   }
 }

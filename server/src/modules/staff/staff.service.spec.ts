@@ -57,6 +57,15 @@ describe(StaffService.name, () => {
     expect(users.users.get(s.id)!.disabledAt).not.toBeNull();
   });
 
+  it('creates a department handler with its department and no scope; the department must exist', async () => {
+    users.departments.add(4);
+    const h = await service.create(dto({ role: 'department', username: 'cg', departmentId: 4 }));
+    expect(h).toMatchObject({ role: 'department', departmentId: 4, scopes: [] });
+    expect(users.scopes.get(h.id) ?? []).toEqual([]);
+    expect(await failure(service.create(dto({ role: 'department', username: 'cg2' })))).toEqual({ code: 'validation_failed', status: 400 });
+    expect(await failure(service.create(dto({ role: 'department', username: 'cg3', departmentId: 99 })))).toEqual({ code: 'department_not_found', status: 404 });
+  });
+
   it('does not treat a worker as a staff account', async () => {
     const w = userFactory();
     users.add(w);

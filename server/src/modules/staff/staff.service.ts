@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListResponse, StaffResponse } from '@xjy/shared';
-import { AppException } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AreasRepository } from '../areas/areas.repository';
 import { hashPassword } from '../auth/password';
@@ -26,11 +26,13 @@ export class StaffService {
   }
 
   async create(dto: CreateStaffDto): Promise<StaffResponse> {
-    const scopeIds = dto.role === 'admin' ? [] : await this.checkScopeAreas(dto.scopeAreaIds);
+    // A department handler has no area scope: it works the cases dispatched to its department.
+    const scopeIds = dto.role === 'staff' ? await this.checkScopeAreas(dto.scopeAreaIds) : [];
+    const departmentId = dto.role === 'department' ? await this.checkDepartment(dto.departmentId) : null;
     if (await this.users.findByUsername(dto.username)) throw new AppException('username_taken', { username: dto.username });
     let user: User;
     try {
-      user = await this.users.createAccount({ role: dto.role, username: dto.username, passwordHash: await hashPassword(dto.password), nickname: dto.nickname });
+      user = await this.users.createAccount({ role: dto.role, username: dto.username, passwordHash: await hashPassword(dto.password), nickname: dto.nickname, departmentId });
     } catch (e) {
       if (isUniqueViolation(e)) throw new AppException('username_taken', { username: dto.username });
       throw e;
@@ -43,7 +45,7 @@ export class StaffService {
     const user = await this.users.findById(userId);
     if (!user || user.role === 'worker') throw new AppException('user_not_found');
     // The repository bumps the token version with the new scope: sessions issued under the old one end.
-    await this.users.replaceScopes(userId, user.role === 'admin' ? [] : await this.checkScopeAreas(areaIds));
+    await this.users.replaceScopes(userId, user.role === 'staff' ? await this.checkScopeAreas(areaIds) : []);
     await this.accounts.announceRevocation(userId);
     return this.get(userId);
   }
@@ -63,6 +65,12 @@ export class StaffService {
 
   private map(user: User, scopes: Parameters<typeof mapUser>[1]): StaffResponse {
     return { ...mapUser(user, scopes), disabled: user.disabledAt !== null };
+  }
+
+  private async checkDepartment(id: number | undefined): Promise<number> {
+    if (id === undefined) throw fieldError('validation_failed', 'departmentId', '处置部门账号须选择所属部门');
+    if (!(await this.users.activeDepartmentExists(id))) throw new AppException('department_not_found');
+    return id;
   }
 
   private async checkScopeAreas(ids: number[]): Promise<number[]> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, Trade } from '@xjy/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from '../areas/area.entity';
+import { Department } from '../reports/departments/department.entity';
 import { StaffScope } from './staff-scope.entity';
 import { User } from './user.entity';
 
@@ -52,7 +53,16 @@ export class UsersRepository {
     }
   }
 
-  createAccount(fields: { role: Role; username?: string | null; passwordHash?: string | null; nickname: string; trade?: Trade | null; demoAccount?: string | null; phone?: string | null }): Promise<User> {
+  createAccount(fields: {
+    role: Role;
+    username?: string | null;
+    passwordHash?: string | null;
+    nickname: string;
+    trade?: Trade | null;
+    demoAccount?: string | null;
+    phone?: string | null;
+    departmentId?: number | null;
+  }): Promise<User> {
     return this.tx.run((m) => m.getRepository(User).save(m.getRepository(User).create(fields)));
   }
 
@@ -101,7 +111,12 @@ export class UsersRepository {
   }
 
   listStaffAccounts(): Promise<User[]> {
-    return this.users.find({ where: { role: In(['staff', 'admin']) }, order: { id: 'ASC' } });
+    return this.users.find({ where: { role: In(['staff', 'admin', 'department']) }, order: { id: 'ASC' } });
+  }
+
+  /** A department a handler account may belong to: it exists and is not archived. */
+  async activeDepartmentExists(id: number): Promise<boolean> {
+    return this.ds.getRepository(Department).exists({ where: { id, archivedAt: IsNull() } });
   }
 
   countAll(): Promise<number> {

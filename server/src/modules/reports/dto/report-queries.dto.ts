@@ -1,4 +1,4 @@
-import type { CursorParams, ListReportsParams, NearbyReportsParams, ReportDashboardParams } from '@xjy/shared';
+import type { CursorParams, DepartmentCasesParams, EscalationParams, ListReportsParams, NearbyReportsParams, ReportDashboardParams } from '@xjy/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
 import { Transform, Type } from 'class-transformer';
@@ -79,4 +79,29 @@ export class DashboardQuery implements ReportDashboardParams {
   @IsOptional()
   @IsISO8601()
   to?: string;
+}
+
+export class DepartmentCasesQuery implements DepartmentCasesParams {
+  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
+  @IsOptional()
+  @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
+  status?: ReportStatus | ReportStatusGroup;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,9}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
+  cursor?: string;
+}
+
+export class EscalationsQuery implements EscalationParams {
+  @ApiPropertyOptional({ description: 'Only cases escalated at least once in their current stage' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  escalated?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,12}$/)
+  cursor?: string;
 }

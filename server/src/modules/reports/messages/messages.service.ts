@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { formatChinaDateTime, MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
+import { formatChinaDateTime, MessageKind, MessagePageResponse, PAGE_SIZE_DEFAULT } from '@xjy/shared';
 import type { UnitOfWork as EntityManager } from '../../../database/transaction.runner';
 import { fieldError } from '../../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../../config/app.config';
@@ -35,6 +35,11 @@ export class MessagesService {
   /** The in-app message, inside the transaction that changed the status. */
   async record(m: EntityManager, n: StatusNotice): Promise<void> {
     await this.messages.insert(m, { userId: n.userId, kind: 'report_status', title: clip(n.title, 64), body: clip(n.body, 255), reportId: n.reportId });
+  }
+
+  /** In-app messages to the people working on a case (staff, department handlers), inside the same transaction. */
+  async notifyWorkers(m: EntityManager, userIds: number[], n: { kind: MessageKind; title: string; body: string; reportId: number }): Promise<void> {
+    for (const userId of new Set(userIds)) await this.messages.insert(m, { userId, kind: n.kind, title: clip(n.title, 64), body: clip(n.body, 255), reportId: n.reportId });
   }
 
   /** After commit: one subscribe message per consent; never fails the action that caused it. */

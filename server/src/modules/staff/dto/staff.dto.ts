@@ -1,6 +1,6 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CreateStaffRequest, NICKNAME_MAX, PASSWORD_MAX, PASSWORD_MIN, UpdateStaffScopesRequest, USERNAME_MAX, USERNAME_MIN } from '@xjy/shared';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsPositive, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class CreateStaffDto implements CreateStaffRequest {
   @ApiProperty({ minLength: USERNAME_MIN, maxLength: USERNAME_MAX })
@@ -22,9 +22,9 @@ export class CreateStaffDto implements CreateStaffRequest {
   @MaxLength(NICKNAME_MAX)
   nickname: string;
 
-  @ApiProperty({ enum: ['staff', 'admin'] })
-  @IsIn(['staff', 'admin'])
-  role: 'staff' | 'admin';
+  @ApiProperty({ enum: ['staff', 'admin', 'department'] })
+  @IsIn(['staff', 'admin', 'department'])
+  role: 'staff' | 'admin' | 'department';
 
   @ApiProperty({ type: [Number] })
   @IsArray()
@@ -32,6 +32,12 @@ export class CreateStaffDto implements CreateStaffRequest {
   @IsInt({ each: true })
   @IsPositive({ each: true })
   scopeAreaIds: number[];
+
+  @ApiPropertyOptional({ description: 'Required for a department handler: the department whose cases they handle' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  departmentId?: number;
 }
 
 /** The scope areas alone, checked as on create. */
