@@ -311,7 +311,7 @@ try {
   console.log(`  export: ${exportRows} rows, ${result.export.mb} MB in ${result.export.seconds} s, server RSS +${result.export.rssGrowthMb} MB (from ${result.export.rssStartMb} MB)`);
   console.log(`  Open311 requests.json (${open311Body.length} results): p99 ${open311.p99} ms (${result.open311.p99Ratio}× health); filtered p99 ${open311Filtered.p99} ms`);
   console.log(`  targets met: ${JSON.stringify(result.met)}`);
-  writeResult('closed-loop', result);
+  writeResult(process.env.BENCH_LOOP_RESULT ?? 'closed-loop', result);
 } finally {
   await server.stop();
   if (!process.env.BENCH_KEEP_DB) {

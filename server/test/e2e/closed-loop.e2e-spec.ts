@@ -90,6 +90,8 @@ describe.each(TEST_DRIVERS)('一办到底: the closed loop over HTTP (%s)', (dri
     expect(d).toMatchObject({ status: 'dispatched', holder: { kind: 'department', name: '城管', departmentId: chengguan }, currentDeadline: { kind: 'sign', overdue: false } });
     expect(near(d.currentDeadline.dueAt, 4)).toBe(true);
     expect((await t.http('GET', '/api/department/cases?status=dispatched', { token: dept })).body).toMatchObject({ department: { id: chengguan, name: '城管' }, items: expect.arrayContaining([expect.objectContaining({ id })]) });
+    const inbox = (await t.http('GET', '/api/messages', { token: dept })).body.items as Array<{ title: string; reportId: number }>;
+    expect(inbox).toEqual(expect.arrayContaining([expect.objectContaining({ title: '新派遣的案件，请签收', reportId: id })]));
 
     advance(5);
     expect((await detail(streamer, id)).currentDeadline.overdue).toBe(true);

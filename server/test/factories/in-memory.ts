@@ -105,6 +105,12 @@ export class InMemoryReportsRepository implements ReportsPort {
     return this.events.filter((e) => e.reportId === reportId).map((e) => e.type);
   }
 
+  /** Department handlers by department id (none unless a spec adds them). */
+  readonly handlers = new Map<number, number[]>();
+  async findDepartmentUsers(departmentId: number): Promise<number[]> {
+    return this.handlers.get(departmentId) ?? [];
+  }
+
   async findUsers(ids: number[]): Promise<Array<Pick<User, 'id' | 'nickname' | 'role'>>> {
     return this.users.filter((u) => ids.includes(u.id));
   }

@@ -45,10 +45,10 @@ export function loopHarness() {
   const sent: Array<{ userIds: number[]; kind: string; title: string; reportId: number }> = [];
   const attached: Array<{ owner: number; ids: number[]; type: string; id: number }> = [];
   /** Department handlers by department id, and staff ids by area id (the staff of an area). */
-  const handlers = new Map<number, number[]>([[chengguan.id, [31]]]);
+  const handlers = reports.handlers;
+  handlers.set(chengguan.id, [31]);
   const staffByArea = new Map<number, number[]>();
   const extra = {
-    findDepartmentUsers: async (departmentId: number) => handlers.get(departmentId) ?? [],
     findStaffOfAreas: async (areaIds: number[]) => [...new Set(areaIds.flatMap((a) => staffByArea.get(a) ?? []))],
   };
   Object.assign(reports, extra);

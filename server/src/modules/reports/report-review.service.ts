@@ -32,7 +32,7 @@ export class ReportReviewService {
     private readonly queries: ReportQueriesService,
     private readonly media: MediaService,
     points: PointsService,
-    messages: MessagesService,
+    private readonly messages: MessagesService,
     tx: TransactionRunner,
     private readonly clock: ReportClock = SYSTEM_CLOCK,
   ) {
@@ -88,6 +88,13 @@ export class ReportReviewService {
       patch: (s) => ({ departmentId: s.department!.id, dispatchedById: s.auth!.userId, stageDeadlineAt: hoursAfter(s.now, stageHours(s.category).sign), pendingRequest: null, pendingHours: null, pendingReason: null }),
       data: (s) => ({ departmentId: s.department!.id }),
       body: (s) => `已交由${s.department!.name}办理`,
+      // The department's handlers find it in their queue, and hear of it.
+      notify: async (m, s) => {
+        const handlers = await this.reports.findDepartmentUsers(s.department!.id);
+        if (!handlers.length) return;
+        const body = `第 ${s.report.id} 号：${s.note ?? s.report.description}`;
+        await this.messages.notifyWorkers(m, handlers, { kind: 'report_status', title: '新派遣的案件，请签收', body, reportId: s.report.id });
+      },
     },
     resolve: {
       // Staff who handled it themselves close it as fixed.

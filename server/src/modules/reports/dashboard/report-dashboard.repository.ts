@@ -148,7 +148,7 @@ export class ReportDashboardRepository {
   }
 
   /** The window's reports in id order, a batch at a time (keyset paging: no offset scans), for the streamed export. */
-  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 2000): AsyncGenerator<Report[]> {
+  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 1000): AsyncGenerator<Report[]> {
     let after = 0;
     for (;;) {
       const rows = await this.window(f, from, to).andWhere('r.id > :after', { after }).orderBy('r.id', 'ASC').take(batch).getMany();

@@ -82,6 +82,23 @@ function addBreakdownSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string
   ws.commit();
 }
 
+/** XML the worksheet writer holds that the zip has not taken yet; ExcelJS keeps it in its StreamBuf (1 MB buffers). */
+const PENDING_BUFFERS_MAX = 2;
+type BufferedSheet = { stream?: { buffers?: unknown[] } };
+
+/**
+ * Waits until the zip has taken the rows written so far and the client has read what the zip made: rows are
+ * produced faster than they are deflated and sent, and whatever waits in between is server memory.
+ */
+async function caughtUp(ws: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
+  for (;;) {
+    if (out.writableNeedDrain) await once(out, 'drain');
+    const pending = (ws as unknown as BufferedSheet).stream?.buffers?.length ?? 0;
+    if (pending <= PENDING_BUFFERS_MAX || out.destroyed) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /**
  * Streams the workbook: the reports sheet a batch at a time (each row committed and released, waiting for the
  * client when it reads slower than the database gives), then the figures with their formulas and the breakdowns.
@@ -122,7 +139,7 @@ export async function writeReportsWorkbook(out: PassThrough, batches: AsyncGener
         witnesses: r.witnessCount,
       }).commit();
     }
-    if (out.writableNeedDrain) await once(out, 'drain');
+    await caughtUp(ws, out);
   }
   ws.commit();
 
