@@ -1,8 +1,10 @@
+export {};
+
 const mockJsQR = jest.fn();
 jest.mock('jsqr', () => ({ __esModule: true, default: (...args: unknown[]) => mockJsQR(...args) }));
 
 type ScanModule = typeof import('./scan.h5');
-const stop = jest.fn();
+const mockStop = jest.fn();
 const getUserMedia = jest.fn();
 
 /** The module reads the browser's abilities when it loads: load it fresh under the given ones. */
@@ -19,9 +21,9 @@ function loadWith({ secure, camera }: { secure: boolean; camera: boolean }): Sca
 describe('H5 camera scan', () => {
   beforeEach(() => {
     mockJsQR.mockReset();
-    stop.mockReset();
+    mockStop.mockReset();
     getUserMedia.mockReset();
-    getUserMedia.mockResolvedValue({ getTracks: () => [{ stop }] });
+    getUserMedia.mockResolvedValue({ getTracks: () => [{ stop: mockStop }] });
     // jsdom draws nothing: give the canvas and the video just enough to hand frames to the decoder.
     jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ drawImage: jest.fn(), getImageData: () => ({ data: new Uint8ClampedArray(16), width: 2, height: 2 }) } as never);
     jest.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
@@ -44,7 +46,7 @@ describe('H5 camera scan', () => {
     const { scanCheckInCode } = loadWith({ secure: true, camera: true });
     await expect(scanCheckInCode()).resolves.toBe('7.1234.AAAAAAAAAAAAAAAAAAAAAA');
     expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: 'environment' }, audio: false });
-    expect(stop).toHaveBeenCalled();
+    expect(mockStop).toHaveBeenCalled();
     expect(document.querySelector('[role="dialog"]')).toBeNull();
   });
 
@@ -59,7 +61,7 @@ describe('H5 camera scan', () => {
     expect(dialog).toHaveTextContent('将现场大屏上的二维码放入画面中');
     (dialog.querySelector('button') as HTMLButtonElement).click();
     await expect(pending).resolves.toBeNull();
-    expect(stop).toHaveBeenCalled();
+    expect(mockStop).toHaveBeenCalled();
     expect(document.querySelector('[role="dialog"]')).toBeNull();
   });
 });
