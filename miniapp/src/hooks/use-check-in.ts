@@ -4,7 +4,7 @@ import { checkIn, checkOut } from '../services/activities';
 import { errorMessage, isApiError } from '../services/http';
 import { getCurrentFix } from '../utils/location';
 import { ensurePrivacyConsent } from '../utils/privacy';
-import { canScan } from '../utils/scan';
+import { typesCode } from '../utils/scan';
 
 export type CheckInState =
   | { status: 'idle' }
@@ -17,7 +17,7 @@ export type CheckInState =
 const isRefusal = (code: string): code is CheckInRefusal => (CHECK_IN_REFUSALS as readonly string[]).includes(code);
 
 /** The refusal in words a member understands; where nothing can scan, it says 输入 instead of 扫描. */
-const refusalText = (code: CheckInRefusal) => (canScan ? CHECK_IN_REFUSAL_LABELS[code] : (CHECK_IN_REFUSAL_LABELS_TYPED[code] ?? CHECK_IN_REFUSAL_LABELS[code]));
+const refusalText = (code: CheckInRefusal) => (typesCode ? (CHECK_IN_REFUSAL_LABELS_TYPED[code] ?? CHECK_IN_REFUSAL_LABELS[code]) : CHECK_IN_REFUSAL_LABELS[code]);
 
 /**
  * Scan → locate → send: each step says what it is doing, and each refusal says why in words a member understands.
@@ -30,7 +30,7 @@ export function useCheckIn(activityId: number, step: 'in' | 'out' = 'in'): { sta
     async (token: string) => {
       const code = token.trim();
       if (!code) {
-        setState({ status: 'error', message: canScan ? '请扫描或输入签到码' : '请输入签到码' });
+        setState({ status: 'error', message: typesCode ? '请输入签到码' : '请扫描或输入签到码' });
         return;
       }
       setState({ status: 'locating' });

@@ -11,3 +11,6 @@ export async function scanCheckInCode(): Promise<string | null> {
 }
 
 export const canScan = true;
+
+/** The WeChat scanner comes first; typing is the fallback. */
+export const typesCode = false;

@@ -236,24 +236,21 @@ export class FakeHoursRepository {
   async markActivityConfirmed(_m: unknown, activityId: number, by: number, at: Date) {
     Object.assign(this.activities.activities.get(activityId)!, { hoursConfirmedAt: at, hoursConfirmedBy: by });
   }
-  async othersFromClient(activityId: number, userId: number, clientId: string) {
-    return this.rows.filter((c) => c.activityId === activityId && c.userId !== userId && c.clientId === clientId && this.attended(c));
-  }
-  async othersAtPoint(activityId: number, userId: number, at: 'in' | 'out', lat: number, lng: number) {
+  async suspects(activityId: number, userId: number, clientId: string | null, at: 'in' | 'out', lat: number, lng: number) {
     const same = (a: number | null, b: number) => a !== null && a.toFixed(6) === b.toFixed(6);
     return this.rows.filter(
-      (c) => c.activityId === activityId && c.userId !== userId && this.attended(c) && (at === 'in' ? same(c.lat, lat) && same(c.lng, lng) : same(c.signOutLat, lat) && same(c.signOutLng, lng)),
+      (c) =>
+        c.activityId === activityId &&
+        c.userId !== userId &&
+        this.attended(c) &&
+        ((clientId !== null && c.clientId === clientId) || (at === 'in' ? same(c.lat, lat) && same(c.lng, lng) : same(c.signOutLat, lat) && same(c.signOutLng, lng))),
     );
   }
   async lastPosition(userId: number): Promise<LastPosition | null> {
-    const points = this.rows
-      .filter((c) => c.userId === userId)
-      .flatMap((c) => [
-        ...(c.lat !== null && c.lng !== null ? [{ at: c.createdAt, lat: c.lat, lng: c.lng }] : []),
-        ...(c.signedOutAt && c.signOutLat !== null && c.signOutLng !== null ? [{ at: c.signedOutAt, lat: c.signOutLat, lng: c.signOutLng }] : []),
-      ])
-      .sort((a, b) => b.at.getTime() - a.at.getTime());
-    return points[0] ?? null;
+    const c = this.rows.filter((x) => x.userId === userId && x.lat !== null && x.lng !== null).sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime())[0];
+    if (!c) return null;
+    if (c.signedOutAt && c.signOutLat !== null && c.signOutLng !== null && c.signedOutAt > c.createdAt) return { at: c.signedOutAt, lat: c.signOutLat, lng: c.signOutLng };
+    return { at: c.createdAt, lat: c.lat!, lng: c.lng! };
   }
   async addFlags(_m: unknown, row: Pick<CheckIn, 'id' | 'flags' | 'reviewStatus'>, flags: CheckInFlag[]) {
     const stored = this.rows.find((c) => c.id === row.id)!;

@@ -3,7 +3,7 @@ import { ACCURACY_ALLOWANCE_MAX_M, CHECK_IN_OPENS_BEFORE_MIN, CheckInRefusal, Ch
 import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { isUniqueViolation } from '../../common/db-errors';
-import { TransactionRunner } from '../../database/transaction.runner';
+import { TransactionRunner, type UnitOfWork } from '../../database/transaction.runner';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { UsersRepository } from '../users/users.repository';
 import { ActivitiesRepository, ActivityWithOrg } from './activities.repository';
@@ -48,11 +48,9 @@ export class CheckInsService {
   async checkIn(auth: AuthContext, id: number, dto: CheckInDto, clientId: string | null = null): Promise<{ checkIn: CheckInResponse; created: boolean }> {
     const activity = await this.activityService.requireForCheckIn(id);
     if (activity.status === 'cancelled') throw new AppException('activity_cancelled');
-    const member = await this.users.findById(auth.userId);
-    const respond = (c: CheckIn, created: boolean) => ({ checkIn: mapCheckIn(c, activity, member ?? undefined), created });
-
     // A repeat after success returns the same check-in, whatever the token now says.
-    const existing = await this.activities.findAttendanceOf(null, id, auth.userId);
+    const [member, existing] = await Promise.all([this.users.findById(auth.userId), this.activities.findAttendanceOf(null, id, auth.userId)]);
+    const respond = (c: CheckIn, created: boolean) => ({ checkIn: mapCheckIn(c, activity, member ?? undefined), created });
     if (existing) return respond(existing, false);
 
     const now = Date.now();
@@ -61,11 +59,7 @@ export class CheckInsService {
     if (verdict.refusal) await this.refuse(activity, auth.userId, dto, distanceM, verdict.refusal, clientId);
     const suspect = await this.suspicion.judge({ activity, userId: auth.userId, clientId, lat: dto.lat, lng: dto.lng, step: 'in', slot: verdict.slot!, now });
 
-    const outcome = await this.tx.run(async (m) => {
-      // Without a capacity the attendance key alone keeps one per member; with one, check-ins of this activity
-      // take turns so the count cannot be overtaken between reading it and inserting.
-      if (activity.capacity !== null) await this.activities.lockForCheckIn(m, id);
-      if (activity.capacity !== null && ((await this.activities.countAttendance([id], m)).get(id) ?? 0) >= activity.capacity) return { kind: 'full' as const };
+    const insert = async (m: UnitOfWork) => {
       try {
         const row = await this.activities.insertCheckIn(m, {
           activityId: id,
@@ -85,6 +79,14 @@ export class CheckInsService {
         // A concurrent attempt of the same member won; it is committed, so read it after this transaction.
         return { kind: 'duplicate' as const };
       }
+    };
+    // Without a capacity the attendance key alone keeps one per member; with one, check-ins of this activity take
+    // turns so the count cannot be overtaken between reading it and inserting.
+    const outcome = await this.tx.run(async (m) => {
+      if (activity.capacity === null) return insert(m);
+      await this.activities.lockForCheckIn(m, id);
+      if (((await this.activities.countAttendance([id], m)).get(id) ?? 0) >= activity.capacity) return { kind: 'full' as const };
+      return insert(m);
     });
     if (outcome.kind === 'full') return this.refuse(activity, auth.userId, dto, distanceM, 'activity_full', clientId);
     if (outcome.kind === 'duplicate') {
@@ -98,7 +100,7 @@ export class CheckInsService {
 
   /** The same evidence makes the other members' check-ins suspect too (two accounts on one phone: both). */
   async flagOthers(suspect: Suspicion): Promise<void> {
-    for (const { row, flag } of suspect.alsoFlag) await this.hours.addFlags(null, row, [flag]);
+    for (const { row, flag } of suspect.alsoFlag) await this.tx.run((m) => this.hours.addFlags(m, row, [flag]));
   }
 
   private position(dto: CheckInDto): Pick<CheckIn, 'lat' | 'lng' | 'accuracyM'> {

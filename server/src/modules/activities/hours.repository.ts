@@ -22,7 +22,7 @@ export class HoursRepository {
   }
 
   /** Ends an open session; false when it was already signed out (a concurrent sign-out or close won). */
-  async closeSession(m: EntityManager | null, id: number, close: SessionClose): Promise<boolean> {
+  async closeSession(m: EntityManager, id: number, close: SessionClose): Promise<boolean> {
     const r = await this.repo(m).update({ id, signedOutAt: IsNull() }, close);
     return (r.affected ?? 0) > 0;
   }
@@ -47,47 +47,40 @@ export class HoursRepository {
 
   // ---- proxy checks ----
 
-  /** Other members' attendances at this activity sent from this client. */
-  async othersFromClient(activityId: number, userId: number, clientId: string): Promise<CheckIn[]> {
-    return this.repo()
-      .createQueryBuilder('c')
-      .where('c.activityId = :activityId AND c.clientId = :clientId AND c.userId <> :userId', { activityId, clientId, userId })
-      .andWhere('c.status IN (:...st)', { st: ATTENDED })
-      .getMany();
-  }
-
-  /** Other members' attendances at this activity at exactly this point (6 decimals), at sign-in or at sign-out. */
-  async othersAtPoint(activityId: number, userId: number, at: 'in' | 'out', lat: number, lng: number): Promise<CheckIn[]> {
+  /**
+   * Other members' attendances at this activity sent from this client, or at exactly this point (6 decimals) at the
+   * same step (sign-in or sign-out): one read for both rules.
+   */
+  async suspects(activityId: number, userId: number, clientId: string | null, at: 'in' | 'out', lat: number, lng: number): Promise<CheckIn[]> {
     const [la, ln] = at === 'in' ? ['c.lat', 'c.lng'] : ['c.signOutLat', 'c.signOutLng'];
+    const samePoint = `(ROUND(${la}, 6) = :lat AND ROUND(${ln}, 6) = :lng)`;
     return this.repo()
       .createQueryBuilder('c')
       .where('c.activityId = :activityId AND c.userId <> :userId', { activityId, userId })
       .andWhere('c.status IN (:...st)', { st: ATTENDED })
-      .andWhere(`ROUND(${la}, 6) = :lat AND ROUND(${ln}, 6) = :lng`, { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) })
+      .andWhere(clientId ? `(c.clientId = :clientId OR ${samePoint})` : samePoint, { clientId, lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) })
       .getMany();
   }
 
-  /** The member's latest request with a position: the newest check-in attempt and the newest sign-out. */
+  /**
+   * The member's latest request with a position: their newest check-in attempt, or its sign-out when that came
+   * later (a member signs out of what they last checked in to). One indexed read on (userId, createdAt).
+   */
   async lastPosition(userId: number): Promise<LastPosition | null> {
-    const [attempt, signOut] = await Promise.all([
-      this.repo().createQueryBuilder('c').select(['c.createdAt', 'c.lat', 'c.lng']).where('c.userId = :userId AND c.lat IS NOT NULL', { userId }).orderBy('c.createdAt', 'DESC').limit(1).getOne(),
-      this.repo()
-        .createQueryBuilder('c')
-        .select(['c.signedOutAt', 'c.signOutLat', 'c.signOutLng'])
-        .where('c.userId = :userId AND c.signOutLat IS NOT NULL', { userId })
-        .orderBy('c.signedOutAt', 'DESC')
-        .limit(1)
-        .getOne(),
-    ]);
-    const a = attempt && attempt.lat !== null && attempt.lng !== null ? { at: attempt.createdAt, lat: attempt.lat, lng: attempt.lng } : null;
-    const s = signOut?.signedOutAt && signOut.signOutLat !== null && signOut.signOutLng !== null ? { at: signOut.signedOutAt, lat: signOut.signOutLat, lng: signOut.signOutLng } : null;
-    if (!a) return s;
-    if (!s) return a;
-    return a.at.getTime() >= s.at.getTime() ? a : s;
+    const c = await this.repo()
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.createdAt', 'c.lat', 'c.lng', 'c.signedOutAt', 'c.signOutLat', 'c.signOutLng'])
+      .where('c.userId = :userId AND c.lat IS NOT NULL', { userId })
+      .orderBy('c.createdAt', 'DESC')
+      .limit(1)
+      .getOne();
+    if (!c || c.lat === null || c.lng === null) return null;
+    if (c.signedOutAt && c.signOutLat !== null && c.signOutLng !== null && c.signedOutAt > c.createdAt) return { at: c.signedOutAt, lat: c.signOutLat, lng: c.signOutLng };
+    return { at: c.createdAt, lat: c.lat, lng: c.lng };
   }
 
   /** Adds reasons to a check-in; one never reviewed goes (back) to 待核实, a decided review stays decided. */
-  async addFlags(m: EntityManager | null, row: Pick<CheckIn, 'id' | 'flags' | 'reviewStatus'>, flags: CheckInFlag[]): Promise<void> {
+  async addFlags(m: EntityManager, row: Pick<CheckIn, 'id' | 'flags' | 'reviewStatus'>, flags: CheckInFlag[]): Promise<void> {
     const merged = [...new Set([...(row.flags ?? []), ...flags])];
     if (merged.length === (row.flags ?? []).length) return;
     await this.repo(m).update({ id: row.id }, { flags: merged, ...(row.reviewStatus === null ? { reviewStatus: 'pending' as const } : {}) });

@@ -105,6 +105,7 @@ describe(HoursService.name, () => {
     const row = activities.checkIns.find((c) => c.userId === y.u.id)!;
     expect(await failure(service.close(staff(colleague.id), row.id, { signedOutAt: new Date(row.createdAt.getTime() - MIN).toISOString(), note: '补签退' }))).toBe('sign_out_time_invalid');
     expect(await failure(service.close(staff(y.u.id), row.id, { signedOutAt: new Date(row.createdAt.getTime() + 70 * MIN).toISOString(), note: '自己补' }))).toBe('own_check_in');
+    expect(await failure(service.close(staff(colleague.id), row.id, { signedOutAt: new Date(row.createdAt.getTime() + 70 * MIN).toISOString(), note: '   ' }))).toBe('validation_failed');
     const closed = await service.close(staff(colleague.id), row.id, { signedOutAt: new Date(row.createdAt.getTime() + 70 * MIN).toISOString(), note: '忘记签退，组织者核实' });
     expect(closed).toMatchObject({ hours: 1.17, hoursStatus: 'pending', closedBy: { id: colleague.id, nickname: '李社工' }, closeNote: '忘记签退，组织者核实' });
     expect(await failure(service.close(staff(colleague.id), row.id, { signedOutAt: new Date(row.createdAt.getTime() + 80 * MIN).toISOString(), note: '再关' }))).toBe('already_signed_out');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CheckInResponse, ConfirmHoursResponse, countsHours, haversineM, HoursStatus, sessionHours, SIGN_OUT_CLOSES_AFTER_MIN } from '@xjy/shared';
-import { AppException } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { ActivitiesRepository, ActivityWithOrg } from './activities.repository';
@@ -73,6 +73,8 @@ export class HoursService {
    * note; the closer and note stay on the record. Never at full length by default: the time is theirs to state.
    */
   async close(auth: AuthContext, checkInId: number, dto: CloseSessionDto): Promise<CheckInResponse> {
+    const note = dto.note.trim();
+    if (!note) throw fieldError('validation_failed', 'note', '请填写补签退说明');
     const c = await this.activities.findCheckIn(checkInId);
     if (!c) throw new AppException('check_in_not_found');
     const a = c.activity;
@@ -82,7 +84,7 @@ export class HoursService {
     if (c.signedOutAt) throw new AppException('already_signed_out');
     const at = new Date(dto.signedOutAt);
     if (at.getTime() < c.createdAt.getTime() || at.getTime() > signOutCloses(a) || at.getTime() > Date.now()) throw new AppException('sign_out_time_invalid');
-    const ok = await this.tx.run((m) => this.hours.closeSession(m, c.id, { signedOutAt: at, closedBy: auth.userId, closeNote: dto.note.trim(), ...this.settle(a, c, at) }));
+    const ok = await this.tx.run((m) => this.hours.closeSession(m, c.id, { signedOutAt: at, closedBy: auth.userId, closeNote: note, ...this.settle(a, c, at) }));
     if (!ok) throw new AppException('already_signed_out');
     const fresh = (await this.activities.findCheckIn(checkInId))!;
     return (await this.checkIns.mapWithPeople([{ c: fresh, activity: a }]))[0];

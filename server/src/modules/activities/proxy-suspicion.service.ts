@@ -44,11 +44,9 @@ export class ProxySuspicionService {
 
   async judge(input: SuspicionInput): Promise<Suspicion> {
     const { activity, userId, clientId, lat, lng, step, now } = input;
-    const [sameClient, samePoint, last] = await Promise.all([
-      clientId ? this.hours.othersFromClient(activity.id, userId, clientId) : Promise.resolve([]),
-      this.hours.othersAtPoint(activity.id, userId, step, lat, lng),
-      this.hours.lastPosition(userId),
-    ]);
+    const [suspects, last] = await Promise.all([this.hours.suspects(activity.id, userId, clientId, step, lat, lng), this.hours.lastPosition(userId)]);
+    const sameClient = clientId ? suspects.filter((c) => c.clientId === clientId) : [];
+    const samePoint = suspects.filter((c) => (step === 'in' ? c.lat !== null && c.lng !== null && same6(c.lat, lat) && same6(c.lng, lng) : c.signOutLat !== null && c.signOutLng !== null && same6(c.signOutLat, lat) && same6(c.signOutLng, lng)));
     const flags: CheckInFlag[] = [];
     const alsoFlag: Suspicion['alsoFlag'] = [];
     // One phone checking in several accounts.

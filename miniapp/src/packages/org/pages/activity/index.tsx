@@ -9,7 +9,7 @@ import { useCheckIn } from '../../../../hooks/use-check-in';
 import { usePageId } from '../../../../hooks/use-page-id';
 import { useRequest } from '../../../../hooks/use-request';
 import { getActivity } from '../../../../services/activities';
-import { canScan, scanCheckInCode } from '../../../../utils/scan';
+import { canScan, scanCheckInCode, typesCode } from '../../../../utils/scan';
 import { activityPhase, formatTime, formatWhen, PHASE_LABELS } from '../../../../utils/time';
 import './index.scss';
 
@@ -18,7 +18,7 @@ type Session = Pick<CheckInResponse, 'id' | 'status' | 'createdAt' | 'signedOutA
 /** The code: scanned where the app can scan, else typed (the 6 digits under the QR). */
 function CodeEntry({ verb, busy, onSubmit, onEdit }: { verb: '签到' | '签退'; busy: boolean; onSubmit: (code: string) => Promise<void>; onEdit: () => void }) {
   const [code, setCode] = useState('');
-  const [manual, setManual] = useState(!canScan);
+  const [manual, setManual] = useState(typesCode || !canScan);
   const scan = async () => {
     const scanned = await scanCheckInCode();
     if (scanned) await onSubmit(scanned);
