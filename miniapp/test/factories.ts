@@ -15,6 +15,7 @@ export function userFactory(overrides: Partial<UserResponse> = {}): UserResponse
     phone: null,
     employer: null,
     scopes: [],
+    departmentId: null,
     pointsBalance: 0,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

@@ -5,6 +5,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   worker: '新就业群体',
   staff: '工作人员',
   admin: '管理员',
+  department: '处置部门',
 };
 
 /** A worker is shown by trade (外卖骑手, 主播 …) when known; staff and admin by role. */

@@ -13,8 +13,8 @@ import ReportPage from './index';
 const categories: ReportCategoriesResponse = {
   subscribeTemplateId: null,
   items: [
-    { id: 1, key: 'traffic', label: '交通劝导', pointsMin: 5, pointsMax: 8, acceptHours: 24, resolveHours: 72, sortOrder: 1, active: true },
-    { id: 2, key: 'hazard', label: '安全隐患', pointsMin: 8, pointsMax: 10, acceptHours: 4, resolveHours: 48, sortOrder: 2, active: true },
+    { id: 1, key: 'traffic', label: '交通劝导', pointsMin: 5, pointsMax: 8, acceptHours: 24, resolveHours: 72, signHours: 4, verifyHours: 24, sortOrder: 1, active: true },
+    { id: 2, key: 'hazard', label: '安全隐患', pointsMin: 8, pointsMax: 10, acceptHours: 4, resolveHours: 48, signHours: 4, verifyHours: 24, sortOrder: 2, active: true },
   ],
 };
 
