@@ -31,6 +31,10 @@ export class ClosedLoop1764460800000 implements MigrationInterface {
       new TableColumn(col.int('pendingHours', { nullable: true })),
       new TableColumn(col.text('pendingReason', { nullable: true })),
     ]);
+    // A case dispatched before the loop was dispatched by the staff member its last dispatch event names.
+    await q.query(
+      `UPDATE report SET dispatchedById = (SELECT MAX(e.actorId) FROM report_event e WHERE e.reportId = report.id AND e.type = 'dispatched') WHERE departmentId IS NOT NULL`,
+    );
     // A case dispatched before the loop keeps the deadline it ran under as its sign deadline.
     await q.manager.createQueryBuilder().update('report').set({ stageDeadlineAt: () => 'resolveDueAt' }).where('status = :s', { s: 'dispatched' }).execute();
     // Reports resolved before the loop were closed as fixed.

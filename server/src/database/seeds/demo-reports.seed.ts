@@ -84,6 +84,14 @@ export async function seedDemoReports(m: EntityManager, now = new Date()): Promi
         createdAt: created,
       }),
     );
+    // The closed loop: who dispatched it and the sign deadline it runs under (4 hours from dispatch), and how a
+    // resolved case ended.
+    if (d.department) {
+      await m.getRepository(Report).update(
+        { id: report.id },
+        { dispatchedById: staff.id, stageDeadlineAt: d.status === 'dispatched' ? new Date(created.getTime() + 9 * HOUR) : null, ...(d.status === 'resolved' ? { outcome: 'fixed' as const, closedAt: finished } : {}) },
+      );
+    }
     await m.getRepository(Media).insert({
       ownerId: reporter.id,
       fileKey: `demo/report-${n}.jpg`,

@@ -45,6 +45,8 @@ export interface ActionStep {
   award?: ReportAwardResult;
   /** Where the action leads when a rule decides it (the reporter's "not fixed" goes back to staff review). */
   to?: ReportStatus | null;
+  /** Why content security flagged the text the action adds, if it did. */
+  flag?: string | null;
 }
 
 /**

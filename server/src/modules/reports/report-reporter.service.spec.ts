@@ -1,6 +1,7 @@
 import { staffAuth, workerAuth } from '../../../test/factories';
 import { loopHarness } from '../../../test/fakes/report-loop.fakes';
 import { ReportReporterService } from './report-reporter.service';
+import type { ReportTextCheck } from './report-text-check';
 
 describe(ReportReporterService.name, () => {
   let h: ReturnType<typeof loopHarness>;
@@ -10,10 +11,13 @@ describe(ReportReporterService.name, () => {
   const resolved = (over = {}) => h.seed({ status: 'resolved', outcome: 'fixed', closedAt: h.clock.now(), departmentId: h.chengguan.id, dispatchedById: 2, ...over });
   const metresNorth = (m: number) => ({ lat: 38.3435 + m / 111_000, lng: 114.6839 });
 
+  let flag: string | null;
   beforeEach(() => {
     h = loopHarness();
+    flag = null;
     const d = h.deps;
-    sut = new ReportReporterService(d.reports, d.categories, d.queries, d.media, d.points, d.messages, d.tx, d.clock);
+    const textCheck = { flagReason: async () => flag } as unknown as ReportTextCheck;
+    sut = new ReportReporterService(d.reports, d.categories, d.queries, d.media, d.points, d.messages, d.tx, textCheck, d.clock);
   });
 
   it('takes the confirmation once, with a follow-up photo taken within 100 m', async () => {
@@ -66,6 +70,18 @@ describe(ReportReporterService.name, () => {
     expect(h.row(r.id).status).toBe('dispatched');
     expect(h.reports.events.at(-1)).toMatchObject({ type: 'supplemented', note: '晚上更严重', data: { mediaIds: [3] }, status: 'dispatched' });
     await expect(sut.act('supplement', reporter, resolved().id, { text: 'x' })).rejects.toMatchObject({ code: 'illegal_state' });
+  });
+
+  it('flags the report for review when content security finds the supplement risky', async () => {
+    const r = resolved({ status: 'handling', outcome: null });
+    flag = '补充内容未通过内容安全检测';
+    await sut.act('supplement', reporter, r.id, { text: '不当内容' });
+    expect(h.row(r.id).flaggedAt).toEqual(h.clock.now());
+    expect(h.reports.timeline(r.id)).toEqual(['flagged', 'supplemented']);
+    flag = null;
+    const clean = resolved({ status: 'handling', outcome: null });
+    await sut.act('supplement', reporter, clean.id, { text: '补充说明' });
+    expect(h.row(clean.id).flaggedAt).toBeNull();
   });
 
   it('withdraws only before acceptance, and only for the reporter', async () => {

@@ -14,6 +14,7 @@ import { ReportClock, SYSTEM_CLOCK } from './report-clock';
 import { ReportQueriesService, reportNotFound } from './report-queries.service';
 import type { Report } from './report.entity';
 import { ReportsRepository } from './reports.repository';
+import { ReportTextCheck } from './report-text-check';
 
 export type ReporterAction = 'confirm' | 'rate' | 'supplement' | 'withdraw';
 type ReporterRules = { [A in ReporterAction]: ActionRule<A> };
@@ -48,6 +49,7 @@ export class ReportReporterService {
     points: PointsService,
     private readonly messages: MessagesService,
     tx: TransactionRunner,
+    private readonly textCheck: ReportTextCheck,
     private readonly clock: ReportClock = SYSTEM_CLOCK,
   ) {
     this.runner = new ReportActionRunner(reports, categories, points, messages, tx);
@@ -94,10 +96,16 @@ export class ReportReporterService {
       conflict: (fresh) => (fresh.rating !== null ? new AppException('already_rated') : null),
       notify: (m, s, input) => (input.rating === 'unsatisfied' ? this.tellStaff(m, s, `上报人评价：${REPORT_RATING_LABELS[input.rating]}，请复核`) : Promise.resolve()),
     },
+    // Text WeChat finds risky hides the report from others until staff review it, as on submission.
     supplement: {
+      check: async (s, input) => {
+        s.flag = await this.textCheck.flagReason(s.auth!.userId, input.text);
+      },
+      patch: (s) => (s.flag ? { flaggedAt: s.now } : {}),
       data: (_s, input) => (input.mediaIds?.length ? { mediaIds: input.mediaIds } : null),
       write: async (m, s, input) => {
         if (input.mediaIds?.length) await this.media.attach(m, s.auth!.userId, input.mediaIds, 'report_follow_up', s.report.id);
+        if (s.flag) await this.reports.addEvent(m, { reportId: s.report.id, type: 'flagged', actorId: null, note: s.flag, status: s.report.status, createdAt: s.now });
       },
     },
     withdraw: {},

@@ -20,6 +20,7 @@ import { ReportDepartmentService } from './report-department.service';
 import { ReportEscalationService } from './report-escalation.service';
 import { ReportLoopController } from './report-loop.controller';
 import { ReportReporterService } from './report-reporter.service';
+import { ReportTextCheck } from './report-text-check';
 import { ReportVerificationService } from './report-verification.service';
 import { ReportQueriesService } from './report-queries.service';
 import { ReportReviewService } from './report-review.service';
@@ -50,6 +51,7 @@ declare module '../../common/auth/scope-registry' {
     ReportDepartmentService,
     ReportVerificationService,
     ReportReporterService,
+    ReportTextCheck,
     ReportEscalationService,
     ReportCategoriesRepository,
     ReportCategoriesService,
