@@ -39,7 +39,7 @@ export class StatementsController {
   // Per client address, like the login routes: a code has 100 random bits, and this keeps anyone from trying many.
   @LoginThrottle()
   @ApiOkResponse({ type: StatementResponseDto })
-  @ApiErrors(404, 409, 429)
+  @ApiErrors(400, 404, 409, 429)
   @ApiOperation({ summary: 'Check a statement by its verification code (public): exactly what was issued, the name masked' })
   verify(@Param('code') code: string): Promise<StatementResponse> {
     return this.statements.verify(code);

@@ -111,7 +111,7 @@ export class StationRiderController {
   @Delete(':id/favorite')
   @Access(ANY_USER)
   @ApiOkResponse({ type: StationFavoriteResponseDto })
-  @ApiErrors(400, 429)
+  @ApiErrors(400, 404, 429)
   @ApiOperation({ summary: 'Unstar a station' })
   unstar(@CurrentAuth() auth: AuthContext, @Param('id', ParseIdPipe) id: number): Promise<StationFavoriteResponse> {
     return this.favorites.unstar(auth.userId, id);

@@ -7,6 +7,9 @@ import { OptionalIdParam } from '../../../common/query-params';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
 
+/** Status keys and group names; `closed` is both a status and a group, and as a filter it means the group. */
+const STATUS_FILTERS = [...new Set<string>([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])];
+
 export class NearbyReportsQuery implements NearbyReportsParams {
   @ApiPropertyOptional()
   @Type(() => Number)
@@ -34,9 +37,9 @@ export class MineQuery implements CursorParams {
 }
 
 export class ListReportsQuery implements ListReportsParams {
-  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
+  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed (the group, which holds the status closed too)', enum: STATUS_FILTERS })
   @IsOptional()
-  @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
+  @IsIn(STATUS_FILTERS)
   status?: ReportStatus | ReportStatusGroup;
 
   @ApiPropertyOptional()
@@ -82,9 +85,9 @@ export class DashboardQuery implements ReportDashboardParams {
 }
 
 export class DepartmentCasesQuery implements DepartmentCasesParams {
-  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed', enum: [...REPORT_STATUSES, ...REPORT_STATUS_GROUPS] })
+  @ApiPropertyOptional({ description: 'A status key, or a group: open, fixed, closed (the group, which holds the status closed too)', enum: STATUS_FILTERS })
   @IsOptional()
-  @IsIn([...REPORT_STATUSES, ...REPORT_STATUS_GROUPS])
+  @IsIn(STATUS_FILTERS)
   status?: ReportStatus | ReportStatusGroup;
 
   @ApiPropertyOptional()
