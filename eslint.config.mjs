@@ -21,14 +21,12 @@ export default tseslint.config(
     // Only repositories touch TypeORM: services and controllers ask a repository (or the transaction runner's
     // UnitOfWork, passed through) so queries have one home per feature.
     files: ['server/src/**/*.ts'],
-    // The points ledger is the repository of points entries.
     ignores: [
       'server/src/**/*.repository.ts',
       'server/src/**/*.entity.ts',
       'server/src/**/*.module.ts',
       'server/src/database/**',
       'server/src/**/*.spec.ts',
-      'server/src/modules/points/points.ledger.ts',
     ],
     rules: {
       'no-restricted-imports': [

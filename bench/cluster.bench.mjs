@@ -21,6 +21,7 @@ async function post(base, path, token, body) {
 
 /** Copies one submitted report `n` times in SQL (fresh idempotency keys), so accepts have work without n uploads. */
 async function cloneReports(c, sourceId, n) {
+  const [[{ maxId }]] = await c.query('SELECT MAX(id) AS maxId FROM report');
   const [cols] = await c.query('SHOW COLUMNS FROM report');
   const names = cols.map((x) => x.Field).filter((f) => f !== 'id');
   const select = names.map((f) => (f === 'idempotencyKey' ? 'UUID()' : `\`${f}\``)).join(', ');
@@ -28,12 +29,12 @@ async function cloneReports(c, sourceId, n) {
     const batch = Math.min(100, n - i);
     await c.query(`INSERT INTO report (${names.map((f) => `\`${f}\``).join(', ')}) SELECT ${select} FROM report JOIN (SELECT 1 FROM information_schema.columns LIMIT ${batch}) k WHERE report.id = ?`, [sourceId]);
   }
-  const [rows] = await c.query("SELECT id FROM report WHERE status = 'submitted' AND id <> ? ORDER BY id", [sourceId]);
+  const [rows] = await c.query('SELECT id FROM report WHERE id > ? ORDER BY id', [maxId]);
   return rows.map((r) => r.id);
 }
 
 /** Accepts `ids` with `concurrency` requests in flight; returns accepts per second (every one must be 200). */
-async function acceptAll(base, token, ids, concurrency = 10) {
+async function acceptAll(base, token, ids, points, concurrency = 10) {
   let next = 0;
   const bad = [];
   const t0 = performance.now();
@@ -41,7 +42,7 @@ async function acceptAll(base, token, ids, concurrency = 10) {
     Array.from({ length: concurrency }, async () => {
       while (next < ids.length) {
         const id = ids[next++];
-        const r = await post(base, `/api/reports/${id}/accept`, token, { points: 5 });
+        const r = await post(base, `/api/reports/${id}/accept`, token, { points });
         if (r.status !== 200) bad.push({ id, status: r.status, body: r.body });
       }
     }),
@@ -70,12 +71,12 @@ async function main() {
     const nearbyCluster = await load(nginx.url + nearby, { connections: 50, duration: 6, headers });
 
     const c = await mysql.createConnection(`${MYSQL}/${db}`);
-    const [[source]] = await c.query("SELECT r.id FROM report r JOIN area a ON a.id = r.areaId WHERE r.status = 'submitted' AND a.path LIKE (SELECT CONCAT(path, '%') FROM area WHERE code = '130184001') ORDER BY r.id LIMIT 1");
+    const [[source]] = await c.query("SELECT r.id, c.pointsMin FROM report r JOIN report_category c ON c.id = r.categoryId JOIN area a ON a.id = r.areaId WHERE r.status = 'submitted' AND a.path LIKE (SELECT CONCAT(path, '%') FROM area WHERE code = '130184001') ORDER BY r.id LIMIT 1");
     if (!source) throw new Error('no submitted demo report in the demo staff\'s scope to copy');
     const ids = await cloneReports(c, source.id, ACCEPTS * 2);
     await c.end();
-    const acceptDirect = await acceptAll(a.url, staff, ids.slice(0, ACCEPTS));
-    const acceptCluster = await acceptAll(nginx.url, staff, ids.slice(ACCEPTS, ACCEPTS * 2));
+    const acceptDirect = await acceptAll(a.url, staff, ids.slice(0, ACCEPTS), source.pointsMin);
+    const acceptCluster = await acceptAll(nginx.url, staff, ids.slice(ACCEPTS, ACCEPTS * 2), source.pointsMin);
 
     const result = {
       nearby: { direct: nearbyDirect, cluster: nearbyCluster, ratio: ratio(nearbyCluster.rps, nearbyDirect.rps) },

@@ -1,7 +1,7 @@
 import type { PointsReason, PointsSourceType } from '@xjy/shared';
 import type { EntityManager } from 'typeorm';
 import { PointsEntry } from '../../src/modules/points/points-entry.entity';
-import type { PointsEvent, PointsLedger } from '../../src/modules/points/points.ledger';
+import type { PointsEvent, PointsLedger } from '../../src/modules/points/points-ledger.repository';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
 import { Report } from '../../src/modules/reports/report.entity';
 import type { NewReport, NewReportEvent, ReportFilter, ReportGuard, ReportsRepository } from '../../src/modules/reports/reports.repository';

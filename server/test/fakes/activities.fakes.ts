@@ -6,7 +6,7 @@ import { attendanceKeyOf } from '../../src/modules/activities/activities.reposit
 import type { CheckIn } from '../../src/modules/activities/check-in.entity';
 import type { HoursRepository, LastPosition, SessionClose } from '../../src/modules/activities/hours.repository';
 import type { MembershipWithOrg, OrganizationsRepository, OrganizationWithArea } from '../../src/modules/organizations/organizations.repository';
-import type { PointsEvent, PointsLedger } from '../../src/modules/points/points.ledger';
+import type { PointsEvent, PointsLedger } from '../../src/modules/points/points-ledger.repository';
 import type { User } from '../../src/modules/users/user.entity';
 import type { UsersRepository } from '../../src/modules/users/users.repository';
 import { checkInFactory } from '../factories/activity.factory';

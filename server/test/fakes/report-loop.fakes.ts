@@ -1,7 +1,7 @@
 import type { AreasRepository } from '../../src/modules/areas/areas.repository';
 import type { AppConfig } from '../../src/config/app.config';
 import type { MediaService } from '../../src/modules/media/media.service';
-import type { PointsLedger } from '../../src/modules/points/points.ledger';
+import type { PointsLedger } from '../../src/modules/points/points-ledger.repository';
 import type { PointsRepository } from '../../src/modules/points/points.repository';
 import { PointsService } from '../../src/modules/points/points.service';
 import type { ReportCategoriesRepository } from '../../src/modules/reports/categories/report-categories.repository';

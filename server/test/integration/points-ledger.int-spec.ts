@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { resolveDataSourceOptions } from '../../src/database/data-source';
 import { seedDemo } from '../../src/database/seeds/demo.seed';
-import { PointsLedger } from '../../src/modules/points/points.ledger';
+import { PointsLedger } from '../../src/modules/points/points-ledger.repository';
 import { User } from '../../src/modules/users/user.entity';
 import { TransactionRunner } from '../../src/database/transaction.runner';
 import { createTestDatabase, TEST_DRIVERS, TestDatabase } from '../support/test-db';

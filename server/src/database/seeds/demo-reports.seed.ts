@@ -2,7 +2,7 @@ import type { ReportEventType, ReportStatus } from '@xjy/shared';
 import type { EntityManager } from 'typeorm';
 import { Area } from '../../modules/areas/area.entity';
 import { Media } from '../../modules/media/media.entity';
-import { PointsLedger } from '../../modules/points/points.ledger';
+import { PointsLedger } from '../../modules/points/points-ledger.repository';
 import { ReportCategory } from '../../modules/reports/categories/report-category.entity';
 import { Department } from '../../modules/reports/departments/department.entity';
 import { Message } from '../../modules/reports/messages/message.entity';

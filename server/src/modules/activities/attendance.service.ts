@@ -4,7 +4,7 @@ import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { resolveQuarter } from '../organizations/organizations.service';
-import { PointsLedger } from '../points/points.ledger';
+import { PointsLedger } from '../points/points-ledger.repository';
 import { ActivitiesRepository } from './activities.repository';
 import { HoursRepository } from './hours.repository';
 

@@ -4,7 +4,7 @@ import { activityFactory, checkInFactory } from '../../../test/factories/activit
 import { organizationFactory } from '../../../test/factories/organization.factory';
 import { userFactory } from '../../../test/factories/user.factory';
 import { FakeActivitiesRepository, FakeHoursRepository, FakeLedger, FakeOrganizationsRepository, FakeUsersRepository, inlineTx, testConfig } from '../../../test/fakes/activities.fakes';
-import type { PointsLedger } from '../points/points.ledger';
+import type { PointsLedger } from '../points/points-ledger.repository';
 import { ActivitiesService } from './activities.service';
 import { CheckInReviewService } from './check-in-review.service';
 import { CheckInsService } from './check-ins.service';

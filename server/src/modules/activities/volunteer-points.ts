@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { UnitOfWork } from '../../database/transaction.runner';
-import { PointsLedger } from '../points/points.ledger';
+import { PointsLedger } from '../points/points-ledger.repository';
 import { periodStart } from '../points/points.service';
 import { ActivitiesRepository } from './activities.repository';
 import type { Activity } from './activity.entity';

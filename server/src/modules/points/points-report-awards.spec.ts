@@ -1,7 +1,7 @@
 import type { AreasRepository } from '../areas/areas.repository';
 import type { AppConfig } from '../../config/app.config';
 import { InMemoryPointsLedger, NO_MANAGER } from '../../../test/factories';
-import type { PointsLedger } from './points.ledger';
+import type { PointsLedger } from './points-ledger.repository';
 import type { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 

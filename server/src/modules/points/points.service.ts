@@ -16,7 +16,7 @@ import { AppException } from '../../common/app.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { UnitOfWork } from '../../database/transaction.runner';
 import { AreasRepository } from '../areas/areas.repository';
-import { PointsLedger } from './points.ledger';
+import { PointsLedger } from './points-ledger.repository';
 import { PointsRepository } from './points.repository';
 
 /** The entries that count against the daily cap on report points, and what a reporter holds for one report. */

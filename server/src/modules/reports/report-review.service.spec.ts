@@ -13,7 +13,7 @@ import {
   staffAuth,
 } from '../../../test/factories';
 import type { MediaService } from '../media/media.service';
-import type { PointsLedger } from '../points/points.ledger';
+import type { PointsLedger } from '../points/points-ledger.repository';
 import type { PointsRepository } from '../points/points.repository';
 import { PointsService } from '../points/points.service';
 import type { ReportCategoriesRepository } from './categories/report-categories.repository';

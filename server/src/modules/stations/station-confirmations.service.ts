@@ -14,7 +14,7 @@ import {
 import { AppException } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { TransactionRunner, UnitOfWork } from '../../database/transaction.runner';
-import { PointsLedger } from '../points/points.ledger';
+import { PointsLedger } from '../points/points-ledger.repository';
 import type { StationConfirmation } from './station-confirmation.entity';
 import { StationIndexService } from './station-index.service';
 import { StationRiderRepository } from './station-rider.repository';
