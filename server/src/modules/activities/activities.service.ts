@@ -1,8 +1,10 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { ActivityResponse, HOURS_THRESHOLD_PCT_DEFAULT, ListResponse, QR_SLOT_SECONDS, QrTokenResponse } from '@xjy/shared';
 import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import { announceInvalidation, listenForInvalidations } from '../../common/redis/shared-invalidation';
 import { TtlCache } from '../../common/ttl-cache';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction.runner';
@@ -31,8 +33,11 @@ export class ActivitiesService implements OnModuleInit {
     private readonly scopes: ScopeRegistry,
     private readonly sightings: QrSightings,
     @Inject(APP_CONFIG) config: AppConfig,
+    // Optional so unit specs can build the service alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) private readonly bus: ClusterBus = new InProcessClusterBus(),
   ) {
     this.qr = new QrTokens(config.jwtSecret);
+    listenForInvalidations(bus, 'activities', this.checkInCache);
   }
 
   onModuleInit(): void {
@@ -48,8 +53,8 @@ export class ActivitiesService implements OnModuleInit {
 
   /**
    * The activity as the check-in path sees it: cached for a few seconds, because hundreds of members scan within a
-   * minute and the activity does not change meanwhile. This instance drops the entry on edit or cancel; another
-   * instance sees the change within the TTL.
+   * minute and the activity does not change meanwhile. An edit or cancel drops the entry on every instance (the
+   * cluster bus); a lost message leaves it at most the TTL.
    */
   private readonly checkInCache = new TtlCache<number, ActivityWithOrg>({ ttlMs: 3000, maxEntries: 1000 });
 
@@ -103,7 +108,7 @@ export class ActivitiesService implements OnModuleInit {
     if (dto.points !== undefined && dto.points !== a.points && attended > 0) {
       throw new AppException('illegal_state', undefined, '已有成员签到，积分不能再修改');
     }
-    this.checkInCache.invalidate(id);
+    void announceInvalidation(this.bus, 'activities', id);
     await this.tx.run((m) =>
       this.activities.update(m, id, {
         ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
@@ -124,7 +129,7 @@ export class ActivitiesService implements OnModuleInit {
 
   async cancel(auth: AuthContext, id: number): Promise<ActivityResponse> {
     const a = await this.require(id);
-    this.checkInCache.invalidate(id);
+    void announceInvalidation(this.bus, 'activities', id);
     if (a.status !== 'cancelled') await this.tx.run((m) => this.activities.update(m, id, { status: 'cancelled' }));
     return this.get(auth, id);
   }

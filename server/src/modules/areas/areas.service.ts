@@ -1,9 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { AREA_CHILD_LEVEL, AREA_LEVEL_LABELS, AreaDetailResponse, AreaResponse, ListResponse, Ring, ringInsideRing } from '@xjy/shared';
 import { AppException, fieldError } from '../../common/app.exception';
 import { AuthContext, isAdmin } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
 import { isForeignKeyViolation, isUniqueViolation } from '../../common/db-errors';
+import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import { announceInvalidation } from '../../common/redis/shared-invalidation';
 import { mapArea, mapAreaDetail } from './area.mapper';
 import type { Area } from './area.entity';
 import { AreasRepository } from './areas.repository';
@@ -14,6 +16,8 @@ export class AreasService implements OnModuleInit {
   constructor(
     private readonly areas: AreasRepository,
     private readonly scopes: ScopeRegistry,
+    // Optional so unit specs can build the service alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) private readonly bus: ClusterBus = new InProcessClusterBus(),
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +79,8 @@ export class AreasService implements OnModuleInit {
       }
     }
     await this.areas.update(id, dto);
+    // Copies of area names (report routing, Open311) on every instance drop this one.
+    await announceInvalidation(this.bus, 'areas', id);
     return this.get(id);
   }
 
@@ -83,6 +89,7 @@ export class AreasService implements OnModuleInit {
     if ((await this.areas.countChildren([id])).get(id)) throw new AppException('area_has_children');
     try {
       await this.areas.delete(id);
+      await announceInvalidation(this.bus, 'areas', id);
     } catch (e) {
       // Its stations, organization or reports: the database keeps them from pointing at nothing.
       if (isForeignKeyViolation(e)) throw new AppException('area_in_use');

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import { listenForInvalidations } from '../../common/redis/shared-invalidation';
 import {
   OPEN311_MAX_RESULTS,
   Open311CreatedRequest,
@@ -37,7 +39,11 @@ export class Open311Service {
     private readonly media: MediaService,
     private readonly keys: Open311KeysService,
     private readonly submissions: ReportSubmissionService,
-  ) {}
+    // Optional so unit specs can build the service alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) bus: ClusterBus = new InProcessClusterBus(),
+  ) {
+    listenForInvalidations(bus, 'areas', this.areaNames);
+  }
 
   private allCategories(): Promise<ReportCategory[]> {
     return this.categories.getOrLoad('all', () => this.repo.allCategories());

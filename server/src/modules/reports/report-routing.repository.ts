@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import { listenForInvalidations } from '../../common/redis/shared-invalidation';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { bboxAround, haversineM, LatLng, pointInEveryRing, pointInRing, Ring } from '@xjy/shared';
 import { Between, DataSource, In } from 'typeorm';
@@ -19,7 +21,14 @@ const GRID_SEARCH_M = 10_000;
 export class ReportRoutingRepository {
   private readonly names = new TtlCache<number, string>({ ttlMs: 60_000, maxEntries: 10_000 });
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    // Optional so unit specs can build it alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) bus: ClusterBus = new InProcessClusterBus(),
+  ) {
+    // A rename on any instance drops the cached name here (else the 60 s lifetime).
+    listenForInvalidations(bus, 'areas', this.names);
+  }
 
   async route(p: LatLng): Promise<Area | null> {
     const near = (radius: number) => {
