@@ -77,6 +77,16 @@ describe('production: two instances behind nginx on MariaDB, Redis and S3', () =
   let nginxPort: number;
   const prefix = `xjy-prod-${randomUUID().slice(0, 8)}:`;
   const gw = (method: string, path: string, opts?: Parameters<typeof call>[3]) => call(nginx.url, method, path, opts);
+  /** A business counter summed over both instances' /api/metrics (what Prometheus would add up). */
+  const business = async (event: string): Promise<number> => {
+    let sum = 0;
+    for (const via of [a, b]) {
+      const text = await (await fetch(`${via.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      const m = new RegExp(`^xjy_business_events_total\\{event="${event}"\\} (\\d+)`, 'm').exec(text);
+      sum += m ? Number(m[1]) : 0;
+    }
+    return sum;
+  };
   const centre = { lat: 38.3435, lng: 114.6839 };
   let admin: string;
   let staff: string;
@@ -196,11 +206,22 @@ describe('production: two instances behind nginx on MariaDB, Redis and S3', () =
       expect(served.status).toBe(200);
       expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('jpeg');
     }
-    const report = await gw('POST', '/api/reports', { token: worker.token, headers: { 'idempotency-key': randomUUID() }, body: { category: 'traffic', description: '路口电动车逆行', ...centre, mediaIds: [photo.id] } });
+    const before = { submitted: await business('report_submitted'), accepted: await business('report_accepted'), points: await business('points_awarded') };
+    const key = randomUUID();
+    const report = await gw('POST', '/api/reports', { token: worker.token, headers: { 'idempotency-key': key }, body: { category: 'traffic', description: '路口电动车逆行', ...centre, mediaIds: [photo.id] } });
     expect(report.status).toBe(201);
+    // The same key again (a client's retry) is the same report, and is not counted twice.
+    const retry = await gw('POST', '/api/reports', { token: worker.token, headers: { 'idempotency-key': key }, body: { category: 'traffic', description: '路口电动车逆行', ...centre, mediaIds: [photo.id] } });
+    expect(retry.body.id).toBe(report.body.id);
     const accepted = await call(a.url, 'POST', `/api/reports/${report.body.id}/accept`, { token: staff, body: { points: 8 } });
     expect(accepted.status).toBe(200);
     for (const via of [a, b]) expect((await call(via.url, 'GET', '/api/me', { token: worker.token })).body.pointsBalance).toBe(8);
+    // The business counters Prometheus sums over the instances moved by exactly what happened.
+    expect({ submitted: await business('report_submitted'), accepted: await business('report_accepted'), points: await business('points_awarded') }).toEqual({
+      submitted: before.submitted + 1,
+      accepted: before.accepted + 1,
+      points: before.points + 8,
+    });
   });
 
   it('journey 报到: membership verified on one instance, check-in on the other, recorded once', async () => {
@@ -216,9 +237,11 @@ describe('production: two instances behind nginx on MariaDB, Redis and S3', () =
     expect(act.status).toBe(201);
     const qr = (await call(a.url, 'GET', `/api/activities/${act.body.id}/qr-token`, { token: staff })).body.token;
     const body = { token: qr, ...centre, accuracyM: 10 };
+    const checkInsBefore = await business('check_in');
     const [first, second] = await Promise.all([a, b].map((via) => call(via.url, 'POST', `/api/activities/${act.body.id}/check-ins`, { token: worker.token, body })));
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(first.body.id).toBe(second.body.id);
+    expect(await business('check_in')).toBe(checkInsBefore + 1);
   });
 
   it('a station created or suspended through one instance shows in the other\'s nearby within one second', async () => {

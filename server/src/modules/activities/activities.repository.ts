@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppMetrics } from '../../common/metrics/metrics';
 import { afterCommit } from '../../database/transaction.runner';
@@ -20,7 +20,8 @@ export const attendanceKeyOf = (activityId: number, userId: number) => `${activi
 export class ActivitiesRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Optional() private readonly metrics: AppMetrics | null = null,
+    // The token is named: a union type carries no class for Nest to resolve.
+    @Optional() @Inject(AppMetrics) private readonly metrics: AppMetrics | null = null,
   ) {}
 
   /** One query with joins (findOne with relations would add a DISTINCT pre-query for its LIMIT). */

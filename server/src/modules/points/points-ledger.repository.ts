@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PointsReason, PointsSourceType } from '@xjy/shared';
 import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
@@ -31,7 +31,8 @@ export interface ReconcileResult {
 export class PointsLedger {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Optional() private readonly metrics: AppMetrics | null = null,
+    // The token is named: a union type carries no class for Nest to resolve.
+    @Optional() @Inject(AppMetrics) private readonly metrics: AppMetrics | null = null,
   ) {}
 
   async record(m: EntityManager, event: PointsEvent): Promise<{ recorded: boolean; entry: PointsEntry }> {

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppMetrics } from '../../common/metrics/metrics';
 import { afterCommit } from '../../database/transaction.runner';
@@ -95,7 +95,8 @@ const overdueParams = (now: Date) => ({ now, awaitingReview: AWAITING_REVIEW, in
 export class ReportsRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Optional() private readonly metrics: AppMetrics | null = null,
+    // The token is named: a union type carries no class for Nest to resolve.
+    @Optional() @Inject(AppMetrics) private readonly metrics: AppMetrics | null = null,
   ) {}
 
   private get reports() {
