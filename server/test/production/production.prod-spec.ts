@@ -310,6 +310,8 @@ describe('production: two instances behind nginx on MariaDB, Redis and S3', () =
 
   it('a restarted instance rejoins; SIGTERM drains it (readiness 503) while nginx answers every request', async () => {
     await b.start(b.port);
+    // nginx took the killed replica out for fail_timeout (deploy/nginx.conf: 3 s); after that it is tried again.
+    await sleep(3500);
     const loop = (async () => {
       const statuses: number[] = [];
       const until = Date.now() + 4000;

@@ -48,14 +48,10 @@ export class ActivitiesRepository {
    * Records an attempt: an attendance (accepted: its attendance key makes it one per member, so a second one throws
    * a unique violation) or a refusal with its reason (no key).
    */
-  insertCheckIn(m: EntityManager, fields: CheckInFields): Promise<CheckIn> {
+  async insertCheckIn(m: EntityManager, fields: CheckInFields): Promise<CheckIn> {
     const repo = m.getRepository(CheckIn);
     const attended = fields.status !== 'refused';
-    if (attended && this.metrics) {
-      const metrics = this.metrics;
-      afterCommit(m, () => metrics.count('check_in'));
-    }
-    return repo.save(
+    const row = await repo.save(
       repo.create({
         ...fields,
         refusal: fields.refusal ?? null,
@@ -66,6 +62,12 @@ export class ActivitiesRepository {
         attendanceKey: attended ? attendanceKeyOf(fields.activityId, fields.userId) : null,
       }),
     );
+    // Counted only once the row is in (a second attempt fails its unique key above) and its transaction commits.
+    if (attended && this.metrics) {
+      const metrics = this.metrics;
+      afterCommit(m, () => metrics.count('check_in'));
+    }
+    return row;
   }
 
   /** Turns a refused attempt into attendance; false when it was no longer refused. Throws a unique violation when the member already attended. */
