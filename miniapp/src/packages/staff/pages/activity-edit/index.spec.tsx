@@ -47,4 +47,26 @@ describe('ActivityEditPage (三会一课 kind and hours threshold)', () => {
     expect(body).toMatchObject({ type: 'volunteer', hoursThresholdPct: 75 });
     expect(body).not.toHaveProperty('meetingKind');
   });
+
+  it('offers the organizations of every scope, picked by typing, and sends the chosen one', async () => {
+    act(() => saveLogin(loginFactory({ user: userFactory({ role: 'staff', trade: null, scopes: [{ id: 1, name: '长寿街道', level: 'street' }, { id: 2, name: '磐石街道', level: 'street' }] as never }) })));
+    serve((url, method, data) => {
+      const areaId = (data as { areaId?: number } | undefined)?.areaId ?? Number(/areaId=(\d+)/.exec(url)?.[1]);
+      if (url.startsWith('/api/organizations')) {
+        return ok({ items: areaId === 2 ? [{ id: 8, name: '和平社区党委', areaId: 5, areaName: '和平社区', areaLevel: 'community', memberCount: 1 }] : [{ id: 3, name: '新华社区党委', areaId: 1, areaName: '新华社区', areaLevel: 'community', memberCount: 2 }] });
+      }
+      if (url.startsWith('/api/areas/')) return ok(areaFactory({ id: 5, name: '和平社区', centerLat: 38.34, centerLng: 114.68 }));
+      if (url === '/api/activities' && method === 'POST') return ok({ id: 9 }, 201);
+      return fail(404, 'not_found', '');
+    });
+    render(<ActivityEditPage />);
+    const input = await screen.findByRole('combobox', { name: '组织' });
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '和平' } });
+    fireEvent.click(await screen.findByText('和平社区党委'));
+    typeInto('activity-title', '磐石街道主题党日');
+    fireEvent.click(screen.getByTestId('activity-submit'));
+    await waitFor(() => expect(callsTo('/api/activities', 'POST')).toHaveLength(1));
+    expect(callsTo('/api/activities', 'POST')[0].data).toMatchObject({ organizationId: 8 });
+  });
 });

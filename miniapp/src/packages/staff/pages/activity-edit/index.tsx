@@ -18,23 +18,24 @@ import { ACTIVITY_TYPES, type ActivityType } from '@xjy/shared/enums';
 import PrivacyPopup from '../../../../components/privacy-popup';
 import StateView from '../../../../components/state-view';
 import { useAuth } from '../../../../hooks/use-auth';
-import { useRequest } from '../../../../hooks/use-request';
 import { createActivity } from '../../../../services/activities';
 import { getArea } from '../../../../services/areas';
 import { errorMessage, isApiError } from '../../../../services/http';
-import { listOrganizations } from '../../../../services/organizations';
 import { getCurrentFix } from '../../../../utils/location';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { ROUTES } from '../../../../utils/routes';
+import DateTimeField from '../../components/date-field';
+import SearchSelect from '../../components/search-select';
 import StaffOnly from '../../components/staff-only';
+import { useScopeOrganizations } from '../../hooks/use-scope-organizations';
 import './index.scss';
 
 
 function ActivityForm() {
   const { user } = useAuth();
-  const rootId = user?.role === 'admin' ? undefined : user?.scopes[0]?.id;
-  const orgs = useRequest(() => listOrganizations(rootId), `orgs-${rootId}`);
-  const [orgIndex, setOrgIndex] = useState(0);
+  // Every scope's organizations (not just the first scope's), picked by typing rather than a scroll wheel.
+  const orgs = useScopeOrganizations(user);
+  const [orgId, setOrgId] = useState<number | null>(null);
   const [type, setType] = useState<ActivityType>('meeting');
   const [title, setTitle] = useState('');
   const [date, setDate] = useState(chinaDateKey(Date.now()));
@@ -48,8 +49,8 @@ function ActivityForm() {
   const [place, setPlace] = useState<{ lat: number; lng: number; label: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const items = useMemo(() => orgs.data?.items ?? [], [orgs.data]);
-  const org = items[orgIndex];
+  const items = useMemo(() => orgs.data ?? [], [orgs.data]);
+  const org = items.find((o) => o.id === orgId) ?? items[0];
 
   const pickHere = async () => {
     if (!(await ensurePrivacyConsent())) return;
@@ -105,9 +106,7 @@ function ActivityForm() {
     <View className='page activity-edit' data-testid='activity-edit'>
       <View className='card'>
         <Text className='activity-edit__label'>组织</Text>
-        <Picker mode='selector' range={items.map((o) => o.name)} value={orgIndex} onChange={(e) => setOrgIndex(Number(e.detail.value))}>
-          <View className='activity-edit__picker'>{org?.name}</View>
-        </Picker>
+        <SearchSelect label='组织' options={items.map((o) => ({ value: o.id, label: o.name, hint: o.areaName }))} value={org?.id ?? null} onChange={(v) => v !== null && setOrgId(v)} testId='activity-org' />
         <Text className='activity-edit__label'>类型</Text>
         <Picker mode='selector' range={ACTIVITY_TYPES.map((t) => ACTIVITY_TYPE_LABELS[t])} value={ACTIVITY_TYPES.indexOf(type)} onChange={(e) => setType(ACTIVITY_TYPES[Number(e.detail.value)])}>
           <View className='activity-edit__picker'>{ACTIVITY_TYPE_LABELS[type]}</View>
@@ -127,15 +126,9 @@ function ActivityForm() {
         {errors.title ? <Text className='field-error'>{errors.title}</Text> : null}
         <Text className='activity-edit__label'>日期与时间</Text>
         <View className='activity-edit__times'>
-          <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
-            <View className='activity-edit__picker'>{date}</View>
-          </Picker>
-          <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
-            <View className='activity-edit__picker'>{start}</View>
-          </Picker>
-          <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
-            <View className='activity-edit__picker'>{end}</View>
-          </Picker>
+          <DateTimeField mode='date' label='日期' value={date} onChange={setDate} testId='activity-date' />
+          <DateTimeField mode='time' label='开始时间' value={start} onChange={setStart} testId='activity-start' />
+          <DateTimeField mode='time' label='结束时间' value={end} onChange={setEnd} testId='activity-end' />
         </View>
         {errors.endsAt ? <Text className='field-error'>{errors.endsAt}</Text> : null}
         <Text className='activity-edit__label'>地点</Text>
