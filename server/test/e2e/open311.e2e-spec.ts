@@ -195,7 +195,7 @@ describe.each(TEST_DRIVERS)('Open311 GeoReport v2 (%s)', (driver) => {
       const ok = { service_code: 'environment', lat: String(wgs.lat), long: String(wgs.lng), description: '测试' };
       const wrong = await form('/open311/v2/requests.json', { ...ok, api_key: `o311_${'A'.repeat(43)}` });
       expect(wrong.status).toBe(403);
-      expect(wrong.body).toEqual([{ code: 403, description: 'api_key 无效或已吊销' }]);
+      expect(wrong.body).toEqual([{ code: 403, description: '接口密钥无效或已吊销' }]);
       const missing = await form('/open311/v2/requests.json', { api_key: key, service_code: 'environment' });
       expect(missing.status).toBe(400);
       expect(missing.body.map((e: any) => e.code)).toEqual([400, 400, 400]);
