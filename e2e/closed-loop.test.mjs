@@ -146,8 +146,8 @@ describe('一办到底 in Chromium', () => {
     await at(s.page, 'report-rating').filter({ hasText: '你的评价：满意（处理很及时，谢谢）' }).waitFor({ timeout: 15_000 });
     assert.equal(await s.page.locator('[data-testid="reporter-actions"]:visible').count(), 0);
     const stepsAfter = await s.page.locator('[data-testid="loop-steps"]:visible [data-testid="loop-step-done"]').count();
-    // The server keeps 综合评价 as the current stage after the rating (helper/loop's report-stages.ts); the six before it are done.
-    assert.ok(stepsAfter >= 6, `stages done after rating: ${stepsAfter}`);
+    // Rated: all seven stages are done, 综合评价 included.
+    assert.equal(stepsAfter, 7, `stages done after rating: ${stepsAfter}`);
     const timeline = await at(s.page, 'report-timeline').innerText();
     for (const text of ['提交上报', '采纳', '派单', '部门签收', '处置反馈', '核查通过', '上报人确认结果', '上报人评价']) assert.match(timeline, new RegExp(text));
     await screenshot(s.page, 'loop-6-rated');

@@ -120,6 +120,8 @@ describe.each(TEST_DRIVERS)('一办到底: the closed loop over HTTP (%s)', (dri
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ status: 'resolved', reporterFixed: true });
     expect((await post(streamer, `/api/reports/${id}/rate`, { rating: 'satisfied', note: '很快' })).body).toMatchObject({ rating: 'satisfied', ratingNote: '很快' });
+    // Rated: 综合评价 is done too, the loop closed end to end.
+    expect((await detail(streamer, id)).stages.map((s: { state: string }) => s.state)).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done']);
     expect(await post(streamer, `/api/reports/${id}/rate`, { rating: 'basic' })).toMatchObject({ status: 409, body: { code: 'already_rated' } });
     expect(await types(id)).toEqual(['created', 'accepted', 'dispatched', 'signed', 'handled', 'verified', 'confirmed', 'rated']);
   });

@@ -77,7 +77,9 @@ export function reportStages(r: Report, events: ReportEvent[], now: Date): Repor
     evaluate: { start: r.closedAt, end: r.ratedAt, due: null },
   };
   return REPORT_STAGES.map((stage, i) => {
-    const state: ReportStageResponse['state'] = at < 0 ? (i <= 1 && filed ? 'done' : i === 0 ? 'done' : 'pending') : i < at ? 'done' : i === at ? 'current' : 'pending';
+    // 综合评价 ends when the reporter has rated the closed case: the loop is then done end to end.
+    const rated = stage === 'evaluate' && r.ratedAt !== null;
+    const state: ReportStageResponse['state'] = at < 0 ? (i <= 1 && filed ? 'done' : i === 0 ? 'done' : 'pending') : i < at || rated ? 'done' : i === at ? 'current' : 'pending';
     const t = times[stage];
     // The running stage's deadline is the report's own (it moves with an approved extension).
     const due = state === 'current' && current ? current.dueAt : t.due;
