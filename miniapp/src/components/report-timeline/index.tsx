@@ -55,6 +55,7 @@ export default function ReportTimeline({ events }: { events: ReportEventResponse
                       className='timeline__photo'
                       src={mediaUrl(p.thumbUrl)}
                       mode='aspectFill'
+                      nativeProps={{ alt: '处理照片' }}
                       onClick={() => void Taro.previewImage({ urls: e.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
                     />
                   ))}

@@ -117,6 +117,7 @@ export default function ReportDetailPage() {
               className='report-detail__photo'
               src={mediaUrl(p.thumbUrl)}
               mode='aspectFill'
+              nativeProps={{ alt: `${r.categoryLabel}的照片` }}
               onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
             />
           ))}

@@ -18,6 +18,8 @@ import { ROUTES } from '../../utils/routes';
 import { AMENITY_ICONS, formatDistance, openingText } from '../../utils/station-format';
 import './index.scss';
 
+/** Custom elements are skipped by Tab; a sideways-scrolling row must be reachable from the keyboard (H5 only). */
+const SCROLL_KEYBOARD: Record<string, unknown> = process.env.TARO_ENV === 'h5' ? { tabIndex: 0 } : {};
 /** The services riders ask for most, as one-tap filters. */
 const AMENITY_CHIPS: Amenity[] = ['ebike_charging', 'phone_charging', 'drinking_water', 'hot_water', 'restroom', 'microwave'];
 
@@ -98,7 +100,8 @@ export default function StationsPage() {
         </View>
       ) : null}
 
-      <ScrollView scrollX className='stations__chips' data-testid='station-filters' aria-label='筛选驿站'>
+      {/* In a browser the chip row scrolls sideways: Tab reaches it so the arrow keys can scroll it. */}
+      <ScrollView scrollX className='stations__chips' data-testid='station-filters' aria-label='筛选驿站' {...SCROLL_KEYBOARD}>
         <Text
           className={`stations__chip ${filters.openNow ? 'stations__chip--on' : ''}`}
           data-testid='filter-open-now'

@@ -8,7 +8,7 @@ export default function ReportMap({ lat, lng }: { lat: number; lng: number }) {
       <Text className='muted'>
         {lat.toFixed(5)}, {lng.toFixed(5)}
       </Text>
-      <a href={href} target='_blank' rel='noreferrer' style={{ marginLeft: '12px', color: '#c8102e' }}>
+      <a href={href} target='_blank' rel='noreferrer' style={{ marginLeft: '12px', color: '#c8102e', textDecoration: 'underline' }}>
         在高德地图中查看
       </a>
     </View>

@@ -140,19 +140,19 @@ function ActivityForm() {
           </Button>
         </View>
         <Text className='activity-edit__label'>签到范围（米）</Text>
-        <Input className='activity-edit__input' type='number' value={radius} onInput={(e) => setRadius(e.detail.value)} />
+        <Input className='activity-edit__input' type='number' value={radius} nativeProps={{ 'aria-label': '签到范围（米）' }} onInput={(e) => setRadius(e.detail.value)} />
         {errors.radiusM ? <Text className='field-error'>{errors.radiusM}</Text> : null}
         {type === 'volunteer' ? (
           <>
             <Text className='activity-edit__label'>志愿积分</Text>
-            <Input className='activity-edit__input' type='number' value={points} onInput={(e) => setPoints(e.detail.value)} />
+            <Input className='activity-edit__input' type='number' value={points} nativeProps={{ 'aria-label': '志愿积分' }} onInput={(e) => setPoints(e.detail.value)} />
             {errors.points ? <Text className='field-error'>{errors.points}</Text> : null}
           </>
         ) : null}
         {countsHours(type) ? (
           <>
             <Text className='activity-edit__label'>计入时长的最低比例（%）</Text>
-            <Input className='activity-edit__input' type='number' value={thresholdPct} aria-label='计入时长的最低比例' onInput={(e) => setThresholdPct(e.detail.value)} data-testid='hours-threshold' />
+            <Input className='activity-edit__input' type='number' value={thresholdPct} aria-label='计入时长的最低比例' nativeProps={{ 'aria-label': '计入时长的最低比例（%）' }} onInput={(e) => setThresholdPct(e.detail.value)} data-testid='hours-threshold' />
             <Text className='muted'>签到至签退的时长达到活动时长的这一比例才计入服务时长</Text>
             {errors.hoursThresholdPct ? <Text className='field-error'>{errors.hoursThresholdPct}</Text> : null}
           </>

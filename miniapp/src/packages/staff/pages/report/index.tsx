@@ -119,7 +119,7 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
       {action === 'resolve' ? (
         <View className='staff-report__photos'>
           {photos.map((p) => (
-            <Image key={p} className='staff-report__photo' src={p} mode='aspectFill' />
+            <Image key={p} className='staff-report__photo' src={p} mode='aspectFill' nativeProps={{ alt: '办结照片' }} />
           ))}
           {photos.length < REPORT_RESOLUTION_PHOTOS_MAX ? (
             <Text className='staff-report__add' onClick={() => void pick()}>
@@ -181,7 +181,7 @@ function StaffReport() {
         <Text className='staff-report__desc'>{r.description}</Text>
         <View className='staff-report__photos'>
           {r.photos.map((p) => (
-            <Image key={p.id} className='staff-report__photo' src={mediaUrl(p.thumbUrl)} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })} />
+            <Image key={p.id} className='staff-report__photo' src={mediaUrl(p.thumbUrl)} mode='aspectFill' nativeProps={{ alt: `${r.categoryLabel}的照片` }} onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })} />
           ))}
         </View>
         <Text className='muted'>

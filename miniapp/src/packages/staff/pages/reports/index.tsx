@@ -83,7 +83,7 @@ function ReportQueue() {
       {page.data && items.length === 0 ? <StateView kind='empty' title='没有符合条件的随手拍' description='换个筛选条件看看。' /> : null}
       {items.map((r) => (
         <View key={r.id} className='card staff-reports__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${r.id}` })} data-testid='staff-report-item'>
-          {r.thumbUrl ? <Image className='staff-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' /> : <View className='staff-reports__thumb' />}
+          {r.thumbUrl ? <Image className='staff-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' nativeProps={{ alt: `${r.categoryLabel}的照片` }} /> : <View className='staff-reports__thumb' />}
           <View className='staff-reports__text'>
             <View className='staff-reports__line'>
               <Text className='staff-reports__cat'>

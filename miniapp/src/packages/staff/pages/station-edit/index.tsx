@@ -120,7 +120,7 @@ function StationForm() {
   const field = (key: 'name' | 'hostUnit' | 'address' | 'phone', label: string, max: number) => (
     <View className='station-edit__field'>
       <Text className='station-edit__label'>{label}</Text>
-      <Input className='station-edit__input' data-testid={`edit-${key}`} value={form[key]} maxlength={max} onInput={(e) => set(key, e.detail.value)} />
+      <Input className='station-edit__input' data-testid={`edit-${key}`} value={form[key]} maxlength={max} nativeProps={{ 'aria-label': label }} onInput={(e) => set(key, e.detail.value)} />
       {errors[key] ? <Text className='field-error'>{errors[key]}</Text> : null}
     </View>
   );
@@ -196,7 +196,7 @@ function StationForm() {
       <View className='card'>
         <Text className='card__title'>开放时间</Text>
         <Text className='muted'>每组“星期 时段”，用分号隔开；1=周一…7=周日；结束早于开始表示跨过午夜；全天写 24h。例：1-5 08:30-12:00,14:00-18:00; 6,7 09:00-17:00</Text>
-        <Textarea className='station-edit__hours' data-testid='edit-hours' value={form.hours} onInput={(e) => set('hours', e.detail.value)} />
+        <Textarea className='station-edit__hours' data-testid='edit-hours' nativeProps={{ 'aria-label': '开放时间' }} value={form.hours} onInput={(e) => set('hours', e.detail.value)} />
         {errors.hours ? <Text className='field-error'>{errors.hours}</Text> : null}
       </View>
 
