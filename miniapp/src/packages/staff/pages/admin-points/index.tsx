@@ -4,6 +4,7 @@ import type { ReconcileResponse } from '@xjy/shared/points';
 import { formatChinaDateTime } from '@xjy/shared/china-time';
 import { reconcilePoints } from '../../../../services/admin';
 import { errorMessage } from '../../../../services/http';
+import { AdminPage } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
@@ -36,10 +37,7 @@ function Reconcile() {
   };
 
   return (
-    <View className='console' data-testid='admin-points'>
-      <View className='console__head'>
-        <Text className='console__title'>积分核对</Text>
-      </View>
+    <AdminPage testId='admin-points' title='积分核对'>
       <View className='console__section'>
         <Text className='console__muted'>新市民积分只记流水、不改旧账：每个人的余额应等于其全部积分流水之和。核对只读取数据，不会修改任何积分。</Text>
         <View className='console__actions'>
@@ -64,7 +62,7 @@ function Reconcile() {
           ) : null}
         </View>
       ) : null}
-    </View>
+    </AdminPage>
   );
 }
 
