@@ -110,3 +110,16 @@ export default function LoopForm(props: LoopFormProps) {
     </View>
   );
 }
+
+/** A row of chips above a loop form's note: pick one (hours, a close outcome, a rating). */
+export function LoopChoices<T extends string | number>({ options, value, label, onPick, testId }: { options: readonly T[]; value: T | null; label: (v: T) => string; onPick: (v: T) => void; testId: (v: T) => string }) {
+  return (
+    <View className='loop-form__choices'>
+      {options.map((v) => (
+        <Text key={v} className={`chip loop-form__choice ${value === v ? 'chip--on' : ''}`} onClick={() => onPick(v)} data-testid={testId(v)}>
+          {label(v)}
+        </Text>
+      ))}
+    </View>
+  );
+}

@@ -1,21 +1,21 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse, ReportRating } from '@xjy/shared/report';
 import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS, REPORT_STATUS_LABELS } from '@xjy/shared/report';
-import Button from '../../components/button';
-import LoopForm from '../../components/loop-form';
+import ActionBar from '../../components/action-bar';
+import LoopForm, { LoopChoices } from '../../components/loop-form';
 import LoopSteps from '../../components/loop-steps';
+import PhotoStrip from '../../components/photo-strip';
 import ReportTimeline from '../../components/report-timeline';
 import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { useReshow } from '../../hooks/use-reshow';
+import { useToastAction } from '../../hooks/use-toast-action';
 import { confirmFixed, rateReport, supplementReport, withdrawReport } from '../../services/closed-loop';
-import { errorMessage } from '../../services/http';
 import { getReport } from '../../services/reports';
 import { getCurrentPosition } from '../../utils/location';
-import { mediaUrl } from '../../utils/media-url';
 import { ensurePrivacyConsent } from '../../utils/privacy';
 import { formatWhen } from '../../utils/time';
 import './index.scss';
@@ -63,7 +63,7 @@ export default function ReportDetailPage() {
   const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
   const [mode, setMode] = useState<Mode | null>(null);
   const [rating, setRating] = useState<ReportRating | null>(null);
-  const [withdrawing, setWithdrawing] = useState(false);
+  const withdrawing = useToastAction();
   useReshow(() => {
     setFresh(null);
     void report.reload();
@@ -90,14 +90,7 @@ export default function ReportDetailPage() {
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });
     if (!confirm) return;
-    setWithdrawing(true);
-    try {
-      done(await withdrawReport(r.id), '已撤回');
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setWithdrawing(false);
-    }
+    await withdrawing.run(() => withdrawReport(r.id), (next) => done(next, '已撤回'));
   };
 
   return (
@@ -110,17 +103,7 @@ export default function ReportDetailPage() {
           </Text>
         </View>
         <Text className='report-detail__desc'>{r.description}</Text>
-        <View className='report-detail__photos'>
-          {r.photos.map((p) => (
-            <Image
-              key={p.id}
-              className='report-detail__photo'
-              src={mediaUrl(p.thumbUrl)}
-              mode='aspectFill'
-              onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
-            />
-          ))}
-        </View>
+        <PhotoStrip photos={r.photos} className='report-detail__photos' photoClassName='report-detail__photo' />
         <Text className='muted'>
           {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
@@ -179,44 +162,23 @@ export default function ReportDetailPage() {
             done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
           }}
         >
-          <View className='loop-form__choices'>
-            {REPORT_RATINGS.map((value) => (
-              <Text key={value} className={`chip loop-form__choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)} data-testid={`rate-${value}`}>
-                {REPORT_RATING_LABELS[value]}
-              </Text>
-            ))}
-          </View>
+          <LoopChoices options={REPORT_RATINGS} value={rating} label={(v) => REPORT_RATING_LABELS[v]} onPick={setRating} testId={(v) => `rate-${v}`} />
         </LoopForm>
       ) : null}
 
-      {!mode && (canConfirm || canRate || canSupplement || canWithdraw) ? (
-        <View className='report-detail__actions' data-testid='reporter-actions'>
-          {canConfirm ? (
-            <>
-              <Button className='btn btn--primary report-detail__action' onClick={() => setMode('fixed')} data-testid='action-confirm-fixed'>
-                确认已解决
-              </Button>
-              <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('not-fixed')} data-testid='action-confirm-not-fixed'>
-                还没解决
-              </Button>
-            </>
-          ) : null}
-          {canRate ? (
-            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('rate')} data-testid='action-rate'>
-              评价
-            </Button>
-          ) : null}
-          {canSupplement ? (
-            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('supplement')} data-testid='action-supplement'>
-              补充信息
-            </Button>
-          ) : null}
-          {canWithdraw ? (
-            <Button className='btn btn--plain report-detail__action' loading={withdrawing} disabled={withdrawing} onClick={() => void withdraw()} data-testid='action-withdraw'>
-              撤回
-            </Button>
-          ) : null}
-        </View>
+      {!mode ? (
+        <ActionBar
+          className='report-detail__actions'
+          actionClassName='report-detail__action'
+          testId='reporter-actions'
+          actions={[
+            { show: canConfirm, label: '确认已解决', testId: 'action-confirm-fixed', onClick: () => setMode('fixed') },
+            { show: canConfirm, label: '还没解决', testId: 'action-confirm-not-fixed', kind: 'secondary', onClick: () => setMode('not-fixed') },
+            { show: canRate, label: '评价', testId: 'action-rate', kind: 'secondary', onClick: () => setMode('rate') },
+            { show: canSupplement, label: '补充信息', testId: 'action-supplement', kind: 'secondary', onClick: () => setMode('supplement') },
+            { show: canWithdraw, label: '撤回', testId: 'action-withdraw', kind: 'plain', loading: withdrawing.busy, onClick: () => void withdraw() },
+          ]}
+        />
       ) : null}
 
       <View className='card'>

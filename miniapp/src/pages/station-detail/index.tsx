@@ -7,6 +7,7 @@ import { WEEKDAYS, WEEKDAY_LABELS, rangesOn } from '@xjy/shared/opening-hours';
 import { STATION_FEEDBACK_NOTE_MAX, STATION_FEEDBACK_TYPE_LABELS, STATION_FEEDBACK_TYPES, type StationFeedbackType } from '@xjy/shared/station';
 import { haversineM } from '@xjy/shared/geo';
 import { useState } from 'react';
+import { previewPhotos } from '../../components/photo-strip';
 import StateView from '../../components/state-view';
 import { CITY_NAME, useLocation } from '../../hooks/use-location';
 import { useRequireLogin } from '../../hooks/use-auth';
@@ -196,7 +197,7 @@ export default function StationDetailPage() {
               key={p.id}
               className='station-detail__photo'
               style={{ backgroundImage: `url(${mediaUrl(p.thumbUrl)})` }}
-              onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
+              onClick={() => previewPhotos(s.photos, p)}
             />
           ))}
         </View>

@@ -6,13 +6,13 @@ import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xj
 import { REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS } from '@xjy/shared/report';
 import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
 import LoopSteps from '../../../../components/loop-steps';
+import PhotoStrip from '../../../../components/photo-strip';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage } from '../../../../services/http';
 import { acceptReport, dispatchReport, duplicateReport, getReport, listCategories, listDepartments, rejectReport, reopenReport, resolveReport } from '../../../../services/reports';
 import { uploadPhoto } from '../../../../services/upload';
-import { mediaUrl } from '../../../../utils/media-url';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { formatWhen } from '../../../../utils/time';
 import ReportMap from '../../components/report-map';
@@ -179,11 +179,7 @@ function StaffReport() {
         {r.overdue ? <Text className='field-error'>已超过处理时限</Text> : null}
         {r.flagged ? <Text className='field-error'>内容安全检测未通过，请人工复核（对其他用户已隐藏）</Text> : null}
         <Text className='staff-report__desc'>{r.description}</Text>
-        <View className='staff-report__photos'>
-          {r.photos.map((p) => (
-            <Image key={p.id} className='staff-report__photo' src={mediaUrl(p.thumbUrl)} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })} />
-          ))}
-        </View>
+        <PhotoStrip photos={r.photos} className='staff-report__photos' photoClassName='staff-report__photo' />
         <Text className='muted'>
           上报人 {r.reporter?.nickname ?? '—'} · {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
