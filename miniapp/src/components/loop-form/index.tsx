@@ -35,6 +35,9 @@ export interface LoopFormProps {
   onCancel: () => void;
 }
 
+/** What a step's form says (its title, buttons and note prompt): pages keep these in a table by step. */
+export type LoopFormWording = Pick<LoopFormProps, 'title' | 'testId' | 'submitText' | 'notePlaceholder' | 'noteRequired' | 'photosMax' | 'hint'>;
+
 /** One form for every step of the closed loop: a few fields, a note, maybe photos, and a clear error. */
 export default function LoopForm(props: LoopFormProps) {
   const { title, testId, submitText, notePlaceholder, noteRequired, noteMax = 500, photosMax = 0, hint, children, templates, onSubmit, onCancel } = props;

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse, ReportRating } from '@xjy/shared/report';
-import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS } from '@xjy/shared/report';
 import ActionBar from '../../components/action-bar';
-import LoopForm, { LoopChoices } from '../../components/loop-form';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../components/loop-form';
 import LoopSteps from '../../components/loop-steps';
-import PhotoStrip from '../../components/photo-strip';
+import ReportCard from '../../components/report-card';
 import ReportTimeline from '../../components/report-timeline';
 import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
@@ -21,6 +21,15 @@ import { formatWhen } from '../../utils/time';
 import './index.scss';
 
 type Mode = 'supplement' | 'fixed' | 'not-fixed' | 'rate';
+const FOLLOW_UP_HINT = `可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`;
+
+/** What each of the reporter's forms says; what it sends is decided in the page. */
+const FORMS: Record<Mode, LoopFormWording> = {
+  supplement: { title: '补充信息', testId: 'supplement-form', submitText: '提交补充', notePlaceholder: '补充说明（必填），例如问题的新情况、更准确的位置', noteRequired: '请填写补充内容', photosMax: REPORT_PHOTOS_MAX },
+  fixed: { title: '确认已解决', testId: 'confirm-form', submitText: '确认已解决', notePlaceholder: '说两句（选填）', hint: FOLLOW_UP_HINT, photosMax: 1 },
+  'not-fixed': { title: '反馈未解决', testId: 'confirm-form', submitText: '提交未解决', notePlaceholder: '哪里还没解决（选填），会转给工作人员复查', hint: FOLLOW_UP_HINT, photosMax: 1 },
+  rate: { title: '评价办理结果', testId: 'rate-form', submitText: '提交评价', notePlaceholder: '说说你的看法（选填）' },
+};
 
 
 /** Where the follow-up photo was taken: the server checks it is within 100 m of the problem. */
@@ -87,6 +96,16 @@ export default function ReportDetailPage() {
   const canSupplement = mine.includes('supplement');
   const canWithdraw = mine.includes('withdraw');
 
+  const submit = async (m: Mode, { note, mediaIds }: LoopFormInput) => {
+    if (m === 'supplement') return done(await supplementReport(r.id, { text: note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已补充');
+    if (m === 'rate') {
+      if (!rating) throw new Error('请选择满意程度');
+      return done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
+    }
+    const at = mediaIds.length ? await hereOrExplain() : null;
+    const body = { fixed: m === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
+    done(await confirmFixed(r.id, body), m === 'fixed' ? '感谢确认' : '已请工作人员复查');
+  };
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });
     if (!confirm) return;
@@ -95,15 +114,7 @@ export default function ReportDetailPage() {
 
   return (
     <View className='page report-detail' data-testid='report-detail'>
-      <View className='card'>
-        <View className='report-detail__head'>
-          <Text className='report-detail__cat'>{r.categoryLabel}</Text>
-          <Text className={`report-detail__status report-detail__status--${r.statusGroup}`} data-testid='report-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        <Text className='report-detail__desc'>{r.description}</Text>
-        <PhotoStrip photos={r.photos} className='report-detail__photos' photoClassName='report-detail__photo' />
+      <ReportCard report={r} block='report-detail' title={r.categoryLabel} titleClassName='report-detail__cat' statusClassName={`report-detail__status report-detail__status--${r.statusGroup}`} statusTestId='report-status'>
         <Text className='muted'>
           {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
@@ -113,7 +124,7 @@ export default function ReportDetailPage() {
           </Text>
         ) : null}
         {r.flagged ? <Text className='field-error'>内容正在人工复核，复核前仅你和工作人员可见</Text> : null}
-      </View>
+      </ReportCard>
 
       <View className='card'>
         <Text className='card__title'>办理阶段</Text>
@@ -122,47 +133,9 @@ export default function ReportDetailPage() {
 
       <Outcome r={r} />
 
-      {mode === 'supplement' ? (
-        <LoopForm
-          title='补充信息'
-          testId='supplement-form'
-          submitText='提交补充'
-          notePlaceholder='补充说明（必填），例如问题的新情况、更准确的位置'
-          noteRequired='请填写补充内容'
-          photosMax={REPORT_PHOTOS_MAX}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note, mediaIds }) => done(await supplementReport(r.id, { text: note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已补充')}
-        />
-      ) : null}
-      {mode === 'fixed' || mode === 'not-fixed' ? (
-        <LoopForm
-          title={mode === 'fixed' ? '确认已解决' : '反馈未解决'}
-          testId='confirm-form'
-          submitText={mode === 'fixed' ? '确认已解决' : '提交未解决'}
-          notePlaceholder={mode === 'fixed' ? '说两句（选填）' : '哪里还没解决（选填），会转给工作人员复查'}
-          hint={`可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`}
-          photosMax={1}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note, mediaIds }) => {
-            const at = mediaIds.length ? await hereOrExplain() : null;
-            const body = { fixed: mode === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
-            done(await confirmFixed(r.id, body), mode === 'fixed' ? '感谢确认' : '已请工作人员复查');
-          }}
-        />
-      ) : null}
-      {mode === 'rate' ? (
-        <LoopForm
-          title='评价办理结果'
-          testId='rate-form'
-          submitText='提交评价'
-          notePlaceholder='说说你的看法（选填）'
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note }) => {
-            if (!rating) throw new Error('请选择满意程度');
-            done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
-          }}
-        >
-          <LoopChoices options={REPORT_RATINGS} value={rating} label={(v) => REPORT_RATING_LABELS[v]} onPick={setRating} testId={(v) => `rate-${v}`} />
+      {mode ? (
+        <LoopForm key={mode} {...FORMS[mode]} onCancel={() => setMode(null)} onSubmit={(input) => submit(mode, input)}>
+          {mode === 'rate' ? <LoopChoices options={REPORT_RATINGS} value={rating} label={(v) => REPORT_RATING_LABELS[v]} onPick={setRating} testId={(v) => `rate-${v}`} /> : null}
         </LoopForm>
       ) : null}
 

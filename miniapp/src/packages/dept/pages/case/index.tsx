@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { REPORT_EXTENSION_HOURS_MAX, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import { REPORT_EXTENSION_HOURS_MAX, REPORT_RESOLUTION_PHOTOS_MAX } from '@xjy/shared/report';
 import ActionBar from '../../../../components/action-bar';
-import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormProps } from '../../../../components/loop-form';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../../../components/loop-form';
 import LoopSteps from '../../../../components/loop-steps';
-import PhotoStrip from '../../../../components/photo-strip';
+import ReportCard from '../../../../components/report-card';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useReportTemplates } from '../../../../hooks/use-report-templates';
@@ -23,7 +23,7 @@ type Mode = 'return' | 'handled' | 'extension' | 'deferral';
 const EXTENSION_HOURS = [24, 48, 72];
 
 /** The wording of each step's form; what it sends is decided in the page. */
-const FORMS: Record<Mode, Pick<LoopFormProps, 'title' | 'testId' | 'submitText' | 'notePlaceholder' | 'noteRequired' | 'photosMax'>> = {
+const FORMS: Record<Mode, LoopFormWording> = {
   return: { title: '退回案件', testId: 'return-form', submitText: '确定退回', notePlaceholder: '退回原因（必填），例如不属于本部门职责、地址有误', noteRequired: '请填写退回原因' },
   handled: { title: '处置反馈', testId: 'handled-form', submitText: '提交反馈', notePlaceholder: '处置情况（必填），例如已清理、已修复', noteRequired: '请填写处置情况', photosMax: REPORT_RESOLUTION_PHOTOS_MAX },
   extension: { title: '申请延期', testId: 'extension-form', submitText: '提交申请', notePlaceholder: '延期原因（必填）', noteRequired: '请填写延期原因' },
@@ -67,17 +67,7 @@ function DeptCase() {
 
   return (
     <View className='page dept-case' data-testid='dept-case'>
-      <View className='card'>
-        <View className='dept-case__head'>
-          <Text className='dept-case__title'>
-            #{r.id} {r.categoryLabel}
-          </Text>
-          <Text className='dept-case__status' data-testid='dept-case-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        <Text className='dept-case__desc'>{r.description}</Text>
-        <PhotoStrip photos={r.photos} className='dept-case__photos' photoClassName='dept-case__photo' />
+      <ReportCard report={r} block='dept-case' title={`#${r.id} ${r.categoryLabel}`} titleClassName='dept-case__title' statusClassName='dept-case__status' statusTestId='dept-case-status'>
         <Text className='muted'>
           {r.areaName} · 上报于 {formatWhen(r.createdAt)}
         </Text>
@@ -87,7 +77,7 @@ function DeptCase() {
             {pending.kind === 'extension' ? `已申请延期 ${pending.hours ?? ''} 小时` : '已申请缓办'}，等待工作人员审批
           </Text>
         ) : null}
-      </View>
+      </ReportCard>
 
       <View className='card'>
         <LoopSteps report={r} />

@@ -4,9 +4,9 @@ import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
 import { REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS } from '@xjy/shared/report';
-import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX } from '@xjy/shared/report';
 import LoopSteps from '../../../../components/loop-steps';
-import PhotoStrip from '../../../../components/photo-strip';
+import ReportCard from '../../../../components/report-card';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
@@ -167,19 +167,20 @@ function StaffReport() {
 
   return (
     <View className='page staff-report' data-testid='staff-report'>
-      <View className='card'>
-        <View className='staff-report__head'>
-          <Text className='staff-report__title'>
-            #{r.id} {r.categoryLabel}
-          </Text>
-          <Text className='staff-report__status' data-testid='staff-report-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        {r.overdue ? <Text className='field-error'>已超过处理时限</Text> : null}
-        {r.flagged ? <Text className='field-error'>内容安全检测未通过，请人工复核（对其他用户已隐藏）</Text> : null}
-        <Text className='staff-report__desc'>{r.description}</Text>
-        <PhotoStrip photos={r.photos} className='staff-report__photos' photoClassName='staff-report__photo' />
+      <ReportCard
+        report={r}
+        block='staff-report'
+        title={`#${r.id} ${r.categoryLabel}`}
+        titleClassName='staff-report__title'
+        statusClassName='staff-report__status'
+        statusTestId='staff-report-status'
+        alerts={
+          <>
+            {r.overdue ? <Text className='field-error'>已超过处理时限</Text> : null}
+            {r.flagged ? <Text className='field-error'>内容安全检测未通过，请人工复核（对其他用户已隐藏）</Text> : null}
+          </>
+        }
+      >
         <Text className='muted'>
           上报人 {r.reporter?.nickname ?? '—'} · {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
@@ -202,7 +203,7 @@ function StaffReport() {
           </Text>
         ) : null}
         <ReportMap lat={r.lat} lng={r.lng} />
-      </View>
+      </ReportCard>
 
       {action ? (
         <ActionForm

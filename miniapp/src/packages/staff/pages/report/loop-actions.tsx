@@ -4,13 +4,27 @@ import Taro from '@tarojs/taro';
 import type { ReportCloseOutcome, ReportDetailResponse } from '@xjy/shared/report';
 import { REPORT_CLOSE_OUTCOMES, REPORT_OUTCOME_LABELS } from '@xjy/shared/report';
 import ActionBar from '../../../../components/action-bar';
-import LoopForm, { LoopChoices } from '../../../../components/loop-form';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../../../components/loop-form';
 import { useReportTemplates } from '../../../../hooks/use-report-templates';
 import { useToastAction } from '../../../../hooks/use-toast-action';
 import { approveDeferral, approveExtension, closeCase, refuseDeferral, refuseExtension, resumeCase, verifyCase } from '../../../../services/closed-loop';
 import { can } from '../../../../utils/closed-loop';
 
 type Mode = 'verify-pass' | 'verify-fail' | 'close' | 'refuse';
+
+/** What each decision's form says; `pendingLabel` names the request being refused (延期 or 缓办). */
+function wording(mode: Mode, pendingLabel: string): LoopFormWording {
+  switch (mode) {
+    case 'verify-pass':
+      return { title: '核查通过', testId: 'verify-form', submitText: '确定通过并结案', notePlaceholder: '核查情况（选填），例如现场已恢复' };
+    case 'verify-fail':
+      return { title: '核查不通过', testId: 'verify-form', submitText: '退回返工', notePlaceholder: '不通过的原因（必填），部门将按此返工', noteRequired: '请填写不通过的原因' };
+    case 'close':
+      return { title: '结案（未解决）', testId: 'close-form', submitText: '确定结案', notePlaceholder: '结案原因（必填），会展示给上报人', noteRequired: '请填写结案原因' };
+    case 'refuse':
+      return { title: `不同意${pendingLabel}`, testId: 'refuse-form', submitText: '确定不同意', notePlaceholder: '说明原因（必填），部门会看到', noteRequired: '请填写原因' };
+  }
+}
 
 /** What staff decide in the closed loop: verify the department's work, close honestly, approve or refuse requests. */
 export default function LoopActions({ report: r, onDone }: { report: ReportDetailResponse; onDone: (next: ReportDetailResponse) => void }) {
@@ -32,53 +46,26 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
   const approve = () => run(() => (isExtension ? approveExtension(r.id) : approveDeferral(r.id)), `已同意${pendingLabel}`);
   const resume = () => run(() => resumeCase(r.id), '已恢复办理');
 
-  if (mode === 'verify-pass' || mode === 'verify-fail') {
-    const pass = mode === 'verify-pass';
+  const submit = async (m: Mode, { note }: LoopFormInput) => {
+    if (m === 'verify-pass' || m === 'verify-fail') {
+      const pass = m === 'verify-pass';
+      return finish(await verifyCase(r.id, { pass, ...(note ? { note } : {}) }), pass ? '已结案' : '已退回返工');
+    }
+    if (m === 'refuse') return finish(await (isExtension ? refuseExtension(r.id, { note }) : refuseDeferral(r.id, { note })), '已处理申请');
+    if (!outcome) throw new Error('请选择结案类型');
+    finish(await closeCase(r.id, { outcome, reason: note }), '已结案');
+  };
+
+  if (mode) {
     return (
-      <LoopForm
-        title={pass ? '核查通过' : '核查不通过'}
-        testId='verify-form'
-        submitText={pass ? '确定通过并结案' : '退回返工'}
-        notePlaceholder={pass ? '核查情况（选填），例如现场已恢复' : '不通过的原因（必填），部门将按此返工'}
-        noteRequired={pass ? undefined : '请填写不通过的原因'}
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => finish(await verifyCase(r.id, { pass, ...(note ? { note } : {}) }), pass ? '已结案' : '已退回返工')}
-      />
-    );
-  }
-  if (mode === 'close') {
-    return (
-      <LoopForm
-        title='结案（未解决）'
-        testId='close-form'
-        submitText='确定结案'
-        notePlaceholder='结案原因（必填），会展示给上报人'
-        noteRequired='请填写结案原因'
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => {
-          if (!outcome) throw new Error('请选择结案类型');
-          finish(await closeCase(r.id, { outcome, reason: note }), '已结案');
-        }}
-      >
-        <LoopChoices options={REPORT_CLOSE_OUTCOMES} value={outcome} label={(v) => REPORT_OUTCOME_LABELS[v]} onPick={setOutcome} testId={(v) => `close-${v}`} />
-        <Text className='muted'>这样结案不计为已解决</Text>
+      <LoopForm key={mode} {...wording(mode, pendingLabel)} templates={templates} onCancel={() => setMode(null)} onSubmit={(input) => submit(mode, input)}>
+        {mode === 'close' ? (
+          <>
+            <LoopChoices options={REPORT_CLOSE_OUTCOMES} value={outcome} label={(v) => REPORT_OUTCOME_LABELS[v]} onPick={setOutcome} testId={(v) => `close-${v}`} />
+            <Text className='muted'>这样结案不计为已解决</Text>
+          </>
+        ) : null}
       </LoopForm>
-    );
-  }
-  if (mode === 'refuse') {
-    return (
-      <LoopForm
-        title={`不同意${pendingLabel}`}
-        testId='refuse-form'
-        submitText='确定不同意'
-        notePlaceholder='说明原因（必填），部门会看到'
-        noteRequired='请填写原因'
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => finish(await (isExtension ? refuseExtension(r.id, { note }) : refuseDeferral(r.id, { note })), '已处理申请')}
-      />
     );
   }
 
