@@ -12,6 +12,7 @@ import StateView from '../../components/state-view';
 import { CITY_NAME, useLocation } from '../../hooks/use-location';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
+import { useSubmit } from '../../hooks/use-submit';
 import { errorMessage } from '../../services/http';
 import { getStation, sendStationFeedback, starStation } from '../../services/stations';
 import { agoText, amapMarkerUrl, tencentMarkerUrl } from '../../utils/station-links';
@@ -29,8 +30,7 @@ export default function StationDetailPage() {
   const [reporting, setReporting] = useState(false);
   const [type, setType] = useState<StationFeedbackType | null>(null);
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const { busy: sending, error: sendError, submit } = useSubmit();
   const location = useLocation();
   const [star, setStar] = useState<boolean | null>(null);
 
@@ -76,19 +76,13 @@ export default function StationDetailPage() {
 
   const send = async () => {
     if (!type || sending) return;
-    setSending(true);
-    setSendError(null);
-    try {
+    await submit(async () => {
       await sendStationFeedback(s.id, { type, note: note.trim() || undefined });
       setReporting(false);
       setType(null);
       setNote('');
       void Taro.showToast({ title: '已提交，工作人员会尽快核实', icon: 'none' });
-    } catch (e) {
-      setSendError(errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (

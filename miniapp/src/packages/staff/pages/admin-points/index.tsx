@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReconcileResponse } from '@xjy/shared/points';
 import { formatChinaDateTime } from '@xjy/shared/china-time';
 import { reconcilePoints } from '../../../../services/admin';
-import { errorMessage } from '../../../../services/http';
+import { useSubmit } from '../../../../hooks/use-submit';
 import { AdminPage } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
@@ -21,19 +21,10 @@ const COLUMNS: Array<DataColumn<Mismatch>> = [
 
 function Reconcile() {
   const [result, setResult] = useState<{ at: number; data: ReconcileResponse } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult({ at: Date.now(), data: await reconcilePoints() });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => setResult({ at: Date.now(), data: await reconcilePoints() }));
   };
 
   return (
