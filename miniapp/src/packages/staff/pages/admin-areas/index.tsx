@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AreaResponse } from '@xjy/shared/area';
 import type { Ring } from '@xjy/shared/geo';
@@ -14,7 +14,7 @@ import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import Field, { TextField } from '../../components/field';
 import SearchSelect from '../../components/search-select';
 import TextFile from '../../components/text-file';
 import { useAreaOptions } from '../../hooks/use-area-options';
@@ -165,9 +165,7 @@ function Areas() {
       {editing ? (
         <EditorSection title={`编辑「${editing.area.name}」`} testId='area-editor' saveTestId='save-area' saveDisabled={busy} onSave={() => void saveEdit()} onCancel={() => setEditing(null)}>
           <View className='console__form'>
-            <Field label='名称' error={errors.name}>
-              <Input className='console__input' value={editing.name} maxlength={AREA_NAME_MAX} onInput={(e) => setEditing({ ...editing, name: e.detail.value })} data-testid='edit-area-name' />
-            </Field>
+            <TextField label='名称' error={errors.name} value={editing.name} maxlength={AREA_NAME_MAX} onChange={(name) => setEditing({ ...editing, name })} testId='edit-area-name' />
           </View>
           <BoundaryInput
             text={editing.boundary}
@@ -183,12 +181,8 @@ function Areas() {
         <View className='console__section'>
           <Text className='console__section-title'>{`新建${AREA_LEVEL_LABELS[level]}${parent ? `（在「${parent.label}」下）` : ''}`}</Text>
           <View className='console__form'>
-            <Field label='名称' error={errors.name}>
-              <Input className='console__input' value={draft.name} maxlength={AREA_NAME_MAX} onInput={(e) => setDraft({ ...draft, name: e.detail.value })} data-testid='new-area-name' />
-            </Field>
-            <Field label='区划代码' error={errors.code}>
-              <Input className='console__input' value={draft.code} maxlength={AREA_CODE_MAX} onInput={(e) => setDraft({ ...draft, code: e.detail.value })} data-testid='new-area-code' />
-            </Field>
+            <TextField label='名称' error={errors.name} value={draft.name} maxlength={AREA_NAME_MAX} onChange={(name) => setDraft({ ...draft, name })} testId='new-area-name' />
+            <TextField label='区划代码' error={errors.code} value={draft.code} maxlength={AREA_CODE_MAX} onChange={(code) => setDraft({ ...draft, code })} testId='new-area-code' />
           </View>
           <BoundaryInput
             text={draft.boundary}

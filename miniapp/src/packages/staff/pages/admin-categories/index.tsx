@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReportCategoryResponse } from '@xjy/shared/report';
 import { useRequest } from '../../../../hooks/use-request';
 import { createCategory, updateCategory } from '../../../../services/admin';
@@ -9,26 +9,18 @@ import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import { TextField } from '../../components/field';
 import { categoryDraftProblem, NEW, toDraft, type Draft } from './category-rules';
 import './index.scss';
 
 function CategoryForm({ draft, onChange, creating, errors }: { draft: Draft; onChange: (d: Draft) => void; creating: boolean; errors: Record<string, string> }) {
-  const num = (k: keyof Draft, label: string) => (
-    <Field label={label} error={errors[k]}>
-      <Input className='console__input console__input--short' type='number' value={String(draft[k])} onInput={(e) => onChange({ ...draft, [k]: e.detail.value })} data-testid={`cat-${k}`} />
-    </Field>
-  );
+  const num = (k: keyof Draft, label: string) => <TextField label={label} error={errors[k]} numeric value={String(draft[k])} onChange={(v) => onChange({ ...draft, [k]: v })} testId={`cat-${k}`} />;
   return (
     <View className='console__form'>
       {creating ? (
-        <Field label='类别代码' error={errors.key}>
-          <Input className='console__input' value={draft.key} maxlength={32} placeholder='如 traffic' onInput={(e) => onChange({ ...draft, key: e.detail.value })} data-testid='cat-key' />
-        </Field>
+        <TextField label='类别代码' error={errors.key} value={draft.key} maxlength={32} placeholder='如 traffic' onChange={(key) => onChange({ ...draft, key })} testId='cat-key' />
       ) : null}
-      <Field label='类别名称' error={errors.label}>
-        <Input className='console__input' value={draft.label} maxlength={16} onInput={(e) => onChange({ ...draft, label: e.detail.value })} data-testid='cat-label' />
-      </Field>
+      <TextField label='类别名称' error={errors.label} value={draft.label} maxlength={16} onChange={(label) => onChange({ ...draft, label })} testId='cat-label' />
       {num('pointsMin', '最低积分')}
       {num('pointsMax', '最高积分')}
       {num('acceptHours', '审核时限（小时）')}

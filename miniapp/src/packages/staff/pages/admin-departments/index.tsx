@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { DepartmentResponse } from '@xjy/shared/report';
 import { useRequest } from '../../../../hooks/use-request';
 import { createDepartment, updateDepartment } from '../../../../services/admin';
@@ -9,7 +9,7 @@ import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import { TextField } from '../../components/field';
 import './index.scss';
 
 interface Draft {
@@ -38,12 +38,8 @@ function Departments() {
 
   const form = (d: Draft, onChange: (d: Draft) => void, withActive: boolean, prefix: string) => (
     <View className='console__form'>
-      <Field label='部门名称' error={errors.name}>
-        <Input className='console__input' value={d.name} maxlength={32} onInput={(e) => onChange({ ...d, name: e.detail.value })} data-testid={`${prefix}-name`} />
-      </Field>
-      <Field label='联系电话（选填）' error={errors.phone}>
-        <Input className='console__input' value={d.phone} maxlength={20} onInput={(e) => onChange({ ...d, phone: e.detail.value })} data-testid={`${prefix}-phone`} />
-      </Field>
+      <TextField label='部门名称' error={errors.name} value={d.name} maxlength={32} onChange={(name) => onChange({ ...d, name })} testId={`${prefix}-name`} />
+      <TextField label='联系电话（选填）' error={errors.phone} value={d.phone} maxlength={20} onChange={(phone) => onChange({ ...d, phone })} testId={`${prefix}-phone`} />
       {withActive ? <ActiveSwitch checked={d.active} onChange={(active) => onChange({ ...d, active })} onText='可派单' /> : null}
     </View>
   );

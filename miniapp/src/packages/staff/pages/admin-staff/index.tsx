@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { StaffResponse } from '@xjy/shared/staff';
 import { useAuth } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
@@ -9,7 +9,7 @@ import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import Field, { TextField } from '../../components/field';
 import ScopePicker from '../../components/scope-picker';
 import SearchSelect from '../../components/search-select';
 import { useAreaOptions } from '../../hooks/use-area-options';
@@ -97,15 +97,9 @@ function StaffAccounts() {
       <View className='console__section'>
         <Text className='console__section-title'>新建账号</Text>
         <View className='console__form'>
-          <Field label='账号' error={fieldErrors.username}>
-            <Input className='console__input' value={draft.username} maxlength={32} onInput={(e) => setDraft({ ...draft, username: e.detail.value })} data-testid='new-username' />
-          </Field>
-          <Field label='初始密码' error={fieldErrors.password}>
-            <Input className='console__input' password value={draft.password} maxlength={64} onInput={(e) => setDraft({ ...draft, password: e.detail.value })} data-testid='new-password' />
-          </Field>
-          <Field label='昵称' error={fieldErrors.nickname}>
-            <Input className='console__input' value={draft.nickname} maxlength={32} onInput={(e) => setDraft({ ...draft, nickname: e.detail.value })} data-testid='new-nickname' />
-          </Field>
+          <TextField label='账号' error={fieldErrors.username} value={draft.username} maxlength={32} onChange={(username) => setDraft({ ...draft, username })} testId='new-username' />
+          <TextField label='初始密码' error={fieldErrors.password} password value={draft.password} maxlength={64} onChange={(password) => setDraft({ ...draft, password })} testId='new-password' />
+          <TextField label='昵称' error={fieldErrors.nickname} value={draft.nickname} maxlength={32} onChange={(nickname) => setDraft({ ...draft, nickname })} testId='new-nickname' />
           <Field label='角色'>
             <SearchSelect label='角色' options={ROLE_OPTIONS} value={draft.role} onChange={(role) => setDraft({ ...draft, role: role ?? 'staff' })} />
           </Field>
