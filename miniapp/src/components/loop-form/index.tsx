@@ -35,6 +35,9 @@ export interface LoopFormProps {
   onCancel: () => void;
 }
 
+/** What a step's form says (its title, buttons and note prompt): pages keep these in a table by step. */
+export type LoopFormWording = Pick<LoopFormProps, 'title' | 'testId' | 'submitText' | 'notePlaceholder' | 'noteRequired' | 'photosMax' | 'hint'>;
+
 /** One form for every step of the closed loop: a few fields, a note, maybe photos, and a clear error. */
 export default function LoopForm(props: LoopFormProps) {
   const { title, testId, submitText, notePlaceholder, noteRequired, noteMax = 500, photosMax = 0, hint, children, templates, onSubmit, onCancel } = props;
@@ -107,6 +110,19 @@ export default function LoopForm(props: LoopFormProps) {
           {submitText}
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** A row of chips above a loop form's note: pick one (hours, a close outcome, a rating). */
+export function LoopChoices<T extends string | number>({ options, value, label, onPick, testId }: { options: readonly T[]; value: T | null; label: (v: T) => string; onPick: (v: T) => void; testId: (v: T) => string }) {
+  return (
+    <View className='loop-form__choices'>
+      {options.map((v) => (
+        <Text key={v} className={`chip loop-form__choice ${value === v ? 'chip--on' : ''}`} onClick={() => onPick(v)} data-testid={testId(v)}>
+          {label(v)}
+        </Text>
+      ))}
     </View>
   );
 }

@@ -1,7 +1,6 @@
-import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { REPORT_EVENT_LABELS, REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS, REPORT_REJECT_REASON_LABELS, type ReportEventResponse } from '@xjy/shared/report';
-import { mediaUrl } from '../../utils/media-url';
+import PhotoStrip from '../photo-strip';
 import { formatWhen } from '../../utils/time';
 import './index.scss';
 
@@ -48,18 +47,7 @@ export default function ReportTimeline({ events }: { events: ReportEventResponse
               {extra ? <Text className='timeline__extra'>{extra}</Text> : null}
               {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
               {e.photos.length ? (
-                <View className='timeline__photos'>
-                  {e.photos.map((p) => (
-                    <Image
-                      key={p.id}
-                      className='timeline__photo'
-                      src={mediaUrl(p.thumbUrl)}
-                      mode='aspectFill'
-                      nativeProps={{ alt: '处理照片' }}
-                      onClick={() => void Taro.previewImage({ urls: e.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
-                    />
-                  ))}
-                </View>
+                <PhotoStrip photos={e.photos} className='timeline__photos' photoClassName='timeline__photo' alt='处理照片' />
               ) : null}
             </View>
           </View>

@@ -9,6 +9,16 @@ import { rememberLoginReturn } from '../../utils/login-return';
 import { saveLogin } from '../../utils/session';
 import LoginPage from './index';
 
+/** The login page with the demo login answering. */
+function openLoginPage() {
+  serve((url) => {
+    if (url === '/api/app-info') return ok(appInfoFactory());
+    if (url === '/api/auth/dev') return ok(loginFactory());
+    return fail(404, 'not_found', '');
+  });
+  render(<LoginPage />);
+}
+
 describe('login: the page the user came for, and an expired session', () => {
   beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
 
@@ -18,12 +28,7 @@ describe('login: the page the user came for, and an expired session', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' }));
     window.history.replaceState(null, '', '/pages/login/index');
 
-    serve((url) => {
-      if (url === '/api/app-info') return ok(appInfoFactory());
-      if (url === '/api/auth/dev') return ok(loginFactory());
-      return fail(404, 'not_found', '');
-    });
-    render(<LoginPage />);
+    openLoginPage();
     expect(screen.queryByTestId('login-expired')).not.toBeInTheDocument();
     fireEvent.click(await screen.findByTestId('demo-login-rider'));
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/station-detail/index?id=7' }));
@@ -37,12 +42,7 @@ describe('login: the page the user came for, and an expired session', () => {
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
     Taro.reLaunch.mockClear();
 
-    serve((url) => {
-      if (url === '/api/app-info') return ok(appInfoFactory());
-      if (url === '/api/auth/dev') return ok(loginFactory());
-      return fail(404, 'not_found', '');
-    });
-    render(<LoginPage />);
+    openLoginPage();
     expect(screen.getByTestId('login-expired')).toHaveTextContent('会话已过期，请重新登录');
     fireEvent.click(await screen.findByTestId('demo-login-rider'));
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/my-reports/index' }));
@@ -60,12 +60,7 @@ describe('login: the page the user came for, and an expired session', () => {
 
   it('a first visit says nothing about expiry and goes to 驿站 after login', async () => {
     rememberLoginReturn('required', null);
-    serve((url) => {
-      if (url === '/api/app-info') return ok(appInfoFactory());
-      if (url === '/api/auth/dev') return ok(loginFactory());
-      return fail(404, 'not_found', '');
-    });
-    render(<LoginPage />);
+    openLoginPage();
     expect(screen.queryByTestId('login-expired')).not.toBeInTheDocument();
     fireEvent.click(await screen.findByTestId('demo-login-rider'));
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/stations/index' }));

@@ -5,7 +5,7 @@ import { formatStatementCode } from '@xjy/shared/points';
 import { useState } from 'react';
 import Button from '../../components/button';
 import { useRequest } from '../../hooks/use-request';
-import { errorMessage } from '../../services/http';
+import { useSubmit } from '../../hooks/use-submit';
 import { createStatement, myStatements } from '../../services/points';
 import { ROUTES } from '../../utils/routes';
 
@@ -19,22 +19,15 @@ export default function StatementCard({ sessionKey }: { sessionKey: string }) {
   const today = chinaDateKey(Date.now());
   const [from, setFrom] = useState(() => chinaDateKey(Date.now() - 364 * DAY_MS));
   const [to, setTo] = useState(today);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, submit } = useSubmit();
   const list = useRequest(myStatements, sessionKey);
 
   const issue = async () => {
-    setBusy(true);
-    setError('');
-    try {
+    await submit(async () => {
       const s = await createStatement({ from, to });
       void list.reload();
       openStatement(s.code);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

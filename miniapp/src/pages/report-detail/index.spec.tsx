@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fail, loginFactory, mediaFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../test/factories';
+import { fail, loginFactory, mediaFactory, ok, reportFactory, stagesFactory } from '../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../test/helpers';
 import * as Taro from '../../../test/taro-mock';
+import { openReportPage, postedTo, type Answers } from '../../../test/report-page';
 import { configureHttp } from '../../services/http';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { PRIVACY_GUIDE_VERSION } from '../../utils/privacy-platform.h5';
 import { saveLogin } from '../../utils/session';
 import ReportDetailPage from './index';
 
@@ -12,18 +12,8 @@ const dept = { id: 2, name: '城管执法大队', active: true } as ReportDetail
 const closedAs = (over: Partial<ReportDetailResponse>) =>
   reportFactory({ status: 'resolved', statusGroup: 'fixed', outcome: 'fixed', holder: null, stages: stagesFactory(6), reporterActions: ['confirm', 'rate'], ...over });
 
-function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}, userId = 1) {
-  act(() => saveLogin(loginFactory({ user: userFactory({ id: userId, role: 'worker', trade: 'streamer' as never }) })));
-  Taro.setStorageSync('xjy.privacyConsent', PRIVACY_GUIDE_VERSION);
-  Taro.routerParams.current = { id: String(report.id) };
-  serve((url, method) => {
-    if (url === `/api/reports/${report.id}` && method === 'GET') return ok(report);
-    const answer = answers[`${method} ${url}`];
-    return answer ? answer() : fail(404, 'not_found', '');
-  });
-  render(<ReportDetailPage />);
-}
-const body = (path: string) => callsTo(path, 'POST')[0]?.data;
+const open = (report: ReportDetailResponse, answers: Answers = {}, userId = 1) => openReportPage(<ReportDetailPage />, report, { id: userId, role: 'worker', trade: 'streamer' as never }, answers);
+const body = postedTo;
 const stepStates = () => screen.getAllByTestId(/^loop-step-/).map((e) => e.getAttribute('data-testid')!.replace('loop-step-', ''));
 
 describe('ReportDetailPage (reporter)', () => {

@@ -1,26 +1,35 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse, ReportRating } from '@xjy/shared/report';
-import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS, REPORT_STATUS_LABELS } from '@xjy/shared/report';
-import Button from '../../components/button';
-import LoopForm from '../../components/loop-form';
+import { REPORT_FOLLOW_UP_RADIUS_M, REPORT_OUTCOME_LABELS, REPORT_PHOTOS_MAX, REPORT_RATING_LABELS, REPORT_RATINGS } from '@xjy/shared/report';
+import ActionBar from '../../components/action-bar';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../components/loop-form';
 import LoopSteps from '../../components/loop-steps';
+import ReportCard from '../../components/report-card';
 import ReportTimeline from '../../components/report-timeline';
 import StateView from '../../components/state-view';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
 import { useReshow } from '../../hooks/use-reshow';
+import { useToastAction } from '../../hooks/use-toast-action';
 import { confirmFixed, rateReport, supplementReport, withdrawReport } from '../../services/closed-loop';
-import { errorMessage } from '../../services/http';
 import { getReport } from '../../services/reports';
 import { getCurrentPosition } from '../../utils/location';
-import { mediaUrl } from '../../utils/media-url';
 import { ensurePrivacyConsent } from '../../utils/privacy';
 import { formatWhen } from '../../utils/time';
 import './index.scss';
 
 type Mode = 'supplement' | 'fixed' | 'not-fixed' | 'rate';
+const FOLLOW_UP_HINT = `可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`;
+
+/** What each of the reporter's forms says; what it sends is decided in the page. */
+const FORMS: Record<Mode, LoopFormWording> = {
+  supplement: { title: '补充信息', testId: 'supplement-form', submitText: '提交补充', notePlaceholder: '补充说明（必填），例如问题的新情况、更准确的位置', noteRequired: '请填写补充内容', photosMax: REPORT_PHOTOS_MAX },
+  fixed: { title: '确认已解决', testId: 'confirm-form', submitText: '确认已解决', notePlaceholder: '说两句（选填）', hint: FOLLOW_UP_HINT, photosMax: 1 },
+  'not-fixed': { title: '反馈未解决', testId: 'confirm-form', submitText: '提交未解决', notePlaceholder: '哪里还没解决（选填），会转给工作人员复查', hint: FOLLOW_UP_HINT, photosMax: 1 },
+  rate: { title: '评价办理结果', testId: 'rate-form', submitText: '提交评价', notePlaceholder: '说说你的看法（选填）' },
+};
 
 
 /** Where the follow-up photo was taken: the server checks it is within 100 m of the problem. */
@@ -63,7 +72,7 @@ export default function ReportDetailPage() {
   const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
   const [mode, setMode] = useState<Mode | null>(null);
   const [rating, setRating] = useState<ReportRating | null>(null);
-  const [withdrawing, setWithdrawing] = useState(false);
+  const withdrawing = useToastAction();
   useReshow(() => {
     setFresh(null);
     void report.reload();
@@ -87,41 +96,25 @@ export default function ReportDetailPage() {
   const canSupplement = mine.includes('supplement');
   const canWithdraw = mine.includes('withdraw');
 
+  const submit = async (m: Mode, { note, mediaIds }: LoopFormInput) => {
+    if (m === 'supplement') return done(await supplementReport(r.id, { text: note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已补充');
+    if (m === 'rate') {
+      if (!rating) throw new Error('请选择满意程度');
+      return done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
+    }
+    const at = mediaIds.length ? await hereOrExplain() : null;
+    const body = { fixed: m === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
+    done(await confirmFixed(r.id, body), m === 'fixed' ? '感谢确认' : '已请工作人员复查');
+  };
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回随手拍', content: '撤回后工作人员将不再处理这条随手拍，确定撤回吗？' });
     if (!confirm) return;
-    setWithdrawing(true);
-    try {
-      done(await withdrawReport(r.id), '已撤回');
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setWithdrawing(false);
-    }
+    await withdrawing.run(() => withdrawReport(r.id), (next) => done(next, '已撤回'));
   };
 
   return (
     <View className='page report-detail' data-testid='report-detail'>
-      <View className='card'>
-        <View className='report-detail__head'>
-          <Text className='report-detail__cat'>{r.categoryLabel}</Text>
-          <Text className={`report-detail__status report-detail__status--${r.statusGroup}`} data-testid='report-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        <Text className='report-detail__desc'>{r.description}</Text>
-        <View className='report-detail__photos'>
-          {r.photos.map((p) => (
-            <Image
-              key={p.id}
-              className='report-detail__photo'
-              src={mediaUrl(p.thumbUrl)}
-              mode='aspectFill'
-              nativeProps={{ alt: `${r.categoryLabel}的照片` }}
-              onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
-            />
-          ))}
-        </View>
+      <ReportCard report={r} block='report-detail' title={r.categoryLabel} titleClassName='report-detail__cat' statusClassName={`report-detail__status report-detail__status--${r.statusGroup}`} statusTestId='report-status'>
         <Text className='muted'>
           {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
@@ -131,7 +124,7 @@ export default function ReportDetailPage() {
           </Text>
         ) : null}
         {r.flagged ? <Text className='field-error'>内容正在人工复核，复核前仅你和工作人员可见</Text> : null}
-      </View>
+      </ReportCard>
 
       <View className='card'>
         <Text className='card__title'>办理阶段</Text>
@@ -140,84 +133,25 @@ export default function ReportDetailPage() {
 
       <Outcome r={r} />
 
-      {mode === 'supplement' ? (
-        <LoopForm
-          title='补充信息'
-          testId='supplement-form'
-          submitText='提交补充'
-          notePlaceholder='补充说明（必填），例如问题的新情况、更准确的位置'
-          noteRequired='请填写补充内容'
-          photosMax={REPORT_PHOTOS_MAX}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note, mediaIds }) => done(await supplementReport(r.id, { text: note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已补充')}
-        />
-      ) : null}
-      {mode === 'fixed' || mode === 'not-fixed' ? (
-        <LoopForm
-          title={mode === 'fixed' ? '确认已解决' : '反馈未解决'}
-          testId='confirm-form'
-          submitText={mode === 'fixed' ? '确认已解决' : '提交未解决'}
-          notePlaceholder={mode === 'fixed' ? '说两句（选填）' : '哪里还没解决（选填），会转给工作人员复查'}
-          hint={`可附一张现场照片（选填），需在问题地点 ${REPORT_FOLLOW_UP_RADIUS_M} 米内拍摄`}
-          photosMax={1}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note, mediaIds }) => {
-            const at = mediaIds.length ? await hereOrExplain() : null;
-            const body = { fixed: mode === 'fixed', ...(note ? { note } : {}), ...(mediaIds.length ? { mediaIds } : {}), ...(at ? { lat: at.lat, lng: at.lng } : {}) };
-            done(await confirmFixed(r.id, body), mode === 'fixed' ? '感谢确认' : '已请工作人员复查');
-          }}
-        />
-      ) : null}
-      {mode === 'rate' ? (
-        <LoopForm
-          title='评价办理结果'
-          testId='rate-form'
-          submitText='提交评价'
-          notePlaceholder='说说你的看法（选填）'
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note }) => {
-            if (!rating) throw new Error('请选择满意程度');
-            done(await rateReport(r.id, { rating, note: note || undefined }), '感谢评价');
-          }}
-        >
-          <View className='loop-form__choices'>
-            {REPORT_RATINGS.map((value) => (
-              <Text key={value} className={`chip loop-form__choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)} data-testid={`rate-${value}`}>
-                {REPORT_RATING_LABELS[value]}
-              </Text>
-            ))}
-          </View>
+      {mode ? (
+        <LoopForm key={mode} {...FORMS[mode]} onCancel={() => setMode(null)} onSubmit={(input) => submit(mode, input)}>
+          {mode === 'rate' ? <LoopChoices options={REPORT_RATINGS} value={rating} label={(v) => REPORT_RATING_LABELS[v]} onPick={setRating} testId={(v) => `rate-${v}`} /> : null}
         </LoopForm>
       ) : null}
 
-      {!mode && (canConfirm || canRate || canSupplement || canWithdraw) ? (
-        <View className='report-detail__actions' data-testid='reporter-actions'>
-          {canConfirm ? (
-            <>
-              <Button className='btn btn--primary report-detail__action' onClick={() => setMode('fixed')} data-testid='action-confirm-fixed'>
-                确认已解决
-              </Button>
-              <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('not-fixed')} data-testid='action-confirm-not-fixed'>
-                还没解决
-              </Button>
-            </>
-          ) : null}
-          {canRate ? (
-            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('rate')} data-testid='action-rate'>
-              评价
-            </Button>
-          ) : null}
-          {canSupplement ? (
-            <Button className='btn btn--secondary report-detail__action' onClick={() => setMode('supplement')} data-testid='action-supplement'>
-              补充信息
-            </Button>
-          ) : null}
-          {canWithdraw ? (
-            <Button className='btn btn--plain report-detail__action' loading={withdrawing} disabled={withdrawing} onClick={() => void withdraw()} data-testid='action-withdraw'>
-              撤回
-            </Button>
-          ) : null}
-        </View>
+      {!mode ? (
+        <ActionBar
+          className='report-detail__actions'
+          actionClassName='report-detail__action'
+          testId='reporter-actions'
+          actions={[
+            { show: canConfirm, label: '确认已解决', testId: 'action-confirm-fixed', onClick: () => setMode('fixed') },
+            { show: canConfirm, label: '还没解决', testId: 'action-confirm-not-fixed', kind: 'secondary', onClick: () => setMode('not-fixed') },
+            { show: canRate, label: '评价', testId: 'action-rate', kind: 'secondary', onClick: () => setMode('rate') },
+            { show: canSupplement, label: '补充信息', testId: 'action-supplement', kind: 'secondary', onClick: () => setMode('supplement') },
+            { show: canWithdraw, label: '撤回', testId: 'action-withdraw', kind: 'plain', loading: withdrawing.busy, onClick: () => void withdraw() },
+          ]}
+        />
       ) : null}
 
       <View className='card'>

@@ -7,10 +7,12 @@ import { WEEKDAYS, WEEKDAY_LABELS, rangesOn } from '@xjy/shared/opening-hours';
 import { STATION_FEEDBACK_NOTE_MAX, STATION_FEEDBACK_TYPE_LABELS, STATION_FEEDBACK_TYPES, type StationFeedbackType } from '@xjy/shared/station';
 import { haversineM } from '@xjy/shared/geo';
 import { useState } from 'react';
+import { previewPhotos } from '../../components/photo-strip';
 import StateView from '../../components/state-view';
 import { CITY_NAME, useLocation } from '../../hooks/use-location';
 import { useRequireLogin } from '../../hooks/use-auth';
 import { useRequest } from '../../hooks/use-request';
+import { useSubmit } from '../../hooks/use-submit';
 import { errorMessage } from '../../services/http';
 import { getStation, sendStationFeedback, starStation } from '../../services/stations';
 import { agoText, amapMarkerUrl, tencentMarkerUrl } from '../../utils/station-links';
@@ -28,8 +30,7 @@ export default function StationDetailPage() {
   const [reporting, setReporting] = useState(false);
   const [type, setType] = useState<StationFeedbackType | null>(null);
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const { busy: sending, error: sendError, submit } = useSubmit();
   const location = useLocation();
   const [star, setStar] = useState<boolean | null>(null);
 
@@ -75,19 +76,13 @@ export default function StationDetailPage() {
 
   const send = async () => {
     if (!type || sending) return;
-    setSending(true);
-    setSendError(null);
-    try {
+    await submit(async () => {
       await sendStationFeedback(s.id, { type, note: note.trim() || undefined });
       setReporting(false);
       setType(null);
       setNote('');
       void Taro.showToast({ title: '已提交，工作人员会尽快核实', icon: 'none' });
-    } catch (e) {
-      setSendError(errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -196,7 +191,7 @@ export default function StationDetailPage() {
               key={p.id}
               className='station-detail__photo'
               style={{ backgroundImage: `url(${mediaUrl(p.thumbUrl)})` }}
-              onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })}
+              onClick={() => previewPhotos(s.photos, p)}
             />
           ))}
         </View>

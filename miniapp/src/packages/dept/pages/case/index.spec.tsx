@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { fail, loginFactory, mediaFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
+import { openReportPage, postedTo, type Answers } from '../../../../../test/report-page';
 import { configureHttp } from '../../../../services/http';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { PRIVACY_GUIDE_VERSION } from '../../../../utils/privacy-platform.h5';
 import { saveLogin } from '../../../../utils/session';
 import DeptCasePage from './index';
 
@@ -14,18 +14,8 @@ const HANDLING = ['handled', 'request_extension', 'request_deferral'] as ReportD
 const dispatched = (over: Partial<ReportDetailResponse> = {}) => reportFactory({ status: 'dispatched', ...held, actions: ['sign', 'return'], stages: stagesFactory(3), ...over });
 const handling = (over: Partial<ReportDetailResponse> = {}) => reportFactory({ status: 'handling', ...held, actions: HANDLING, stages: stagesFactory(3), ...over });
 
-function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}) {
-  act(() => saveLogin(loginFactory({ user: userFactory({ id: 30, role: 'department', trade: null }) })));
-  Taro.setStorageSync('xjy.privacyConsent', PRIVACY_GUIDE_VERSION);
-  Taro.routerParams.current = { id: String(report.id) };
-  serve((url, method) => {
-    if (url === `/api/reports/${report.id}` && method === 'GET') return ok(report);
-    const answer = answers[`${method} ${url}`];
-    return answer ? answer() : fail(404, 'not_found', '');
-  });
-  render(<DeptCasePage />);
-}
-const body = (path: string) => callsTo(path, 'POST')[0]?.data;
+const open = (report: ReportDetailResponse, answers: Answers = {}) => openReportPage(<DeptCasePage />, report, { id: 30, role: 'department', trade: null }, answers);
+const body = postedTo;
 
 describe('DeptCasePage', () => {
   beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));

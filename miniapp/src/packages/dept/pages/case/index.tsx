@@ -1,20 +1,20 @@
 import { useState } from 'react';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { REPORT_EXTENSION_HOURS_MAX, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
-import Button from '../../../../components/button';
-import LoopForm from '../../../../components/loop-form';
+import { REPORT_EXTENSION_HOURS_MAX, REPORT_RESOLUTION_PHOTOS_MAX } from '@xjy/shared/report';
+import ActionBar from '../../../../components/action-bar';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../../../components/loop-form';
 import LoopSteps from '../../../../components/loop-steps';
+import ReportCard from '../../../../components/report-card';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useReportTemplates } from '../../../../hooks/use-report-templates';
 import { useRequest } from '../../../../hooks/use-request';
+import { useToastAction } from '../../../../hooks/use-toast-action';
 import { reportHandled, requestDeferral, requestExtension, returnCase, signCase } from '../../../../services/closed-loop';
-import { errorMessage } from '../../../../services/http';
 import { getReport } from '../../../../services/reports';
 import { can } from '../../../../utils/closed-loop';
-import { mediaUrl } from '../../../../utils/media-url';
 import { formatWhen } from '../../../../utils/time';
 import DeptOnly from '../../components/dept-only';
 import './index.scss';
@@ -22,13 +22,21 @@ import './index.scss';
 type Mode = 'return' | 'handled' | 'extension' | 'deferral';
 const EXTENSION_HOURS = [24, 48, 72];
 
+/** The wording of each step's form; what it sends is decided in the page. */
+const FORMS: Record<Mode, LoopFormWording> = {
+  return: { title: '退回案件', testId: 'return-form', submitText: '确定退回', notePlaceholder: '退回原因（必填），例如不属于本部门职责、地址有误', noteRequired: '请填写退回原因' },
+  handled: { title: '处置反馈', testId: 'handled-form', submitText: '提交反馈', notePlaceholder: '处置情况（必填），例如已清理、已修复', noteRequired: '请填写处置情况', photosMax: REPORT_RESOLUTION_PHOTOS_MAX },
+  extension: { title: '申请延期', testId: 'extension-form', submitText: '提交申请', notePlaceholder: '延期原因（必填）', noteRequired: '请填写延期原因' },
+  deferral: { title: '申请缓办', testId: 'deferral-form', submitText: '提交申请', notePlaceholder: '缓办原因（必填），例如需等待施工季节、需上级协调', noteRequired: '请填写缓办原因' },
+};
+
 function DeptCase() {
   const id = Number(Taro.useRouter().params.id);
   const loaded = useRequest(() => getReport(id), String(id), id > 0);
   const [fresh, setFresh] = useState<ReportDetailResponse | null>(null);
   const [mode, setMode] = useState<Mode | null>(null);
   const [hours, setHours] = useState('');
-  const [signing, setSigning] = useState(false);
+  const signing = useToastAction();
   const r = fresh ?? loaded.data;
   const templates = useReportTemplates(r?.category ?? '', mode);
 
@@ -41,15 +49,14 @@ function DeptCase() {
     setHours('');
     void Taro.showToast({ title: toast, icon: 'success' });
   };
-  const sign = async () => {
-    setSigning(true);
-    try {
-      done(await signCase(r.id), '已签收');
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setSigning(false);
-    }
+  const submit = async (m: Mode, { note, mediaIds }: LoopFormInput) => {
+    if (m === 'return') return done(await returnCase(r.id, { reason: note }), '已退回');
+    if (m === 'handled') return done(await reportHandled(r.id, { note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已反馈');
+    if (m === 'deferral') return done(await requestDeferral(r.id, { reason: note }), '已提交申请');
+    const h = Number(hours);
+    if (!Number.isInteger(h) || h <= 0) throw new Error('请选择或填写延期小时数');
+    if (h > REPORT_EXTENSION_HOURS_MAX) throw new Error(`一次最多延期 ${REPORT_EXTENSION_HOURS_MAX} 小时`);
+    done(await requestExtension(r.id, { hours: h, reason: note }), '已提交申请');
   };
   const pending = r.pendingRequest;
   const canSign = can(r, 'sign');
@@ -60,21 +67,7 @@ function DeptCase() {
 
   return (
     <View className='page dept-case' data-testid='dept-case'>
-      <View className='card'>
-        <View className='dept-case__head'>
-          <Text className='dept-case__title'>
-            #{r.id} {r.categoryLabel}
-          </Text>
-          <Text className='dept-case__status' data-testid='dept-case-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        <Text className='dept-case__desc'>{r.description}</Text>
-        <View className='dept-case__photos'>
-          {r.photos.map((p) => (
-            <Image key={p.id} className='dept-case__photo' src={mediaUrl(p.thumbUrl)} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })} />
-          ))}
-        </View>
+      <ReportCard report={r} block='dept-case' title={`#${r.id} ${r.categoryLabel}`} titleClassName='dept-case__title' statusClassName='dept-case__status' statusTestId='dept-case-status'>
         <Text className='muted'>
           {r.areaName} · 上报于 {formatWhen(r.createdAt)}
         </Text>
@@ -84,105 +77,34 @@ function DeptCase() {
             {pending.kind === 'extension' ? `已申请延期 ${pending.hours ?? ''} 小时` : '已申请缓办'}，等待工作人员审批
           </Text>
         ) : null}
-      </View>
+      </ReportCard>
 
       <View className='card'>
         <LoopSteps report={r} />
       </View>
 
-      {mode === 'return' ? (
-        <LoopForm
-          title='退回案件'
-          testId='return-form'
-          submitText='确定退回'
-          notePlaceholder='退回原因（必填），例如不属于本部门职责、地址有误'
-          noteRequired='请填写退回原因'
-          templates={templates}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note }) => done(await returnCase(r.id, { reason: note }), '已退回')}
-        />
-      ) : null}
-      {mode === 'handled' ? (
-        <LoopForm
-          title='处置反馈'
-          testId='handled-form'
-          submitText='提交反馈'
-          notePlaceholder='处置情况（必填），例如已清理、已修复'
-          noteRequired='请填写处置情况'
-          templates={templates}
-          photosMax={REPORT_RESOLUTION_PHOTOS_MAX}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note, mediaIds }) => done(await reportHandled(r.id, { note, mediaIds: mediaIds.length ? mediaIds : undefined }), '已反馈')}
-        />
-      ) : null}
-      {mode === 'extension' ? (
-        <LoopForm
-          title='申请延期'
-          testId='extension-form'
-          submitText='提交申请'
-          notePlaceholder='延期原因（必填）'
-          noteRequired='请填写延期原因'
-          templates={templates}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note }) => {
-            const h = Number(hours);
-            if (!Number.isInteger(h) || h <= 0) throw new Error('请选择或填写延期小时数');
-            if (h > REPORT_EXTENSION_HOURS_MAX) throw new Error(`一次最多延期 ${REPORT_EXTENSION_HOURS_MAX} 小时`);
-            done(await requestExtension(r.id, { hours: h, reason: note }), '已提交申请');
-          }}
-        >
-          <View className='loop-form__choices'>
-            {EXTENSION_HOURS.map((h) => (
-              <Text key={h} className={`chip loop-form__choice ${hours === String(h) ? 'chip--on' : ''}`} onClick={() => setHours(String(h))} data-testid={`extension-hours-${h}`}>
-                {h} 小时
-              </Text>
-            ))}
-          </View>
-          <Input className='dept-case__input' type='number' placeholder='或填写小时数' value={hours} onInput={(e) => setHours(e.detail.value)} data-testid='extension-hours' />
+      {mode ? (
+        <LoopForm key={mode} {...FORMS[mode]} templates={templates} onCancel={() => setMode(null)} onSubmit={(input) => submit(mode, input)}>
+          {mode === 'extension' ? (
+            <>
+              <LoopChoices options={EXTENSION_HOURS} value={EXTENSION_HOURS.find((h) => String(h) === hours) ?? null} label={(h) => `${h} 小时`} onPick={(h) => setHours(String(h))} testId={(h) => `extension-hours-${h}`} />
+              <Input className='dept-case__input' type='number' placeholder='或填写小时数' value={hours} onInput={(e) => setHours(e.detail.value)} data-testid='extension-hours' />
+            </>
+          ) : null}
         </LoopForm>
-      ) : null}
-      {mode === 'deferral' ? (
-        <LoopForm
-          title='申请缓办'
-          testId='deferral-form'
-          submitText='提交申请'
-          notePlaceholder='缓办原因（必填），例如需等待施工季节、需上级协调'
-          noteRequired='请填写缓办原因'
-          templates={templates}
-          onCancel={() => setMode(null)}
-          onSubmit={async ({ note }) => done(await requestDeferral(r.id, { reason: note }), '已提交申请')}
+      ) : (
+        <ActionBar
+          className='dept-case__actions'
+          actionClassName='dept-case__action'
+          actions={[
+            { show: canSign, label: '签收', testId: 'dept-sign', loading: signing.busy, onClick: () => void signing.run(() => signCase(r.id), (next) => done(next, '已签收')) },
+            { show: canReturn, label: '退回', testId: 'dept-return', kind: 'secondary', disabled: signing.busy, onClick: () => setMode('return') },
+            { show: canHandled, label: '处置反馈', testId: 'dept-handled', onClick: () => setMode('handled') },
+            { show: canExtend, label: '申请延期', testId: 'dept-extension', kind: 'secondary', onClick: () => setMode('extension') },
+            { show: canDefer, label: '申请缓办', testId: 'dept-deferral', kind: 'secondary', onClick: () => setMode('deferral') },
+          ]}
         />
-      ) : null}
-
-      {!mode && (canSign || canReturn || canHandled || canExtend || canDefer) ? (
-        <View className='dept-case__actions'>
-          {canSign ? (
-            <Button className='btn btn--primary dept-case__action' loading={signing} disabled={signing} onClick={() => void sign()} data-testid='dept-sign'>
-              签收
-            </Button>
-          ) : null}
-          {canReturn ? (
-            <Button className='btn btn--secondary dept-case__action' disabled={signing} onClick={() => setMode('return')} data-testid='dept-return'>
-              退回
-            </Button>
-          ) : null}
-          {canHandled ? (
-            <Button className='btn btn--primary dept-case__action' onClick={() => setMode('handled')} data-testid='dept-handled'>
-              处置反馈
-            </Button>
-          ) : null}
-          {canExtend ? (
-            <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('extension')} data-testid='dept-extension'>
-              申请延期
-            </Button>
-          ) : null}
-          {canDefer ? (
-            <Button className='btn btn--secondary dept-case__action' onClick={() => setMode('deferral')} data-testid='dept-deferral'>
-              申请缓办
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      )}
       {r.status === 'verifying' ? <Text className='muted dept-case__note'>已反馈处置情况，等待工作人员核查</Text> : null}
       {r.status === 'deferred' ? <Text className='muted dept-case__note'>缓办中，恢复办理后会重新出现在处置中</Text> : null}
 

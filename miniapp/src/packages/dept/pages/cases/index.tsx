@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportSummaryResponse } from '@xjy/shared/report';
 import Button from '../../../../components/button';
@@ -9,7 +9,7 @@ import { useRequest } from '../../../../hooks/use-request';
 import { useReshow } from '../../../../hooks/use-reshow';
 import { departmentCases, type DepartmentCaseStatus } from '../../../../services/closed-loop';
 import { errorMessage } from '../../../../services/http';
-import { mediaUrl } from '../../../../utils/media-url';
+import ReportRow from '../../../../components/report-row';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
 import DeptOnly from '../../components/dept-only';
@@ -68,25 +68,24 @@ function CaseList() {
         ? items.map((r) => {
             const due = r.stageDeadlineAt;
             return (
-              <View key={r.id} className='card dept-cases__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.deptCase}?id=${r.id}` })} data-testid='dept-case-item'>
-                {r.thumbUrl ? <Image className='dept-cases__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' /> : <View className='dept-cases__thumb' />}
-                <View className='dept-cases__text'>
-                  <View className='dept-cases__line'>
-                    <Text className='dept-cases__cat'>
-                      #{r.id} {r.categoryLabel}
-                    </Text>
-                    <View>
-                      {r.overdue ? <Text className='dept-cases__badge'>已超时</Text> : null}
-                      {r.escalationLevel > 0 ? <Text className='dept-cases__badge'>督办</Text> : null}
-                    </View>
+              <ReportRow
+                key={r.id}
+                report={r}
+                block='dept-cases'
+                url={`${ROUTES.deptCase}?id=${r.id}`}
+                testId='dept-case-item'
+                aside={
+                  <View>
+                    {r.overdue ? <Text className='dept-cases__badge'>已超时</Text> : null}
+                    {r.escalationLevel > 0 ? <Text className='dept-cases__badge'>督办</Text> : null}
                   </View>
-                  <Text className='dept-cases__desc'>{r.description}</Text>
-                  <Text className='muted'>
-                    {r.areaName}
-                    {due ? ` · 时限 ${formatWhen(due)}` : ''}
-                  </Text>
-                </View>
-              </View>
+                }
+              >
+                <Text className='muted'>
+                  {r.areaName}
+                  {due ? ` · 时限 ${formatWhen(due)}` : ''}
+                </Text>
+              </ReportRow>
             );
           })
         : null}

@@ -1,9 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { areaFactory, fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
+import { areaFactory, fail, ok } from '../../../../../test/factories';
 import { serve, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
-import { saveLogin } from '../../../../utils/session';
+import { holdRequests, signedInForEachTest } from '../../../../../test/signed-in';
 import AdminAreasPage from './index';
 
 const XINLE = areaFactory({ id: 1, level: 'district', name: '新乐市', code: '130184', childCount: 1, path: '/1/' });
@@ -15,12 +14,10 @@ const tree = (url: string) => {
 };
 
 describe('AdminAreasPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('shows loading, then the districts; a failure in Chinese; and an empty level', async () => {
-    let answer: (v: Taro.MockResponse) => void = () => {};
-    Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
+    const answer = holdRequests();
     render(<AdminAreasPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
     await act(async () => answer(ok({ items: [XINLE] })));

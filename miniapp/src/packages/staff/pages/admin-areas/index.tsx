@@ -1,21 +1,20 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AreaResponse } from '@xjy/shared/area';
 import type { Ring } from '@xjy/shared/geo';
 import { AREA_LEVELS, AREA_LEVEL_LABELS, type AreaLevel } from '@xjy/shared/enums';
 import { AREA_CODE_MAX, AREA_NAME_MAX } from '@xjy/shared/limits';
-import StateView from '../../../../components/state-view';
 import { useAuth } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
 import { createArea, deleteArea, updateArea } from '../../../../services/admin';
 import { listAreas } from '../../../../services/areas';
-import { errorMessage, isApiError } from '../../../../services/http';
+import { AdminPage, EditorSection, ListStates, useAdminAction } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import Field, { TextField } from '../../components/field';
 import SearchSelect from '../../components/search-select';
 import TextFile from '../../components/text-file';
 import { useAreaOptions } from '../../hooks/use-area-options';
@@ -77,37 +76,17 @@ function Areas() {
 
   const [draft, setDraft] = useState({ name: '', code: '', boundary: '', coords: 'wgs84' as CoordSystem });
   const [editing, setEditing] = useState<{ area: AreaResponse; name: string; boundary: string; coords: CoordSystem } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      setVersion((v) => v + 1);
-      return true;
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-      if (isApiError(e)) setErrors(e.fieldErrors());
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, message, setMessage, errors, run, refuse } = useAdminAction(() => setVersion((v) => v + 1));
 
   const create = async () => {
     if (!level) return;
     if (!draft.name.trim() || !draft.code.trim()) {
-      setMessage({ ok: false, text: '请填写名称和区划代码' });
+      refuse('请填写名称和区划代码');
       return;
     }
     const b = boundaryFrom(draft.boundary, draft.coords);
     if (b.error) {
-      setMessage({ ok: false, text: b.error });
+      refuse(b.error);
       return;
     }
     const name = draft.name.trim();
@@ -118,12 +97,12 @@ function Areas() {
   const saveEdit = async () => {
     if (!editing) return;
     if (!editing.name.trim()) {
-      setMessage({ ok: false, text: '请填写名称' });
+      refuse('请填写名称');
       return;
     }
     const b = boundaryFrom(editing.boundary, editing.coords);
     if (b.error) {
-      setMessage({ ok: false, text: b.error });
+      refuse(b.error);
       return;
     }
     const ok = await run(() => updateArea(editing.area.id, { name: editing.name.trim(), ...(b.ring ? { boundary: b.ring } : {}) }), `已保存「${editing.name.trim()}」`);
@@ -166,16 +145,7 @@ function Areas() {
   const parentOptions = (options.data ?? []).map((o) => ({ value: o.value, label: o.label, hint: o.hint }));
 
   return (
-    <View className='console' data-testid='admin-areas'>
-      <View className='console__head'>
-        <Text className='console__title'>区域管理</Text>
-      </View>
-      {message ? (
-        <Text className={message.ok ? 'console__ok' : 'console__error'} data-testid='admin-message'>
-          {message.text}
-        </Text>
-      ) : null}
-      <View className='console__filters'>
+    <AdminPage testId='admin-areas' title='区域管理' message={message}>      <View className='console__filters'>
         <Field label='上级区域' wide>
           <SearchSelect
             label='上级区域'
@@ -193,12 +163,9 @@ function Areas() {
       </View>
 
       {editing ? (
-        <View className='console__section' data-testid='area-editor'>
-          <Text className='console__section-title'>编辑「{editing.area.name}」</Text>
+        <EditorSection title={`编辑「${editing.area.name}」`} testId='area-editor' saveTestId='save-area' saveDisabled={busy} onSave={() => void saveEdit()} onCancel={() => setEditing(null)}>
           <View className='console__form'>
-            <Field label='名称' error={errors.name}>
-              <Input className='console__input' value={editing.name} maxlength={AREA_NAME_MAX} onInput={(e) => setEditing({ ...editing, name: e.detail.value })} data-testid='edit-area-name' />
-            </Field>
+            <TextField label='名称' error={errors.name} value={editing.name} maxlength={AREA_NAME_MAX} onChange={(name) => setEditing({ ...editing, name })} testId='edit-area-name' />
           </View>
           <BoundaryInput
             text={editing.boundary}
@@ -207,27 +174,15 @@ function Areas() {
             onCoords={(coords) => setEditing({ ...editing, coords })}
             onError={(text) => setMessage({ ok: false, text })}
           />
-          <View className='console__actions'>
-            <ConsoleButton disabled={busy} onClick={() => void saveEdit()} testId='save-area'>
-              保存
-            </ConsoleButton>
-            <ConsoleButton kind='plain' onClick={() => setEditing(null)}>
-              取消
-            </ConsoleButton>
-          </View>
-        </View>
+        </EditorSection>
       ) : null}
 
       {level ? (
         <View className='console__section'>
           <Text className='console__section-title'>{`新建${AREA_LEVEL_LABELS[level]}${parent ? `（在「${parent.label}」下）` : ''}`}</Text>
           <View className='console__form'>
-            <Field label='名称' error={errors.name}>
-              <Input className='console__input' value={draft.name} maxlength={AREA_NAME_MAX} onInput={(e) => setDraft({ ...draft, name: e.detail.value })} data-testid='new-area-name' />
-            </Field>
-            <Field label='区划代码' error={errors.code}>
-              <Input className='console__input' value={draft.code} maxlength={AREA_CODE_MAX} onInput={(e) => setDraft({ ...draft, code: e.detail.value })} data-testid='new-area-code' />
-            </Field>
+            <TextField label='名称' error={errors.name} value={draft.name} maxlength={AREA_NAME_MAX} onChange={(name) => setDraft({ ...draft, name })} testId='new-area-name' />
+            <TextField label='区划代码' error={errors.code} value={draft.code} maxlength={AREA_CODE_MAX} onChange={(code) => setDraft({ ...draft, code })} testId='new-area-code' />
           </View>
           <BoundaryInput
             text={draft.boundary}
@@ -242,8 +197,7 @@ function Areas() {
         </View>
       ) : null}
 
-      {children.loading && !children.data ? <StateView kind='loading' title='正在加载…' /> : null}
-      {children.error ? <StateView kind='error' title='没有加载出来' description={children.error.message} actionText='重试' onAction={() => void children.reload()} /> : null}
+      <ListStates list={children} />
       {children.data ? (
         <DataTable
           caption={parent ? `${parent.label} 的下级区域` : '全部区县'}
@@ -257,7 +211,7 @@ function Areas() {
           testId='area-table'
         />
       ) : null}
-    </View>
+    </AdminPage>
   );
 }
 

@@ -1,21 +1,17 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReportCategoryResponse } from '@xjy/shared/report';
-import { fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
+import { fail, ok } from '../../../../../test/factories';
 import { serve, typeInto } from '../../../../../test/helpers';
-import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
-import { saveLogin } from '../../../../utils/session';
+import { holdRequests, signedInForEachTest } from '../../../../../test/signed-in';
 import AdminCategoriesPage from './index';
 
 const cat = (over: Partial<ReportCategoryResponse> = {}): ReportCategoryResponse => ({ id: 1, key: 'traffic', label: '交通', pointsMin: 5, pointsMax: 10, acceptHours: 24, resolveHours: 168, signHours: 4, verifyHours: 24, sortOrder: 1, active: true, ...over }) as ReportCategoryResponse;
 
 describe('AdminCategoriesPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('shows loading, then each category with its points range and deadlines', async () => {
-    let answer: (v: Taro.MockResponse) => void = () => {};
-    Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
+    const answer = holdRequests();
     render(<AdminCategoriesPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
     await act(async () => answer(ok({ items: [cat(), cat({ id: 2, key: 'hazard', label: '安全隐患', pointsMin: 6, pointsMax: 8, active: false })], subscribeTemplateId: null })));

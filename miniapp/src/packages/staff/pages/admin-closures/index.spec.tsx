@@ -1,20 +1,16 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fail, loginFactory, ok, stationFactory, userFactory } from '../../../../../test/factories';
+import { fail, ok, stationFactory } from '../../../../../test/factories';
 import { serve } from '../../../../../test/helpers';
-import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
-import { saveLogin } from '../../../../utils/session';
+import { holdRequests, signedInForEachTest } from '../../../../../test/signed-in';
 import AdminClosuresPage from './index';
 
 const STATION = stationFactory({ id: 5, name: '长寿街爱心驿站', closures: [] });
 
 describe('AdminClosuresPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('shows loading, a failure in Chinese, and no stations found', async () => {
-    let answer: (v: Taro.MockResponse) => void = () => {};
-    Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
+    const answer = holdRequests();
     render(<AdminClosuresPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
     await act(async () => answer(fail(500, 'internal_error', 'Internal Server Error')));
@@ -63,8 +59,7 @@ describe('AdminClosuresPage', () => {
 });
 
 describe('AdminClosuresPage paging', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('walks all stations in batches from the server, not only the first 20', async () => {
     serve((url) => {

@@ -3,10 +3,10 @@ import { Input, Text, View } from '@tarojs/components';
 import type { Closure } from '@xjy/shared/opening-hours';
 import type { StationDetailResponse } from '@xjy/shared/station';
 import { chinaDateKey, formatChinaClock, formatChinaDateTime } from '@xjy/shared/china-time';
-import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage } from '../../../../services/http';
 import { managedStations, updateStation } from '../../../../services/stations';
+import { AdminMessageLine, AdminPage, ListStates, type AdminMessage } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
@@ -30,7 +30,7 @@ function freshDraft(): ClosureDraft {
 function ClosureEditor({ station, onSaved }: { station: StationDetailResponse; onSaved: (s: StationDetailResponse) => void }) {
   const [closures, setClosures] = useState<Closure[]>(station.closures);
   const [draft, setDraft] = useState<ClosureDraft>(freshDraft);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<AdminMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async (next: Closure[], done: string) => {
@@ -59,11 +59,7 @@ function ClosureEditor({ station, onSaved }: { station: StationDetailResponse; o
   return (
     <View className='console__section' data-testid='closure-editor'>
       <Text className='console__section-title'>{station.name} 的临时闭站</Text>
-      {message ? (
-        <Text className={message.ok ? 'console__ok' : 'console__error'} data-testid='admin-message'>
-          {message.text}
-        </Text>
-      ) : null}
+      <AdminMessageLine message={message} />
       {closures.length ? (
         closures.map((c, i) => (
           <View key={`${c.from}-${i}`} className='console__form'>
@@ -117,10 +113,7 @@ function Closures() {
   const [picked, setPicked] = useState<StationDetailResponse | null>(null);
 
   return (
-    <View className='console' data-testid='admin-closures'>
-      <View className='console__head'>
-        <Text className='console__title'>驿站临时闭站</Text>
-      </View>
+    <AdminPage testId='admin-closures' title='驿站临时闭站'>
       <View className='console__filters'>
         <Field label='搜索驿站' wide>
           <Input className='console__input' value={q} placeholder='名称、编码或地址' onInput={(e) => setQ(e.detail.value)} onConfirm={search} data-testid='closure-search' />
@@ -130,8 +123,7 @@ function Closures() {
         </ConsoleButton>
       </View>
       {picked ? <ClosureEditor key={picked.id} station={picked} onSaved={(s) => { setPicked(s); void stations.reload(); }} /> : null}
-      {stations.loading && !stations.data ? <StateView kind='loading' title='正在加载…' /> : null}
-      {stations.error ? <StateView kind='error' title='没有加载出来' description={stations.error.message} actionText='重试' onAction={() => void stations.reload()} /> : null}
+      <ListStates list={stations} />
       {stations.data ? (
         <>
           <Text className='console__muted' data-testid='closure-station-count'>
@@ -154,7 +146,7 @@ function Closures() {
           </View>
         </>
       ) : null}
-    </View>
+    </AdminPage>
   );
 }
 

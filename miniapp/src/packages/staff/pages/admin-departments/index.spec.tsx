@@ -1,20 +1,16 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
+import { fail, ok } from '../../../../../test/factories';
 import { serve, typeInto } from '../../../../../test/helpers';
-import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
-import { saveLogin } from '../../../../utils/session';
+import { holdRequests, signedInForEachTest } from '../../../../../test/signed-in';
 import AdminDepartmentsPage from './index';
 
 const dep = { id: 1, name: '城管', phone: '0311-1234567', active: true };
 
 describe('AdminDepartmentsPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('shows loading, then the departments', async () => {
-    let answer: (v: Taro.MockResponse) => void = () => {};
-    Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
+    const answer = holdRequests();
     render(<AdminDepartmentsPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
     await act(async () => answer(ok({ items: [dep] })));

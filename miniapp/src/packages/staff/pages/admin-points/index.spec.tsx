@@ -1,18 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
+import { fail, ok } from '../../../../../test/factories';
 import { callsTo, serve } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
-import { saveLogin } from '../../../../utils/session';
+import { holdRequests, signedInForEachTest } from '../../../../../test/signed-in';
 import AdminPointsPage from './index';
 
 describe('AdminPointsPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ role: 'admin' }) }))));
+  signedInForEachTest({ role: 'admin' });
 
   it('runs the reconcile only when asked, shows progress, then says every balance matches', async () => {
-    let answer: (v: Taro.MockResponse) => void = () => {};
-    Taro.request.mockImplementation(() => new Promise((r) => (answer = r)));
+    const answer = holdRequests();
     render(<AdminPointsPage />);
     expect(Taro.request).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('run-reconcile'));

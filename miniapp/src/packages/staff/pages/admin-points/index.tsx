@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import type { ReconcileResponse } from '@xjy/shared/points';
 import { formatChinaDateTime } from '@xjy/shared/china-time';
 import { reconcilePoints } from '../../../../services/admin';
-import { errorMessage } from '../../../../services/http';
+import { useSubmit } from '../../../../hooks/use-submit';
+import { AdminPage } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
@@ -20,26 +21,14 @@ const COLUMNS: Array<DataColumn<Mismatch>> = [
 
 function Reconcile() {
   const [result, setResult] = useState<{ at: number; data: ReconcileResponse } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult({ at: Date.now(), data: await reconcilePoints() });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => setResult({ at: Date.now(), data: await reconcilePoints() }));
   };
 
   return (
-    <View className='console' data-testid='admin-points'>
-      <View className='console__head'>
-        <Text className='console__title'>积分核对</Text>
-      </View>
+    <AdminPage testId='admin-points' title='积分核对'>
       <View className='console__section'>
         <Text className='console__muted'>新市民积分只记流水、不改旧账：每个人的余额应等于其全部积分流水之和。核对只读取数据，不会修改任何积分。</Text>
         <View className='console__actions'>
@@ -64,7 +53,7 @@ function Reconcile() {
           ) : null}
         </View>
       ) : null}
-    </View>
+    </AdminPage>
   );
 }
 

@@ -3,7 +3,7 @@ import type { StaffResponse } from '@xjy/shared/staff';
 import { areaFactory, fail, loginFactory, ok, userFactory } from '../../../../../test/factories';
 import { callsTo, serve, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
-import { configureHttp } from '../../../../services/http';
+import { signedInForEachTest } from '../../../../../test/signed-in';
 import { saveLogin } from '../../../../utils/session';
 import AdminStaffPage from './index';
 
@@ -19,8 +19,7 @@ const AREAS = (url: string) => {
 };
 
 describe('AdminStaffPage', () => {
-  beforeAll(() => configureHttp({ retryDelaysMs: [0, 0] }));
-  beforeEach(() => act(() => saveLogin(loginFactory({ user: userFactory({ id: 1, role: 'admin' }) }))));
+  signedInForEachTest({ id: 1, role: 'admin' });
 
   it('shows loading, then the accounts with their scopes', async () => {
     let answer: (v: Taro.MockResponse) => void = () => {};

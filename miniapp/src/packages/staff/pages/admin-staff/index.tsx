@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { StaffResponse } from '@xjy/shared/staff';
-import StateView from '../../../../components/state-view';
 import { useAuth } from '../../../../hooks/use-auth';
 import { useRequest } from '../../../../hooks/use-request';
 import { createStaff, listStaff, replaceStaffScopes, setStaffDisabled } from '../../../../services/admin';
-import { errorMessage, isApiError } from '../../../../services/http';
+import { AdminPage, EditorSection, ListStates, useAdminAction } from '../../components/admin-console';
 import AdminOnly from '../../components/admin-only';
 import ConsoleButton from '../../components/console-button';
 import DataTable from '../../components/data-table';
 import type { DataColumn } from '../../components/data-table/types';
-import Field from '../../components/field';
+import Field, { TextField } from '../../components/field';
 import ScopePicker from '../../components/scope-picker';
 import SearchSelect from '../../components/search-select';
 import { useAreaOptions } from '../../hooks/use-area-options';
@@ -35,36 +34,16 @@ function StaffAccounts() {
   const list = useRequest(listStaff, 'admin-staff');
   const areas = useAreaOptions(user, 'community');
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<{ id: number; scopes: number[] } | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    setFieldErrors({});
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      await list.reload();
-      return true;
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-      if (isApiError(e)) setFieldErrors(e.fieldErrors());
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, message, errors: fieldErrors, run, refuse } = useAdminAction(list.reload);
 
   const create = async () => {
     if (!draft.username.trim() || !draft.password || !draft.nickname.trim()) {
-      setMessage({ ok: false, text: '请填写账号、初始密码和昵称' });
+      refuse('请填写账号、初始密码和昵称');
       return;
     }
     if (draft.role === 'staff' && !draft.scopeAreaIds.length) {
-      setMessage({ ok: false, text: '工作人员至少要负责一个区域' });
+      refuse('工作人员至少要负责一个区域');
       return;
     }
     const body = { ...draft, username: draft.username.trim(), nickname: draft.nickname.trim(), scopeAreaIds: draft.role === 'admin' ? [] : draft.scopeAreaIds };
@@ -101,47 +80,26 @@ function StaffAccounts() {
   const editingRow = editing ? list.data?.items.find((s) => s.id === editing.id) : null;
 
   return (
-    <View className='console' data-testid='admin-staff'>
-      <View className='console__head'>
-        <Text className='console__title'>工作人员账号</Text>
-      </View>
-      {message ? (
-        <Text className={message.ok ? 'console__ok' : 'console__error'} data-testid='admin-message'>
-          {message.text}
-        </Text>
-      ) : null}
-
+    <AdminPage testId='admin-staff' title='工作人员账号' message={message}>
       {editing && editingRow ? (
-        <View className='console__section' data-testid='scope-editor'>
-          <Text className='console__section-title'>修改 {editingRow.nickname} 的负责区域</Text>
+        <EditorSection
+          title={`修改 ${editingRow.nickname} 的负责区域`}
+          testId='scope-editor'
+          saveTestId='save-scopes'
+          saveDisabled={busy || !editing.scopes.length}
+          onSave={() => void run(() => replaceStaffScopes(editing.id, editing.scopes), `已保存 ${editingRow.nickname} 的负责区域`).then((ok) => ok && setEditing(null))}
+          onCancel={() => setEditing(null)}
+        >
           <ScopePicker options={options} value={editing.scopes} onChange={(scopes) => setEditing({ ...editing, scopes })} />
-          <View className='console__actions'>
-            <ConsoleButton
-              disabled={busy || !editing.scopes.length}
-              onClick={() => void run(() => replaceStaffScopes(editing.id, editing.scopes), `已保存 ${editingRow.nickname} 的负责区域`).then((ok) => ok && setEditing(null))}
-              testId='save-scopes'
-            >
-              保存
-            </ConsoleButton>
-            <ConsoleButton kind='plain' onClick={() => setEditing(null)}>
-              取消
-            </ConsoleButton>
-          </View>
-        </View>
+        </EditorSection>
       ) : null}
 
       <View className='console__section'>
         <Text className='console__section-title'>新建账号</Text>
         <View className='console__form'>
-          <Field label='账号' error={fieldErrors.username}>
-            <Input className='console__input' value={draft.username} maxlength={32} onInput={(e) => setDraft({ ...draft, username: e.detail.value })} data-testid='new-username' />
-          </Field>
-          <Field label='初始密码' error={fieldErrors.password}>
-            <Input className='console__input' password value={draft.password} maxlength={64} onInput={(e) => setDraft({ ...draft, password: e.detail.value })} data-testid='new-password' />
-          </Field>
-          <Field label='昵称' error={fieldErrors.nickname}>
-            <Input className='console__input' value={draft.nickname} maxlength={32} onInput={(e) => setDraft({ ...draft, nickname: e.detail.value })} data-testid='new-nickname' />
-          </Field>
+          <TextField label='账号' error={fieldErrors.username} value={draft.username} maxlength={32} onChange={(username) => setDraft({ ...draft, username })} testId='new-username' />
+          <TextField label='初始密码' error={fieldErrors.password} password value={draft.password} maxlength={64} onChange={(password) => setDraft({ ...draft, password })} testId='new-password' />
+          <TextField label='昵称' error={fieldErrors.nickname} value={draft.nickname} maxlength={32} onChange={(nickname) => setDraft({ ...draft, nickname })} testId='new-nickname' />
           <Field label='角色'>
             <SearchSelect label='角色' options={ROLE_OPTIONS} value={draft.role} onChange={(role) => setDraft({ ...draft, role: role ?? 'staff' })} />
           </Field>
@@ -156,8 +114,7 @@ function StaffAccounts() {
         </ConsoleButton>
       </View>
 
-      {list.loading && !list.data ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? <StateView kind='error' title='没有加载出来' description={list.error.message} actionText='重试' onAction={() => void list.reload()} /> : null}
+      <ListStates list={list} />
       {list.data ? (
         <DataTable
           caption='工作人员账号'
@@ -171,7 +128,7 @@ function StaffAccounts() {
           testId='staff-table'
         />
       ) : null}
-    </View>
+    </AdminPage>
   );
 }
 

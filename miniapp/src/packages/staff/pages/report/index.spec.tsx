@@ -1,27 +1,19 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fail, loginFactory, ok, reportFactory, stagesFactory, userFactory } from '../../../../../test/factories';
-import { callsTo, serve, typeInto } from '../../../../../test/helpers';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fail, ok, reportFactory, stagesFactory } from '../../../../../test/factories';
+import { callsTo, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
+import { openReportPage, postedTo, type Answers } from '../../../../../test/report-page';
 import { configureHttp } from '../../../../services/http';
 import type { ReportDetailResponse } from '@xjy/shared/report';
-import { saveLogin } from '../../../../utils/session';
 import StaffReportPage from './index';
 
 const dept = { id: 2, name: '城管执法大队', active: true } as ReportDetailResponse['department'];
 const byDept = { department: dept, holder: { kind: 'department' as const, name: '城管执法大队', departmentId: 2 } };
 const handling = (over: Partial<ReportDetailResponse> = {}) => reportFactory({ status: 'handling', ...byDept, stages: stagesFactory(3), actions: ['close'], ...over });
 
-function open(report: ReportDetailResponse, answers: Record<string, () => ReturnType<typeof ok>> = {}) {
-  act(() => saveLogin(loginFactory({ user: userFactory({ id: 5, role: 'staff', trade: null, scopes: [{ id: 4, name: '长寿街道', level: 'street', path: '/1/4/' }] }) })));
-  Taro.routerParams.current = { id: String(report.id) };
-  serve((url, method) => {
-    if (url === `/api/reports/${report.id}` && method === 'GET') return ok(report);
-    const answer = answers[`${method} ${url}`];
-    return answer ? answer() : fail(404, 'not_found', '');
-  });
-  render(<StaffReportPage />);
-}
-const body = (path: string) => callsTo(path, 'POST')[0]?.data;
+const open = (report: ReportDetailResponse, answers: Answers = {}) =>
+  openReportPage(<StaffReportPage />, report, { id: 5, role: 'staff', trade: null, scopes: [{ id: 4, name: '长寿街道', level: 'street', path: '/1/4/' }] }, answers, false);
+const body = postedTo;
 const verifying = (over: Partial<ReportDetailResponse> = {}) =>
   reportFactory({
     status: 'verifying',

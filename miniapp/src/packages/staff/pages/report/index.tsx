@@ -4,15 +4,15 @@ import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportAction, ReportDetailResponse, ReportRejectReason } from '@xjy/shared/report';
 import { REPORT_OUTCOME_LABELS, REPORT_RATING_LABELS } from '@xjy/shared/report';
-import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX, REPORT_STATUS_LABELS } from '@xjy/shared/report';
+import { REPORT_ACTION_LABELS, REPORT_NOTE_MAX, REPORT_REJECT_REASON_LABELS, REPORT_REJECT_REASONS, REPORT_RESOLUTION_PHOTOS_MAX } from '@xjy/shared/report';
 import LoopSteps from '../../../../components/loop-steps';
+import ReportCard from '../../../../components/report-card';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage } from '../../../../services/http';
 import { acceptReport, dispatchReport, duplicateReport, getReport, listCategories, listDepartments, rejectReport, reopenReport, resolveReport } from '../../../../services/reports';
 import { uploadPhoto } from '../../../../services/upload';
-import { mediaUrl } from '../../../../utils/media-url';
 import { ensurePrivacyConsent } from '../../../../utils/privacy';
 import { formatWhen } from '../../../../utils/time';
 import ReportMap from '../../components/report-map';
@@ -167,23 +167,20 @@ function StaffReport() {
 
   return (
     <View className='page staff-report' data-testid='staff-report'>
-      <View className='card'>
-        <View className='staff-report__head'>
-          <Text className='staff-report__title'>
-            #{r.id} {r.categoryLabel}
-          </Text>
-          <Text className='staff-report__status' data-testid='staff-report-status'>
-            {REPORT_STATUS_LABELS[r.status]}
-          </Text>
-        </View>
-        {r.overdue ? <Text className='field-error'>已超过处理时限</Text> : null}
-        {r.flagged ? <Text className='field-error'>内容安全检测未通过，请人工复核（对其他用户已隐藏）</Text> : null}
-        <Text className='staff-report__desc'>{r.description}</Text>
-        <View className='staff-report__photos'>
-          {r.photos.map((p) => (
-            <Image key={p.id} className='staff-report__photo' src={mediaUrl(p.thumbUrl)} mode='aspectFill' nativeProps={{ alt: `${r.categoryLabel}的照片` }} onClick={() => void Taro.previewImage({ urls: r.photos.map((x) => mediaUrl(x.url)), current: mediaUrl(p.url) })} />
-          ))}
-        </View>
+      <ReportCard
+        report={r}
+        block='staff-report'
+        title={`#${r.id} ${r.categoryLabel}`}
+        titleClassName='staff-report__title'
+        statusClassName='staff-report__status'
+        statusTestId='staff-report-status'
+        alerts={
+          <>
+            {r.overdue ? <Text className='field-error'>已超过处理时限</Text> : null}
+            {r.flagged ? <Text className='field-error'>内容安全检测未通过，请人工复核（对其他用户已隐藏）</Text> : null}
+          </>
+        }
+      >
         <Text className='muted'>
           上报人 {r.reporter?.nickname ?? '—'} · {r.areaName} · {formatWhen(r.createdAt)}
         </Text>
@@ -206,7 +203,7 @@ function StaffReport() {
           </Text>
         ) : null}
         <ReportMap lat={r.lat} lng={r.lng} />
-      </View>
+      </ReportCard>
 
       {action ? (
         <ActionForm

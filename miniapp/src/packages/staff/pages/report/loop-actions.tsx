@@ -3,20 +3,34 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReportCloseOutcome, ReportDetailResponse } from '@xjy/shared/report';
 import { REPORT_CLOSE_OUTCOMES, REPORT_OUTCOME_LABELS } from '@xjy/shared/report';
-import Button from '../../../../components/button';
-import LoopForm from '../../../../components/loop-form';
+import ActionBar from '../../../../components/action-bar';
+import LoopForm, { LoopChoices, type LoopFormInput, type LoopFormWording } from '../../../../components/loop-form';
 import { useReportTemplates } from '../../../../hooks/use-report-templates';
+import { useToastAction } from '../../../../hooks/use-toast-action';
 import { approveDeferral, approveExtension, closeCase, refuseDeferral, refuseExtension, resumeCase, verifyCase } from '../../../../services/closed-loop';
-import { errorMessage } from '../../../../services/http';
 import { can } from '../../../../utils/closed-loop';
 
 type Mode = 'verify-pass' | 'verify-fail' | 'close' | 'refuse';
+
+/** What each decision's form says; `pendingLabel` names the request being refused (延期 or 缓办). */
+function wording(mode: Mode, pendingLabel: string): LoopFormWording {
+  switch (mode) {
+    case 'verify-pass':
+      return { title: '核查通过', testId: 'verify-form', submitText: '确定通过并结案', notePlaceholder: '核查情况（选填），例如现场已恢复' };
+    case 'verify-fail':
+      return { title: '核查不通过', testId: 'verify-form', submitText: '退回返工', notePlaceholder: '不通过的原因（必填），部门将按此返工', noteRequired: '请填写不通过的原因' };
+    case 'close':
+      return { title: '结案（未解决）', testId: 'close-form', submitText: '确定结案', notePlaceholder: '结案原因（必填），会展示给上报人', noteRequired: '请填写结案原因' };
+    case 'refuse':
+      return { title: `不同意${pendingLabel}`, testId: 'refuse-form', submitText: '确定不同意', notePlaceholder: '说明原因（必填），部门会看到', noteRequired: '请填写原因' };
+  }
+}
 
 /** What staff decide in the closed loop: verify the department's work, close honestly, approve or refuse requests. */
 export default function LoopActions({ report: r, onDone }: { report: ReportDetailResponse; onDone: (next: ReportDetailResponse) => void }) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [outcome, setOutcome] = useState<ReportCloseOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: request } = useToastAction();
   const pending = r.pendingRequest;
   const isExtension = pending?.kind === 'extension';
   const pendingLabel = isExtension ? '延期' : '缓办';
@@ -28,72 +42,30 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
     void Taro.showToast({ title: toast, icon: 'success' });
     onDone(next);
   };
-  const run = async (call: () => Promise<ReportDetailResponse>, toast: string) => {
-    setBusy(true);
-    try {
-      finish(await call(), toast);
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (call: () => Promise<ReportDetailResponse>, toast: string) => request(call, (next) => finish(next, toast));
   const approve = () => run(() => (isExtension ? approveExtension(r.id) : approveDeferral(r.id)), `已同意${pendingLabel}`);
   const resume = () => run(() => resumeCase(r.id), '已恢复办理');
 
-  if (mode === 'verify-pass' || mode === 'verify-fail') {
-    const pass = mode === 'verify-pass';
+  const submit = async (m: Mode, { note }: LoopFormInput) => {
+    if (m === 'verify-pass' || m === 'verify-fail') {
+      const pass = m === 'verify-pass';
+      return finish(await verifyCase(r.id, { pass, ...(note ? { note } : {}) }), pass ? '已结案' : '已退回返工');
+    }
+    if (m === 'refuse') return finish(await (isExtension ? refuseExtension(r.id, { note }) : refuseDeferral(r.id, { note })), '已处理申请');
+    if (!outcome) throw new Error('请选择结案类型');
+    finish(await closeCase(r.id, { outcome, reason: note }), '已结案');
+  };
+
+  if (mode) {
     return (
-      <LoopForm
-        title={pass ? '核查通过' : '核查不通过'}
-        testId='verify-form'
-        submitText={pass ? '确定通过并结案' : '退回返工'}
-        notePlaceholder={pass ? '核查情况（选填），例如现场已恢复' : '不通过的原因（必填），部门将按此返工'}
-        noteRequired={pass ? undefined : '请填写不通过的原因'}
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => finish(await verifyCase(r.id, { pass, ...(note ? { note } : {}) }), pass ? '已结案' : '已退回返工')}
-      />
-    );
-  }
-  if (mode === 'close') {
-    return (
-      <LoopForm
-        title='结案（未解决）'
-        testId='close-form'
-        submitText='确定结案'
-        notePlaceholder='结案原因（必填），会展示给上报人'
-        noteRequired='请填写结案原因'
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => {
-          if (!outcome) throw new Error('请选择结案类型');
-          finish(await closeCase(r.id, { outcome, reason: note }), '已结案');
-        }}
-      >
-        <View className='loop-form__choices'>
-          {REPORT_CLOSE_OUTCOMES.map((value) => (
-            <Text key={value} className={`chip loop-form__choice ${outcome === value ? 'chip--on' : ''}`} onClick={() => setOutcome(value)} data-testid={`close-${value}`}>
-              {REPORT_OUTCOME_LABELS[value]}
-            </Text>
-          ))}
-        </View>
-        <Text className='muted'>这样结案不计为已解决</Text>
+      <LoopForm key={mode} {...wording(mode, pendingLabel)} templates={templates} onCancel={() => setMode(null)} onSubmit={(input) => submit(mode, input)}>
+        {mode === 'close' ? (
+          <>
+            <LoopChoices options={REPORT_CLOSE_OUTCOMES} value={outcome} label={(v) => REPORT_OUTCOME_LABELS[v]} onPick={setOutcome} testId={(v) => `close-${v}`} />
+            <Text className='muted'>这样结案不计为已解决</Text>
+          </>
+        ) : null}
       </LoopForm>
-    );
-  }
-  if (mode === 'refuse') {
-    return (
-      <LoopForm
-        title={`不同意${pendingLabel}`}
-        testId='refuse-form'
-        submitText='确定不同意'
-        notePlaceholder='说明原因（必填），部门会看到'
-        noteRequired='请填写原因'
-        templates={templates}
-        onCancel={() => setMode(null)}
-        onSubmit={async ({ note }) => finish(await (isExtension ? refuseExtension(r.id, { note }) : refuseDeferral(r.id, { note })), '已处理申请')}
-      />
     );
   }
 
@@ -113,42 +85,26 @@ export default function LoopActions({ report: r, onDone }: { report: ReportDetai
             {isExtension && pending.hours ? ` ${pending.hours} 小时` : ''}
           </Text>
           {pending.reason ? <Text className='staff-report__request-reason'>理由：{pending.reason}</Text> : null}
-          <View className='staff-report__buttons'>
-            {canDecide ? (
-              <Button className='btn btn--primary staff-report__action' loading={busy} disabled={busy} onClick={() => void approve()} data-testid='request-approve'>
-                同意{pendingLabel}
-              </Button>
-            ) : null}
-            {canRefuse ? (
-              <Button className='btn btn--secondary staff-report__action' disabled={busy} onClick={() => setMode('refuse')} data-testid='request-refuse'>
-                不同意
-              </Button>
-            ) : null}
-          </View>
+          <ActionBar
+            className='staff-report__buttons'
+            actionClassName='staff-report__action'
+            actions={[
+              { show: canDecide, label: `同意${pendingLabel}`, testId: 'request-approve', loading: busy, onClick: () => void approve() },
+              { show: canRefuse, label: '不同意', testId: 'request-refuse', kind: 'secondary', disabled: busy, onClick: () => setMode('refuse') },
+            ]}
+          />
         </View>
       ) : null}
-      <View className='staff-report__actions'>
-        {canVerify ? (
-          <Button className='btn btn--primary staff-report__action' onClick={() => setMode('verify-pass')} data-testid='action-verify-pass'>
-            核查通过
-          </Button>
-        ) : null}
-        {canRework ? (
-          <Button className='btn btn--secondary staff-report__action' onClick={() => setMode('verify-fail')} data-testid='action-verify-fail'>
-            核查不通过
-          </Button>
-        ) : null}
-        {canResume ? (
-          <Button className='btn btn--primary staff-report__action' loading={busy} disabled={busy} onClick={() => void resume()} data-testid='action-resume'>
-            恢复办理
-          </Button>
-        ) : null}
-        {canClose ? (
-          <Button className='btn btn--plain staff-report__action' onClick={() => setMode('close')} data-testid='action-close'>
-            结案（未解决）
-          </Button>
-        ) : null}
-      </View>
+      <ActionBar
+        className='staff-report__actions'
+        actionClassName='staff-report__action'
+        actions={[
+          { show: canVerify, label: '核查通过', testId: 'action-verify-pass', onClick: () => setMode('verify-pass') },
+          { show: canRework, label: '核查不通过', testId: 'action-verify-fail', kind: 'secondary', onClick: () => setMode('verify-fail') },
+          { show: canResume, label: '恢复办理', testId: 'action-resume', loading: busy, onClick: () => void resume() },
+          { show: canClose, label: '结案（未解决）', testId: 'action-close', kind: 'plain', onClick: () => setMode('close') },
+        ]}
+      />
     </View>
   );
 }

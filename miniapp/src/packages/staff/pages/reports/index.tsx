@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ReportStatus, ReportStatusGroup, ReportSummaryResponse } from '@xjy/shared/report';
@@ -9,7 +9,7 @@ import { useRequest } from '../../../../hooks/use-request';
 import { useReshow } from '../../../../hooks/use-reshow';
 import { errorMessage } from '../../../../services/http';
 import { listCategories, ReportQueueFilter, staffReports } from '../../../../services/reports';
-import { mediaUrl } from '../../../../utils/media-url';
+import ReportRow from '../../../../components/report-row';
 import { ROUTES } from '../../../../utils/routes';
 import { formatWhen } from '../../../../utils/time';
 import SearchSelect from '../../components/search-select';
@@ -82,16 +82,14 @@ function ReportQueue() {
       {page.error ? <StateView kind='error' title='没有加载出来' description={page.error.message} actionText='重试' onAction={() => void page.reload()} /> : null}
       {page.data && items.length === 0 ? <StateView kind='empty' title='没有符合条件的随手拍' description='换个筛选条件看看。' /> : null}
       {items.map((r) => (
-        <View key={r.id} className='card staff-reports__item' onClick={() => void Taro.navigateTo({ url: `${ROUTES.staffReport}?id=${r.id}` })} data-testid='staff-report-item'>
-          {r.thumbUrl ? <Image className='staff-reports__thumb' src={mediaUrl(r.thumbUrl)} mode='aspectFill' nativeProps={{ alt: `${r.categoryLabel}的照片` }} /> : <View className='staff-reports__thumb' />}
-          <View className='staff-reports__text'>
-            <View className='staff-reports__line'>
-              <Text className='staff-reports__cat'>
-                #{r.id} {r.categoryLabel}
-              </Text>
-              <Text className='staff-reports__status'>{REPORT_STATUS_LABELS[r.status]}</Text>
-            </View>
-            <Text className='staff-reports__desc'>{r.description}</Text>
+        <ReportRow
+          key={r.id}
+          report={r}
+          block='staff-reports'
+          url={`${ROUTES.staffReport}?id=${r.id}`}
+          testId='staff-report-item'
+          aside={<Text className='staff-reports__status'>{REPORT_STATUS_LABELS[r.status]}</Text>}
+        >
             <View className='staff-reports__line'>
               <Text className='muted'>
                 {r.areaName} · {formatWhen(r.createdAt)}
@@ -106,8 +104,7 @@ function ReportQueue() {
                 {r.witnessCount ? <Text className='staff-reports__badge staff-reports__badge--info'>+{r.witnessCount} 人看到</Text> : null}
               </View>
             </View>
-          </View>
-        </View>
+        </ReportRow>
       ))}
       {cursor ? (
         <Button className='btn btn--plain' onClick={() => void loadMore()}>

@@ -3,7 +3,7 @@ import Button from '../../../../components/button';
 import Taro from '@tarojs/taro';
 import { STATION_SHEET_COLUMNS, type StationImportReport } from '@xjy/shared/station';
 import { useState } from 'react';
-import { errorMessage } from '../../../../services/http';
+import { useSubmit } from '../../../../hooks/use-submit';
 import { importStations } from '../../../../services/stations';
 import { pickSpreadsheet, type PickedFile } from '../../../../utils/pick-file';
 import StaffOnly from '../../components/staff-only';
@@ -14,8 +14,7 @@ function StationImport() {
   const [file, setFile] = useState<PickedFile | null>(null);
   const [wgs84, setWgs84] = useState(false);
   const [report, setReport] = useState<StationImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
 
   const pick = async () => {
     const picked = await pickSpreadsheet();
@@ -27,17 +26,11 @@ function StationImport() {
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const r = await importStations(file.path, { dryRun, coordSystem: wgs84 ? 'wgs84' : 'gcj02' });
       setReport(r);
       if (!dryRun && r.ok) void Taro.showToast({ title: `已导入：新增 ${r.created}，更新 ${r.updated}`, icon: 'none' });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
