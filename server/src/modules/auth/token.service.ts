@@ -3,6 +3,7 @@ import type { Role } from '@xjy/shared';
 import { jwtVerify, SignJWT } from 'jose';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { TtlCache } from '../../common/ttl-cache';
 
 /** Who a valid token names, and the token version it was issued under (see User.tokenVersion). */
 export interface VerifiedToken {
@@ -40,11 +41,11 @@ export function isCanonicalBase64url(segment: string): boolean {
 export class TokenService {
   private readonly key: KeyObject;
   /**
-   * token string → [user id, version, expiry in ms], filled only with tokens jose verified. A hit still checks
-   * expiry; the secret cannot change while the process runs. Revocation is not this cache's concern: the
-   * version is compared with the account's on every request.
+   * token string → user id and version, filled only with tokens jose verified and kept until the token expires
+   * (the one TtlCache, its lifetime set per entry); the secret cannot change while the process runs. Revocation is
+   * not this cache's concern: the version is compared with the account's on every request.
    */
-  private readonly verified = new Map<string, readonly [number, number, number]>();
+  private readonly verified = new TtlCache<string, VerifiedToken>({ ttlMs: 1000, maxEntries: VERIFIED_MAX });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
@@ -65,11 +66,7 @@ export class TokenService {
   /** The user and token version in a valid, unexpired token, or null. */
   async verify(token: string): Promise<VerifiedToken | null> {
     const hit = this.verified.get(token);
-    if (hit) {
-      if (hit[2] > Date.now()) return { userId: hit[0], version: hit[1] };
-      this.verified.delete(token);
-      return null;
-    }
+    if (hit) return hit;
     const parts = token.split('.');
     if (parts.length !== 3 || !parts.every(isCanonicalBase64url)) return null;
     let payload;
@@ -81,8 +78,8 @@ export class TokenService {
     const { sub, ver, exp } = payload;
     if (typeof sub !== 'string' || !USER_ID.test(sub) || !Number.isSafeInteger(ver) || (ver as number) < 0 || typeof exp !== 'number') return null;
     const verified: VerifiedToken = { userId: Number(sub), version: ver as number };
-    if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
-    this.verified.set(token, [verified.userId, verified.version, exp * 1000]);
+    const left = exp * 1000 - Date.now();
+    if (left > 0) this.verified.set(token, verified, left);
     return verified;
   }
 }

@@ -1,12 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { TOKEN_REVOCATION, TokenRevocation } from '../../common/auth/token-revocation';
+import { TtlCache } from '../../common/ttl-cache';
 import { UsersRepository } from './users.repository';
-
-interface Entry {
-  loaded: LoadedUser | null;
-  expiresAt: number;
-}
 
 export interface LoadedUser {
   context: AuthContext;
@@ -24,7 +20,7 @@ export interface LoadedUser {
 @Injectable()
 export class AuthUserCache {
   static readonly TTL_MS = 1000;
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new TtlCache<number, LoadedUser | null>({ ttlMs: AuthUserCache.TTL_MS, maxEntries: 50_000 });
 
   constructor(
     private readonly users: UsersRepository,
@@ -34,13 +30,14 @@ export class AuthUserCache {
   }
 
   async load(userId: number, fresh = false): Promise<LoadedUser | null> {
-    const now = Date.now();
-    const hit = this.entries.get(userId);
-    if (!fresh && hit && hit.expiresAt > now) return hit.loaded;
+    const started = Date.now();
+    const hit = fresh ? undefined : this.entries.get(userId);
+    if (hit !== undefined) return hit;
     const user = await this.users.findById(userId);
-    if (this.entries.size > 50_000) this.entries.clear();
+    // The TTL counts from before the read: a revocation that lands while it is in flight is seen within a second.
+    const ttlLeft = () => Math.max(1, started + AuthUserCache.TTL_MS - Date.now());
     if (!user) {
-      this.entries.set(userId, { loaded: null, expiresAt: now + AuthUserCache.TTL_MS });
+      this.entries.set(userId, null, ttlLeft());
       return null;
     }
     const scopes = user.role === 'staff' ? await this.users.findScopeAreas(user.id) : [];
@@ -52,13 +49,11 @@ export class AuthUserCache {
       departmentId: user.role === 'department' ? user.departmentId : null,
     };
     const loaded: LoadedUser = { context, disabled: user.disabledAt !== null, tokenVersion: user.tokenVersion };
-    // The TTL counts from before the read: a revocation that lands while it is in flight is seen within a second.
-    this.entries.set(userId, { loaded, expiresAt: now + AuthUserCache.TTL_MS });
+    this.entries.set(userId, loaded, ttlLeft());
     return loaded;
   }
 
   invalidate(userId?: number): void {
-    if (userId === undefined) this.entries.clear();
-    else this.entries.delete(userId);
+    this.entries.invalidate(userId);
   }
 }
