@@ -47,6 +47,10 @@ export const stopPullDownRefresh = jest.fn();
 // 随手拍: photos, upload, map pick, network changes, subscribe messages.
 export const chooseMedia = jest.fn(() => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }));
 export const chooseLocation = jest.fn(() => Promise.reject({ errMsg: 'chooseLocation:fail cancel' }));
+/** weapp file reads (a picked photo's EXIF): no file system unless a test provides one. */
+export const getFileSystemManager = jest.fn((): unknown => {
+  throw new Error('getFileSystemManager: not provided by this test');
+});
 export const previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
 export const requestSubscribeMessage = jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }));
 export interface MockUploadOption {
@@ -138,6 +142,7 @@ const Taro = {
   usePullDownRefresh,
   chooseMedia,
   chooseLocation,
+  getFileSystemManager,
   previewImage,
   requestSubscribeMessage,
   uploadFile,

@@ -18,3 +18,4 @@ export * from './coverage.js';
 export * from './open311.js';
 export * from './report-templates.js';
 export * from './report-figures.js';
+export * from './exif-gps.js';

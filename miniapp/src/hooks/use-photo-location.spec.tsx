@@ -25,11 +25,11 @@ describe('photoLocationOffer', () => {
 describe('usePhotoLocation', () => {
   it('offers the first photo that carries a position until the reporter answers, then hands it over once', () => {
     const { result } = renderHook(() => usePhotoLocation(HERE));
-    act(() => result.current.notePhoto(upload()));
-    act(() => result.current.notePhoto(upload(null)));
+    act(() => result.current.notePhoto(undefined));
+    act(() => result.current.notePhoto(null));
     expect(result.current.offer).toBeNull();
-    act(() => result.current.notePhoto(upload(north(900))));
-    act(() => result.current.notePhoto(upload(north(2000))));
+    act(() => result.current.notePhoto(north(900)));
+    act(() => result.current.notePhoto(north(2000)));
     expect(result.current.offer).toEqual({ ...north(900), distanceM: 900 });
     let taken: LatLng | null = null;
     act(() => {
@@ -41,7 +41,7 @@ describe('usePhotoLocation', () => {
 
   it('follows the device: an offer disappears when the device comes near, and a dismissed one stays away until reset', () => {
     const { result, rerender } = renderHook(({ device }) => usePhotoLocation(device), { initialProps: { device: null as LatLng | null } });
-    act(() => result.current.notePhoto(upload(north(300))));
+    act(() => result.current.notePhoto(north(300)));
     expect(result.current.offer?.distanceM).toBeNull();
     rerender({ device: north(250) });
     expect(result.current.offer).toBeNull();
@@ -51,7 +51,7 @@ describe('usePhotoLocation', () => {
     expect(result.current.offer).toBeNull();
     act(() => result.current.reset());
     expect(result.current.offer).toBeNull();
-    act(() => result.current.notePhoto(upload(north(600))));
+    act(() => result.current.notePhoto(north(600)));
     expect(result.current.offer?.distanceM).toBe(600);
   });
 });

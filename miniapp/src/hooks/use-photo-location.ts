@@ -29,8 +29,11 @@ export const uploadReportPhoto = (filePath: string, onProgress?: (percent: numbe
 export interface PhotoLocation {
   /** Shown as 使用照片位置 while non-null. */
   offer: PhotoLocationOffer | null;
-  /** Feed every upload answer; the first photo that carries a position is the one offered. */
-  notePhoto: (upload: MediaUploadResponse) => void;
+  /**
+   * Feed every picked photo's position (GCJ-02, read on the phone by utils/photo-gps, or an upload's exifLocation);
+   * the first photo that carries one is the one offered.
+   */
+  notePhoto: (position: LatLng | null | undefined) => void;
   /** The reporter takes it: returns the position to send as the report's lat/lng, and the offer goes away. */
   accept: () => LatLng | null;
   /** The reporter keeps the device's position: the offer goes away for this report. */
@@ -47,8 +50,7 @@ export function usePhotoLocation(device: LatLng | null): PhotoLocation {
   const [photo, setPhoto] = useState<LatLng | null>(null);
   const [answered, setAnswered] = useState(false);
 
-  const notePhoto = useCallback((upload: MediaUploadResponse) => {
-    const at = upload.exifLocation;
+  const notePhoto = useCallback((at: LatLng | null | undefined) => {
     if (at) setPhoto((current) => current ?? { lat: at.lat, lng: at.lng });
   }, []);
   const accept = useCallback(() => {

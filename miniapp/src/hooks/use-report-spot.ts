@@ -7,6 +7,8 @@ import { CITY_CENTRE, CITY_NAME, FALLBACK_MESSAGES, useLocation } from './use-lo
 export interface Spot extends LatLng {
   /** The place's name when the user chose it on WeChat's map. */
   name: string | null;
+  /** The reporter took the position their photo carries (使用照片位置). */
+  fromPhoto?: boolean;
 }
 
 export interface ReportSpot {
@@ -18,6 +20,8 @@ export interface ReportSpot {
   picking: boolean;
   /** What the user must know about the point (located only roughly, the map did not load). */
   notice: { text: string; testId?: string } | null;
+  /** Where the device is, when located (not the fallback city centre); null while locating or without a fix. */
+  device: LatLng | null;
   /** Where the inline map starts. */
   pickerValue: LatLng;
   /** Opens (or closes) the map to move the point: WeChat's location chooser, or the inline map on H5. */
@@ -26,6 +30,8 @@ export interface ReportSpot {
   /** The inline map could not load. */
   pickerUnavailable: () => void;
   relocate: () => void;
+  /** The reporter accepted the position a photo carries (GCJ-02). */
+  takePhotoSpot: (p: LatLng) => void;
   /** After a report went out: back to the located point. */
   reset: () => void;
 }
@@ -77,6 +83,7 @@ export function useReportSpot(): ReportSpot {
     moved: moved !== null,
     picking,
     notice,
+    device: location.status === 'located' ? location.position : null,
     pickerValue: spot ?? CITY_CENTRE,
     toggleMove,
     pick: (p) => setMoved({ ...p, name: null }),
@@ -85,6 +92,11 @@ export function useReportSpot(): ReportSpot {
       setMoved(null);
       setPickerDown(false);
       location.retry();
+    },
+    takePhotoSpot: (p) => {
+      setMoved({ lat: p.lat, lng: p.lng, name: '照片拍摄位置', fromPhoto: true });
+      setPicking(false);
+      setPickerDown(false);
     },
     reset: () => {
       setMoved(null);

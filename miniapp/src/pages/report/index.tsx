@@ -11,19 +11,24 @@ import StateView from '../../components/state-view';
 import LoginPrompt from '../../components/login-prompt';
 import { useAuth } from '../../hooks/use-auth';
 import { useNearbyReports, useReportCategories } from '../../hooks/use-report-data';
+import { usePhotoLocation } from '../../hooks/use-photo-location';
 import { useReportOutbox } from '../../hooks/use-report-outbox';
 import { useReportSpot } from '../../hooks/use-report-spot';
 import { errorMessage } from '../../services/http';
 import { choosePhotos } from '../../utils/choose-photos';
+import { readPhotoGps } from '../../utils/photo-gps';
 import { ROUTES } from '../../utils/routes';
 import NearbyCard from './nearby-card';
 import OutboxCard from './outbox-card';
+import PhotoLocationCard from './photo-location-card';
 import './index.scss';
 
 /** 随手拍: photos, place, category, a sentence; nearby open reports first; never lost on a bad network. */
 export default function ReportPage() {
   const auth = useAuth();
   const place = useReportSpot();
+  // A photo's own position is offered against where the report would go now: the point moved on the map, else the device's.
+  const photoPlace = usePhotoLocation(place.moved ? place.spot : place.device);
   const categories = useReportCategories(auth.token);
   const outbox = useReportOutbox(auth.isLoggedIn);
   const [photos, setPhotos] = useState<string[]>([]);
@@ -46,10 +51,24 @@ export default function ReportPage() {
     );
   }
 
-  // Photos stay on the phone until the report is sent, so a bad network never loses them (see report-outbox).
+  // Photos stay on the phone until the report is sent, so a bad network never loses them (see report-outbox); their
+  // GPS is read here on the phone, never uploaded twice, and only used if the reporter taps 使用照片位置.
   const pickPhotos = async () => {
     const picked = await choosePhotos(REPORT_PHOTOS_MAX - photos.length);
-    if (picked.length) setPhotos((p) => [...p, ...picked.filter((x) => !p.includes(x))].slice(0, REPORT_PHOTOS_MAX));
+    if (!picked.length) return;
+    setPhotos((p) => [...p, ...picked.filter((x) => !p.includes(x))].slice(0, REPORT_PHOTOS_MAX));
+    for (const path of picked) void readPhotoGps(path).then(photoPlace.notePhoto);
+  };
+
+  const removePhoto = (key: string) => {
+    const left = photos.filter((p) => p !== key);
+    setPhotos(left);
+    if (!left.length) photoPlace.reset();
+  };
+
+  const takePhotoSpot = () => {
+    const at = photoPlace.accept();
+    if (at) place.takePhotoSpot(at);
   };
 
   const send = async () => {
@@ -65,6 +84,7 @@ export default function ReportPage() {
       const result = await outbox.submit({ category, description: description.trim(), lat: spot.lat, lng: spot.lng }, photos, setProgress);
       setPhotos([]);
       setDescription('');
+      photoPlace.reset();
       if ('sent' in result) {
         place.reset();
         void Taro.navigateTo({ url: `${ROUTES.reportDetail}?id=${result.sent.id}` });
@@ -85,13 +105,14 @@ export default function ReportPage() {
           tiles={photos.map((p) => ({ key: p, src: p }))}
           max={REPORT_PHOTOS_MAX}
           onAdd={() => void pickPhotos()}
-          onRemove={(key) => setPhotos((list) => list.filter((p) => p !== key))}
+          onRemove={removePhoto}
           addTestId='report-add-photo'
         />
         <Text className='muted'>最多 {REPORT_PHOTOS_MAX} 张；照片会去掉拍摄地点等隐私信息后保存</Text>
       </View>
 
       <SpotCard {...place} />
+      <PhotoLocationCard offer={photoPlace.offer} onAccept={takePhotoSpot} onDismiss={photoPlace.dismiss} />
 
       <View className='card'>
         <Text className='card__title'>问题类别</Text>

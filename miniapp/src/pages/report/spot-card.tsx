@@ -11,7 +11,7 @@ export default function SpotCard({ spot, moved, picking, notice, pickerValue, to
       {spot ? (
         <Text className='report__spot' data-testid='report-spot'>
           {spot.name ?? `${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}`}
-          {moved ? <Text className='muted report__moved'>（已在地图上调整）</Text> : null}
+          {moved && !spot.fromPhoto ? <Text className='muted report__moved'>（已在地图上调整）</Text> : null}
         </Text>
       ) : (
         <Text className='muted'>正在定位…</Text>
