@@ -19,7 +19,9 @@ describe('ActivityEditPage (三会一课 kind and hours threshold)', () => {
   });
 
   const choose = (shown: string, index: number) => {
-    const picker = screen.getByText(shown).closest('taro-picker-core')!;
+    // The picker's own options render the same text once it has opened: take the field, not an option.
+    const field = screen.getAllByText(shown).find((el) => el.classList.contains('activity-edit__picker'))!;
+    const picker = field.closest('taro-picker-core')!;
     fireEvent(picker, new CustomEvent('change', { detail: { value: index }, bubbles: true }));
   };
 
