@@ -43,16 +43,20 @@ export function useNearbyReports(spot: LatLng | null, category: string | null, e
   const key = on ? `${category}|${spot!.lat}|${spot!.lng}` : 'off';
   const request = useRequest(() => nearbyReports({ lat: spot!.lat, lng: spot!.lng, category: category! }), key, on);
   const [witnessed, setWitnessed] = useState<ReadonlySet<number>>(new Set());
+  // The server's count after each 我也看到 (it counts a person once), shown in place of the list's older count.
+  const [counts, setCounts] = useState<ReadonlyMap<number, number>>(new Map());
   const witness = async (id: number) => {
     // The list was fetched for this spot; the server confirms only what its nearby list shows there.
     if (!spot) return;
     try {
-      await witnessReport(id, { lat: spot.lat, lng: spot.lng });
+      const after = await witnessReport(id, { lat: spot.lat, lng: spot.lng });
       setWitnessed((s) => new Set([...s, id]));
+      if (typeof after?.witnessCount === 'number') setCounts((m) => new Map(m).set(id, after.witnessCount));
       void Taro.showToast({ title: '已记录，谢谢你', icon: 'success' });
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     }
   };
-  return { items: on && !request.error ? (request.data?.items ?? []) : [], witnessed, witness };
+  const items = on && !request.error ? (request.data?.items ?? []) : [];
+  return { items: items.map((n) => (counts.has(n.id) ? { ...n, witnessCount: counts.get(n.id)! } : n)), witnessed, witness };
 }

@@ -176,5 +176,7 @@ describe('ReportPage', () => {
     await waitFor(() => expect(callsTo('/api/reports/9/witness', 'POST')).toHaveLength(1));
     expect(callsTo('/api/reports/9/witness', 'POST')[0].data).toEqual({ lat: 38.3435, lng: 114.6839 });
     expect(await screen.findByText('已记录')).toBeInTheDocument();
+    // The count shown is the server's after the tap (2 → 3), not the list's older one.
+    expect(screen.getByText(/40 米 · 3 人也看到/)).toBeInTheDocument();
   });
 });
