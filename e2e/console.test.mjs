@@ -4,7 +4,7 @@
 // focus ring; at 390×844 the same pages keep the phone layout.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { byTestId, newPhonePage, screenshot, useServerAndBrowser } from './support.mjs';
+import { byTestId, looks, newPhonePage, screenshot, useServerAndBrowser } from './support.mjs';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -18,29 +18,6 @@ const ADMIN_PAGES = [
   { path: 'admin-closures', root: 'admin-closures', text: '驿站临时闭站', button: null },
 ];
 
-/** Text colour over the first opaque background behind it: the WCAG contrast ratio, and the drawn opacity. */
-function looks(el) {
-  const rgba = (s) => {
-    const [r, g, b, a = 1] = s.match(/[\d.]+/g).map(Number);
-    return { r, g, b, a };
-  };
-  let bg = null;
-  for (let n = el; n && !bg; n = n.parentElement) {
-    const c = rgba(getComputedStyle(n).backgroundColor);
-    if (c.a > 0) bg = c;
-  }
-  bg ??= { r: 255, g: 255, b: 255, a: 1 };
-  const fg = rgba(getComputedStyle(el).color);
-  const text = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
-  const lum = ({ r, g, b }) => {
-    const ch = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
-  };
-  const [hi, lo] = [lum(text), lum(bg)].sort((x, y) => y - x);
-  let opacity = 1;
-  for (let n = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
-  return { contrast: (hi + 0.05) / (lo + 0.05), opacity, label: el.innerText.trim(), fontPx: parseFloat(getComputedStyle(el).fontSize) };
-}
 
 /** What has keyboard focus now: is it a button (Taro's or native), and does it draw a focus ring? */
 function focusStyle() {

@@ -4,6 +4,7 @@ import { ReportCategory } from '../../src/modules/reports/categories/report-cate
 import { Department } from '../../src/modules/reports/departments/department.entity';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
 import { Report } from '../../src/modules/reports/report.entity';
+import { LOOP_DEFAULTS } from '../../src/modules/reports/reports.repository';
 import { User } from '../../src/modules/users/user.entity';
 import { FACTORY_NOW, nextId } from './sequence';
 
@@ -109,24 +110,7 @@ export function reportFactory(over: Partial<Report> = {}): Report {
     reviewedAt: null,
     acceptedAt: null,
     finishedAt: null,
-    dispatchedById: null,
-    stageDeadlineAt: null,
-    reworkCount: 0,
-    extensionCount: 0,
-    deferredAt: null,
-    outcome: null,
-    closedAt: null,
-    reporterFixed: null,
-    rating: null,
-    ratingNote: null,
-    ratedAt: null,
-    escalationLevel: 0,
-    escalatedAt: null,
-    escalationAreaId: null,
-    escalationPath: null,
-    pendingRequest: null,
-    pendingHours: null,
-    pendingReason: null,
+    ...LOOP_DEFAULTS,
     createdAt,
     updatedAt: createdAt,
     ...over,

@@ -46,7 +46,8 @@ type LoopColumns =
   | 'pendingHours'
   | 'pendingReason';
 export type NewReport = Omit<Report, 'id' | 'createdAt' | 'updatedAt' | LoopColumns> & Partial<Pick<Report, LoopColumns>>;
-const LOOP_DEFAULTS: Pick<Report, LoopColumns> = {
+/** A new report's closed-loop columns before any stage has run (test builders start from these too). */
+export const LOOP_DEFAULTS: Pick<Report, LoopColumns> = {
   dispatchedById: null,
   stageDeadlineAt: null,
   reworkCount: 0,
