@@ -6,6 +6,7 @@ import { ReportCategory } from '../modules/reports/categories/report-category.en
 import { Department } from '../modules/reports/departments/department.entity';
 import { Message } from '../modules/reports/messages/message.entity';
 import { SubscribeConsent } from '../modules/reports/messages/subscribe-consent.entity';
+import { ReportRollup, ReportRollupDirty } from '../modules/reports/dashboard/report-rollup.entity';
 import { ReportEvent } from '../modules/reports/report-event.entity';
 import { ReportWitness } from '../modules/reports/report-witness.entity';
 import { Report } from '../modules/reports/report.entity';
@@ -47,6 +48,8 @@ export const ENTITIES = [
   Statement,
   StatementLineRow,
   StationConfirmation,
+  ReportRollup,
+  ReportRollupDirty,
   StationFavorite,
   StationServiceSession,
   StationServiceSignup,

@@ -11,6 +11,7 @@ import { ReportCategoriesRepository } from '../../src/modules/reports/categories
 import { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
 import { ReportDashboardRepository } from '../../src/modules/reports/dashboard/report-dashboard.repository';
 import { ReportDashboardService } from '../../src/modules/reports/dashboard/report-dashboard.service';
+import { ReportRollupRepository } from '../../src/modules/reports/dashboard/report-rollup.repository';
 import { Department } from '../../src/modules/reports/departments/department.entity';
 import { DepartmentsRepository } from '../../src/modules/reports/departments/departments.repository';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
@@ -131,7 +132,7 @@ describe.each(TEST_DRIVERS)('dashboard figures on hand-built cases (%s)', (drive
     const categories = new ReportCategoriesRepository(ds, tx);
     const departments = new DepartmentsRepository(ds, tx);
     const queries = new ReportQueriesService(new ReportsRepository(ds), routing, categories, departments, {} as MediaService, {} as ScopeRegistry);
-    service = new ReportDashboardService(new ReportDashboardRepository(ds), queries, categories, departments, routing);
+    service = new ReportDashboardService(new ReportDashboardRepository(ds, new ReportRollupRepository(ds, tx)), queries, categories, departments, routing);
   });
   afterAll(async () => {
     await ds?.destroy();

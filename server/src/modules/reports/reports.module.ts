@@ -8,6 +8,8 @@ import { ReportCategoriesRepository } from './categories/report-categories.repos
 import { ReportCategoriesService } from './categories/report-categories.service';
 import { ReportDashboardController } from './dashboard/report-dashboard.controller';
 import { ReportDashboardRepository } from './dashboard/report-dashboard.repository';
+import { ReportRollupRepository } from './dashboard/report-rollup.repository';
+import { ReportRollupSweeper } from './dashboard/report-rollup.sweeper';
 import { ReportDashboardService } from './dashboard/report-dashboard.service';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsRepository } from './departments/departments.repository';
@@ -61,6 +63,8 @@ declare module '../../common/auth/scope-registry' {
     MessagesService,
     ReportDashboardService,
     ReportDashboardRepository,
+    ReportRollupRepository,
+    ReportRollupSweeper,
   ],
   exports: [ReportSubmissionService],
 })

@@ -1,115 +1,134 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EMPTY_FIGURE_COUNTS, REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts, ReportStatus } from '@xjy/shared';
+import { EMPTY_FIGURE_COUNTS, ReportFigureCounts, ReportStatus } from '@xjy/shared';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
+import { DEADLINE_STATUSES, isMysql, MEASURE_KEYS, MEASURES, overdueSql, scoped, weekSql } from './report-figures.sql';
+import { ROLLUP_KIND, ReportRollupRepository, RollupRow } from './report-rollup.repository';
+import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.plan';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */
 export type FigureCountsRow = ReportFigureCounts & { overdue: number };
-export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null };
-export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus };
+export type CategoryRow = FigureCountsRow & { areaPath: string; categoryId: number };
+export type DepartmentRow = FigureCountsRow & { areaPath: string; departmentId: number | null };
+/** Status null: the overdue count of the week, which no status row carries. */
+export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus | null };
+export type FigureRows = { categories: CategoryRow[]; departments: DepartmentRow[]; weeks: WeekStatusRow[] };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
-
-const when = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-const statusIn = (list: readonly string[]) => `r.status IN (${list.map((s) => `'${s}'`).join(', ')})`;
-
-/** Open cases whose running deadline has passed, per status (the same rule as the report's overdue flag). */
-function overdueSql(): string {
-  const parts = REPORT_STATUSES.flatMap((s) => {
-    const kind = REPORT_STATUS_DEADLINE[s];
-    return kind ? [`(r.status = '${s}' AND r.${REPORT_DEADLINE_FIELD[kind]} < :now)`] : [];
-  });
-  return parts.length ? `(${parts.join(' OR ')})` : '1 = 0';
-}
+export type { WindowPlan };
 
 /**
- * The measures of REPORT_FIGURES (shared/src/report-figures.ts) in SQL, one column per count. Every count is over
- * the reports received in the window; "filed" is accepted at some point (acceptedAt is kept once set).
+ * Aggregates for the dashboard, computed in the database: a county's year is a million reports. Whole clean China
+ * weeks and days come from the roll-up (report_rollup), the rest of the window from `report` directly, and the
+ * overdue count, which depends on the moment asked, always live over the open cases (idx_report_open).
  */
-const MEASURES: Record<keyof FigureCountsRow, string> = {
-  received: 'COUNT(*)',
-  filed: when('r.acceptedAt IS NOT NULL'),
-  deferred: when(`r.status = 'deferred'`),
-  closedFixed: when(`r.outcome = 'fixed'`),
-  closedOnTime: when(`r.outcome = 'fixed' AND r.escalatedAt IS NULL`),
-  closedNotFixed: when(`r.outcome IN ('not_fixable', 'not_responsible')`),
-  dispatched: when('r.dispatchedById IS NOT NULL'),
-  handled: when(`r.dispatchedById IS NOT NULL AND ${statusIn(['verifying', 'resolved'])}`),
-  reworked: when('r.reworkCount > 0'),
-  extended: when('r.extensionCount > 0'),
-  rated: when('r.rating IS NOT NULL'),
-  satisfied: when(`r.rating = 'satisfied'`),
-  basic: when(`r.rating = 'basic'`),
-  unsatisfied: when(`r.rating = 'unsatisfied'`),
-  overdue: when(overdueSql()),
-};
-
-/** Aggregates for the dashboard, computed in the database: a county's year is a million reports. */
 @Injectable()
 export class ReportDashboardRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly rollup: ReportRollupRepository,
+  ) {}
 
   private get mysql(): boolean {
-    return ['mysql', 'mariadb'].includes(this.ds.options.type);
-  }
-
-  /** The China week (Monday 00:00, UTC+8) a report was received in, as whole weeks since Monday 1970-01-05. */
-  private weekSql(): string {
-    // Whole seconds and integer division: a report at exactly Monday 00:00 belongs to that week, not the one before.
-    return this.mysql
-      ? `((TIMESTAMPDIFF(SECOND, '1970-01-05 00:00:00', r.createdAt) + 28800) DIV 604800)`
-      : `((CAST(strftime('%s', r.createdAt) AS INTEGER) - 345600 + 28800) / 604800)`;
+    return isMysql(this.ds.options.type);
   }
 
   /** Reports received in [from, to) within the filter's scope and area. */
   private window(f: ReportFilter, from: Date, to: Date): SelectQueryBuilder<Report> {
-    const qb = this.ds.getRepository(Report).createQueryBuilder('r').where('r.createdAt >= :from AND r.createdAt < :to', { from, to });
-    if (f.scopePaths) {
-      const paths = f.scopePaths;
-      if (!paths.length) qb.andWhere('1 = 0');
-      else qb.andWhere(new Brackets((w) => paths.forEach((p, i) => w.orWhere(`r.areaPath LIKE :sp${i}`, { [`sp${i}`]: `${p}%` }))));
-    }
-    if (f.areaPath) qb.andWhere('r.areaPath LIKE :ap', { ap: `${f.areaPath}%` });
+    return scoped(this.ds.getRepository(Report).createQueryBuilder('r').where('r.createdAt >= :from AND r.createdAt < :to', { from, to }), f, 'r');
+  }
+
+  /** Reports received in any of these ranges, in scope. */
+  private ranges(f: ReportFilter, ranges: TimeRange[]): SelectQueryBuilder<Report> {
+    const qb = this.ds.getRepository(Report).createQueryBuilder('r');
+    qb.where(new Brackets((w) => ranges.forEach((r, i) => w.orWhere(`(r.createdAt >= :from${i} AND r.createdAt < :to${i})`, { [`from${i}`]: r.from, [`to${i}`]: r.to }))));
+    return scoped(qb, f, 'r');
+  }
+
+  /** Which parts of [from, to) the roll-up answers exactly now, and which are counted from `report`. */
+  async plan(from: Date, to: Date): Promise<WindowPlan> {
+    const { first, end } = wholeDays(from, to);
+    return planWindow(from, to, await this.rollup.dirtyDays(first, end));
+  }
+
+  private measures(qb: SelectQueryBuilder<Report>): SelectQueryBuilder<Report> {
+    for (const k of MEASURE_KEYS) qb.addSelect(MEASURES[k], k);
     return qb;
   }
 
-  private measures(qb: SelectQueryBuilder<Report>, now: Date): SelectQueryBuilder<Report> {
-    for (const [k, sql] of Object.entries(MEASURES)) qb.addSelect(sql, k);
-    return qb.setParameter('now', now);
-  }
-
   /**
-   * The measures per (area, category, department), and per (China week, status): two grouped passes over the window,
-   * run at once, each with few groups (crossing them all would give a group per few reports at a county's scale).
+   * The measures per (area, category), (area, department) and (China week, status) over the window: the roll-up's
+   * rows, two grouped passes over the direct ranges, and the live overdue count, all at once. Rows of one key may
+   * come from several of them: the breakdowns sum them.
    */
-  async aggregate(f: ReportFilter, from: Date, to: Date, now: Date): Promise<{ groups: FigureGroupRow[]; weeks: WeekStatusRow[] }> {
-    const byGroup = this.measures(this.window(f, from, to).select('r.areaPath', 'areaPath').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'), now)
+  async aggregate(f: ReportFilter, from: Date, to: Date, plan: WindowPlan, now: Date): Promise<FigureRows> {
+    const direct = plan.direct.length > 0;
+    const byGroup = direct
+      ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'areaPath').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'))
+          .groupBy('r.areaPath')
+          .addGroupBy('r.categoryId')
+          .addGroupBy('r.departmentId')
+          .getRawMany<RollupRow>()
+      : Promise.resolve([]);
+    const byWeek = direct
+      ? this.measures(this.ranges(f, plan.direct).select(weekSql(this.mysql), 'week').addSelect('r.status', 'status'))
+          .groupBy('week')
+          .addGroupBy('r.status')
+          .getRawMany<RollupRow>()
+      : Promise.resolve([]);
+    // Only open cases with a running deadline can be overdue: a range of idx_report_open per such status.
+    const overdue = this.window(f, from, to)
+      .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
+      .andWhere(overdueSql(), { now })
+      .select('r.areaPath', 'areaPath')
+      .addSelect('r.categoryId', 'categoryId')
+      .addSelect('r.departmentId', 'departmentId')
+      .addSelect(weekSql(this.mysql), 'week')
+      .addSelect('COUNT(*)', 'overdue')
       .groupBy('r.areaPath')
       .addGroupBy('r.categoryId')
-      .addGroupBy('r.departmentId');
-    const byWeek = this.measures(this.window(f, from, to).select(this.weekSql(), 'week').addSelect('r.status', 'status'), now)
-      .groupBy('week')
-      .addGroupBy('r.status');
-    const [groups, weeks] = await Promise.all([byGroup.getRawMany<Record<string, unknown>>(), byWeek.getRawMany<Record<string, unknown>>()]);
-    return {
-      groups: groups.map((x) => ({ ...numbers(x), areaPath: String(x.areaPath), categoryId: Number(x.categoryId), departmentId: x.departmentId === null ? null : Number(x.departmentId) })),
-      weeks: weeks.map((x) => ({ ...numbers(x), week: Number(x.week), status: x.status as ReportStatus })),
-    };
+      .addGroupBy('r.departmentId')
+      .addGroupBy('week')
+      .getRawMany<RollupRow>();
+    const [rolled, groups, weeks, late] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek, overdue]);
+    const out: FigureRows = { categories: [], departments: [], weeks: [] };
+    const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.areaPath), categoryId: Number(x.categoryId) });
+    const department = (x: RollupRow, c: FigureCountsRow) => out.departments.push({ ...c, areaPath: String(x.areaPath), departmentId: x.departmentId === null ? null : Number(x.departmentId) });
+    const week = (x: RollupRow, c: FigureCountsRow) => out.weeks.push({ ...c, week: Number(x.week), status: (x.status ?? null) as ReportStatus | null });
+    for (const x of rolled) {
+      const kind = Number(x.kind);
+      if (kind === ROLLUP_KIND.category) category(x, numbers(x));
+      else if (kind === ROLLUP_KIND.department) department(x, numbers(x));
+      else week(x, numbers(x));
+    }
+    for (const x of groups) {
+      category(x, numbers(x));
+      department(x, numbers(x));
+    }
+    for (const x of weeks) week(x, numbers(x));
+    for (const x of late) {
+      const c = numbers({ overdue: x.overdue });
+      category(x, c);
+      department(x, c);
+      week({ week: x.week, status: null }, c);
+    }
+    return out;
   }
 
-  /** The smallest and largest report id received in the window (for an even sample by id). */
-  async idRange(from: Date, to: Date): Promise<{ min: number; max: number } | null> {
-    const r = await this.ds
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .select('MIN(r.id)', 'min')
-      .addSelect('MAX(r.id)', 'max')
-      .where('r.createdAt >= :from AND r.createdAt < :to', { from, to })
-      .getRawOne<{ min: unknown; max: unknown }>();
-    return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
+  /** The smallest and largest report id received in the window (for an even sample by id): roll-up and direct parts. */
+  async idRange(plan: WindowPlan): Promise<{ min: number; max: number } | null> {
+    const direct = plan.direct.length
+      ? this.ranges({ scopePaths: null }, plan.direct)
+          .select('MIN(r.id)', 'min')
+          .addSelect('MAX(r.id)', 'max')
+          .getRawOne<{ min: unknown; max: unknown }>()
+          .then((r) => (r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null))
+      : Promise.resolve(null);
+    const parts = (await Promise.all([this.rollup.idRange(plan), direct])).filter((p) => p !== null);
+    return parts.length ? { min: Math.min(...parts.map((p) => p.min)), max: Math.max(...parts.map((p) => p.max)) } : null;
   }
 
   /** Those of these report ids that are filed and in the window and scope (primary-key lookups only). */
@@ -160,7 +179,7 @@ export class ReportDashboardRepository {
   }
 }
 
-function numbers(x: Record<string, unknown>): FigureCountsRow {
+function numbers(x: RollupRow): FigureCountsRow {
   const out = { ...EMPTY_FIGURE_COUNTS, overdue: 0 };
   for (const k of Object.keys(out) as Array<keyof FigureCountsRow>) out[k] = Number(x[k] ?? 0);
   return out;

@@ -8,7 +8,7 @@ import type { DepartmentsRepository } from '../departments/departments.repositor
 import { ReportQueriesService } from '../report-queries.service';
 import type { Report } from '../report.entity';
 import type { ReportFilter, ReportsRepository } from '../reports.repository';
-import type { FigureCountsRow, FigureGroupRow, ReportDashboardRepository, SampleReportRow, StageEventRow, WeekStatusRow } from './report-dashboard.repository';
+import type { FigureCountsRow, ReportDashboardRepository, SampleReportRow, StageEventRow, WeekStatusRow } from './report-dashboard.repository';
 import { EXPORT_ROWS_MAX, MEDIAN_SAMPLE_MAX, ReportDashboardService } from './report-dashboard.service';
 import { childAreaId, weekStart } from './report-figures.calc';
 
@@ -17,6 +17,8 @@ const T = Date.UTC(2026, 10, 1, 16); // Monday 2026-11-02 00:00 in China
 const at = (h: number) => new Date(T + h * HOUR);
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }));
 const counts = (over: Partial<FigureCountsRow>): FigureCountsRow => ({ ...EMPTY_FIGURE_COUNTS, overdue: 0, ...over });
+/** A group of cases of one area, category and department (the repository answers per category and per department). */
+type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: number; departmentId: number | null };
 
 /** Canned aggregates, as the SQL would answer them, and what the service asked for. */
 class StubDashboardRepository {
@@ -29,9 +31,14 @@ class StubDashboardRepository {
   reports: Report[] = [];
   calls: Array<{ method: string; filter: ReportFilter; ids?: number[] }> = [];
 
+  async plan() {
+    return { weeks: [], days: [], direct: [] };
+  }
   async aggregate(filter: ReportFilter) {
     this.calls.push({ method: 'aggregate', filter });
-    return { groups: this.groups, weeks: this.weeks };
+    const categories = this.groups.map(({ departmentId: _d, ...g }) => g);
+    const departments = this.groups.map(({ categoryId: _c, ...g }) => g);
+    return { categories, departments, weeks: this.weeks };
   }
   async idRange() {
     return this.range;

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../../../database/transaction.runner';
+import type { ReportFilter } from '../reports.repository';
+import { isMysql, MEASURE_KEYS, MEASURES, scoped, weekOfDaySql } from './report-figures.sql';
+import { ReportRollup, ReportRollupDirty } from './report-rollup.entity';
+import { chinaDayStart, mondayOf, WindowPlan } from './report-rollup.plan';
+
+/** The dimension of a roll-up row besides its area. */
+export const ROLLUP_KIND = { category: 0, department: 1, status: 2 } as const;
+const KIND_COLUMN = { [ROLLUP_KIND.category]: 'categoryId', [ROLLUP_KIND.department]: 'departmentId', [ROLLUP_KIND.status]: 'status' } as const;
+const DIMENSIONS = ['categoryId', 'departmentId', 'status'] as const;
+/** Sweepers of several server instances take turns (a named lock on MySQL; SQLite writes one at a time anyway). */
+const SWEEP_LOCK = 'xjy_report_rollup_sweep';
+/** A time as both drivers compare it with a stored DATETIME (UTC). */
+const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
+/** Log rows deleted per statement. */
+const DELETE_BATCH = 1000;
+
+export type RollupRow = Record<string, unknown>;
+
+/** The roll-up tables: reading them for the dashboard, and rebuilding dirty days from `report`. */
+@Injectable()
+export class ReportRollupRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  private get mysql(): boolean {
+    return isMysql(this.ds.options.type);
+  }
+
+  /** The days in [first, end) written since they were last built. */
+  async dirtyDays(first: number, end: number): Promise<Set<number>> {
+    if (first >= end) return new Set();
+    const rows = await this.ds
+      .getRepository(ReportRollupDirty)
+      .createQueryBuilder('d')
+      .select('DISTINCT d.day', 'day')
+      .where('d.day >= :first AND d.day < :end', { first, end })
+      .getRawMany<{ day: unknown }>();
+    return new Set(rows.map((r) => Number(r.day)));
+  }
+
+  /** How many dirty-log rows wait for the sweeper. */
+  pending(): Promise<number> {
+    return this.ds.getRepository(ReportRollupDirty).count();
+  }
+
+  private spans(plan: WindowPlan, alias: string) {
+    const qb = this.ds.getRepository(ReportRollup).createQueryBuilder(alias);
+    const parts: string[] = [];
+    if (plan.weeks.length) parts.push(`(${alias}.span = 7 AND ${alias}.day IN (:...weeks))`);
+    if (plan.days.length) parts.push(`(${alias}.span = 1 AND ${alias}.day IN (:...days))`);
+    return qb.where(`(${parts.join(' OR ')})`, { weeks: plan.weeks, days: plan.days });
+  }
+
+  /**
+   * The plan's roll-up counts in scope: per (area, category) and (area, department) over the whole window, per
+   * (China week, status) summed over the areas in scope. One pass over a few hundred rows per week.
+   */
+  async counts(f: ReportFilter, plan: WindowPlan): Promise<RollupRow[]> {
+    if (!plan.weeks.length && !plan.days.length) return [];
+    const status = ROLLUP_KIND.status;
+    const qb = scoped(this.spans(plan, 'u'), f, 'u')
+      .select('u.kind', 'kind')
+      .addSelect(`CASE WHEN u.kind = ${status} THEN '' ELSE u.areaPath END`, 'areaPath')
+      .addSelect('u.categoryId', 'categoryId')
+      .addSelect('u.departmentId', 'departmentId')
+      .addSelect('u.status', 'status')
+      .addSelect(`CASE WHEN u.kind = ${status} THEN ${weekOfDaySql(this.mysql, 'u.day')} ELSE 0 END`, 'week');
+    for (const k of MEASURE_KEYS) qb.addSelect(`SUM(u.${k})`, k);
+    return qb.groupBy('kind').addGroupBy('areaPath').addGroupBy('u.categoryId').addGroupBy('u.departmentId').addGroupBy('u.status').addGroupBy('week').getRawMany<RollupRow>();
+  }
+
+  /** The smallest and largest report id in the plan's roll-up part (every area: the sample is spread by id). */
+  async idRange(plan: WindowPlan): Promise<{ min: number; max: number } | null> {
+    if (!plan.weeks.length && !plan.days.length) return null;
+    const r = await this.spans(plan, 'u').andWhere(`u.kind = ${ROLLUP_KIND.category}`).select('MIN(u.minId)', 'min').addSelect('MAX(u.maxId)', 'max').getRawOne<{ min: unknown; max: unknown }>();
+    return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
+  }
+
+  /**
+   * Rebuilds dirty days, oldest first, until none is left or `budgetMs` has passed; returns how many days it built.
+   * A sweep already running elsewhere (another instance) makes this one return 0 at once.
+   */
+  async sweep(budgetMs: number): Promise<number> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      if (this.mysql && Number((await qr.query('SELECT GET_LOCK(?, 0) AS l', [SWEEP_LOCK]))[0]?.l) !== 1) return 0;
+      try {
+        const until = Date.now() + budgetMs;
+        let built = 0;
+        while (Date.now() < until) {
+          const days = await qr.query('SELECT DISTINCT day FROM report_rollup_dirty ORDER BY day LIMIT 20');
+          if (!days.length) break;
+          for (const { day } of days as Array<{ day: unknown }>) {
+            await this.rebuildDay(Number(day));
+            built++;
+          }
+        }
+        return built;
+      } finally {
+        if (this.mysql) await qr.query('SELECT RELEASE_LOCK(?)', [SWEEP_LOCK]);
+      }
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /**
+   * One day, in one transaction: the dirty-log rows for it are read first (this transaction's snapshot then holds
+   * every report write they stand for, the report rows are read in the same snapshot), the day's rows and its
+   * week's are replaced, and exactly those log rows are deleted. A write committed meanwhile leaves its own log row,
+   * so the day stays dirty and is built again.
+   */
+  async rebuildDay(day: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      const q = (sql: string, params: unknown[] = []) => m.query(sql, params) as Promise<Array<Record<string, unknown>>>;
+      const ids = (await q('SELECT id FROM report_rollup_dirty WHERE day = ?', [day])).map((r) => Number(r.id));
+      await q('DELETE FROM report_rollup WHERE span = 1 AND day = ?', [day]);
+      const rows: unknown[][] = [];
+      for (const [kind, column] of Object.entries(KIND_COLUMN)) {
+        const sql = `SELECT r.areaPath AS areaPath, r.${column} AS dim, MIN(r.id) AS minId, MAX(r.id) AS maxId, ${MEASURE_KEYS.map((k) => `${MEASURES[k]} AS ${k}`).join(', ')}
+          FROM report r WHERE r.createdAt >= ? AND r.createdAt < ? GROUP BY r.areaPath, r.${column}`;
+        for (const r of await q(sql, [sqlTime(chinaDayStart(day)), sqlTime(chinaDayStart(day + 1))])) {
+          const dims = DIMENSIONS.map((d) => (d === column ? r.dim : null));
+          rows.push([1, day, Number(kind), r.areaPath, ...dims, Number(r.minId), Number(r.maxId), ...MEASURE_KEYS.map((k) => Number(r[k]))]);
+        }
+      }
+      const cols = ['span', 'day', 'kind', 'areaPath', ...DIMENSIONS, 'minId', 'maxId', ...MEASURE_KEYS];
+      for (let i = 0; i < rows.length; i += 200) {
+        const batch = rows.slice(i, i + 200);
+        await q(`INSERT INTO report_rollup (${cols.join(', ')}) VALUES ${batch.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, batch.flat());
+      }
+      const monday = mondayOf(day);
+      await q('DELETE FROM report_rollup WHERE span = 7 AND day = ?', [monday]);
+      const keys = ['kind', 'areaPath', ...DIMENSIONS];
+      await q(
+        `INSERT INTO report_rollup (${cols.join(', ')})
+         SELECT 7, ?, ${keys.join(', ')}, MIN(minId), MAX(maxId), ${MEASURE_KEYS.map((k) => `SUM(${k})`).join(', ')}
+         FROM report_rollup WHERE span = 1 AND day >= ? AND day < ? GROUP BY ${keys.join(', ')}`,
+        [monday, monday, monday + 7],
+      );
+      for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+        const batch = ids.slice(i, i + DELETE_BATCH);
+        await q(`DELETE FROM report_rollup_dirty WHERE id IN (${batch.map(() => '?').join(', ')})`, batch);
+      }
+    });
+  }
+}
+
