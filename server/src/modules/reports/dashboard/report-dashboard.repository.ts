@@ -5,8 +5,8 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
-import { DEADLINE_STATUSES, isMysql, MEASURE_KEYS, MEASURES, overdueSql, scoped, weekSql } from './report-figures.sql';
-import { ROLLUP_KIND, ReportRollupRepository, RollupRow } from './report-rollup.repository';
+import { DEADLINE_STATUSES, isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekSql } from './report-figures.sql';
+import { ROLLUP_KIND, ReportRollupRepository, RollupRow, scoped } from './report-rollup.repository';
 import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.plan';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */

@@ -1,6 +1,4 @@
 import { REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, REPORT_STATUSES, ReportFigureCounts, ReportStatus } from '@xjy/shared';
-import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { ReportFilter } from '../reports.repository';
 
 // The dashboard's measures in SQL, shared by the direct aggregate over `report` and the roll-up built from it.
 
@@ -52,15 +50,4 @@ export function weekSql(mysql: boolean): string {
 /** The same week number from a China day number (days since 1970-01-01; 1970-01-05 is day 4, a Monday). */
 export function weekOfDaySql(mysql: boolean, day: string): string {
   return mysql ? `((${day} - 4) DIV 7)` : `((${day} - 4) / 7)`;
-}
-
-/** Narrows rows of `alias` (which carry areaPath) to the filter's scope and area, as an indexed prefix match. */
-export function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: ReportFilter, alias: string): SelectQueryBuilder<T> {
-  if (f.scopePaths) {
-    const paths = f.scopePaths;
-    if (!paths.length) qb.andWhere('1 = 0');
-    else qb.andWhere(new Brackets((w) => paths.forEach((p, i) => w.orWhere(`${alias}.areaPath LIKE :sp${i}`, { [`sp${i}`]: `${p}%` }))));
-  }
-  if (f.areaPath) qb.andWhere(`${alias}.areaPath LIKE :ap`, { ap: `${f.areaPath}%` });
-  return qb;
 }

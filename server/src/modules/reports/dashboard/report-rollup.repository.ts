@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TransactionRunner } from '../../../database/transaction.runner';
 import type { ReportFilter } from '../reports.repository';
-import { isMysql, MEASURE_KEYS, MEASURES, scoped, weekOfDaySql } from './report-figures.sql';
+import { isMysql, MEASURE_KEYS, MEASURES, weekOfDaySql } from './report-figures.sql';
 import { ReportRollup, ReportRollupDirty } from './report-rollup.entity';
 import { chinaDayStart, mondayOf, WindowPlan } from './report-rollup.plan';
 
@@ -19,6 +19,17 @@ const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 const DELETE_BATCH = 1000;
 
 export type RollupRow = Record<string, unknown>;
+
+/** Narrows rows of `alias` (which carry areaPath) to the filter's scope and area, as an indexed prefix match. */
+export function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: ReportFilter, alias: string): SelectQueryBuilder<T> {
+  if (f.scopePaths) {
+    const paths = f.scopePaths;
+    if (!paths.length) qb.andWhere('1 = 0');
+    else qb.andWhere(new Brackets((w) => paths.forEach((p, i) => w.orWhere(`${alias}.areaPath LIKE :sp${i}`, { [`sp${i}`]: `${p}%` }))));
+  }
+  if (f.areaPath) qb.andWhere(`${alias}.areaPath LIKE :ap`, { ap: `${f.areaPath}%` });
+  return qb;
+}
 
 /** The roll-up tables: reading them for the dashboard, and rebuilding dirty days from `report`. */
 @Injectable()
