@@ -67,7 +67,7 @@ export class ReportDashboardRepository {
   async aggregate(f: ReportFilter, from: Date, to: Date, plan: WindowPlan, now: Date): Promise<FigureRows> {
     const direct = plan.direct.length > 0;
     const byGroup = direct
-      ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'areaPath').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'))
+      ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'area').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'))
           .groupBy('r.areaPath')
           .addGroupBy('r.categoryId')
           .addGroupBy('r.departmentId')
@@ -83,7 +83,7 @@ export class ReportDashboardRepository {
     const overdue = this.window(f, from, to)
       .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
       .andWhere(overdueSql(), { now })
-      .select('r.areaPath', 'areaPath')
+      .select('r.areaPath', 'area')
       .addSelect('r.categoryId', 'categoryId')
       .addSelect('r.departmentId', 'departmentId')
       .addSelect(weekSql(this.mysql), 'week')
@@ -95,8 +95,8 @@ export class ReportDashboardRepository {
       .getRawMany<RollupRow>();
     const [rolled, groups, weeks, late] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek, overdue]);
     const out: FigureRows = { categories: [], departments: [], weeks: [] };
-    const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.areaPath), categoryId: Number(x.categoryId) });
-    const department = (x: RollupRow, c: FigureCountsRow) => out.departments.push({ ...c, areaPath: String(x.areaPath), departmentId: x.departmentId === null ? null : Number(x.departmentId) });
+    const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.area), categoryId: Number(x.categoryId) });
+    const department = (x: RollupRow, c: FigureCountsRow) => out.departments.push({ ...c, areaPath: String(x.area), departmentId: x.departmentId === null ? null : Number(x.departmentId) });
     const week = (x: RollupRow, c: FigureCountsRow) => out.weeks.push({ ...c, week: Number(x.week), status: (x.status ?? null) as ReportStatus | null });
     for (const x of rolled) {
       const kind = Number(x.kind);

@@ -7,9 +7,9 @@ import { isMysql, MEASURE_KEYS, MEASURES, weekOfDaySql } from './report-figures.
 import { ReportRollup, ReportRollupDirty } from './report-rollup.entity';
 import { chinaDayStart, mondayOf, WindowPlan } from './report-rollup.plan';
 
-/** The dimension of a roll-up row besides its area. */
-export const ROLLUP_KIND = { category: 0, department: 1, status: 2 } as const;
-const KIND_COLUMN = { [ROLLUP_KIND.category]: 'categoryId', [ROLLUP_KIND.department]: 'departmentId', [ROLLUP_KIND.status]: 'status' } as const;
+/** The dimension of a roll-up row besides its area; `all`: one row for the whole day or week, every area (areaPath ''). */
+export const ROLLUP_KIND = { category: 0, department: 1, status: 2, all: 3 } as const;
+const KIND_COLUMN = { [ROLLUP_KIND.category]: 'categoryId', [ROLLUP_KIND.department]: 'departmentId', [ROLLUP_KIND.status]: 'status', [ROLLUP_KIND.all]: null } as const;
 const DIMENSIONS = ['categoryId', 'departmentId', 'status'] as const;
 /** Sweepers of several server instances take turns (a named lock on MySQL; SQLite writes one at a time anyway). */
 const SWEEP_LOCK = 'xjy_report_rollup_sweep';
@@ -75,21 +75,23 @@ export class ReportRollupRepository {
   async counts(f: ReportFilter, plan: WindowPlan): Promise<RollupRow[]> {
     if (!plan.weeks.length && !plan.days.length) return [];
     const status = ROLLUP_KIND.status;
+    // Aliases differ from column names: MySQL resolves GROUP BY names to columns before aliases.
     const qb = scoped(this.spans(plan, 'u'), f, 'u')
+      .andWhere(`u.kind <> ${ROLLUP_KIND.all}`)
       .select('u.kind', 'kind')
-      .addSelect(`CASE WHEN u.kind = ${status} THEN '' ELSE u.areaPath END`, 'areaPath')
+      .addSelect(`CASE WHEN u.kind = ${status} THEN '' ELSE u.areaPath END`, 'area')
       .addSelect('u.categoryId', 'categoryId')
       .addSelect('u.departmentId', 'departmentId')
       .addSelect('u.status', 'status')
       .addSelect(`CASE WHEN u.kind = ${status} THEN ${weekOfDaySql(this.mysql, 'u.day')} ELSE 0 END`, 'week');
     for (const k of MEASURE_KEYS) qb.addSelect(`SUM(u.${k})`, k);
-    return qb.groupBy('kind').addGroupBy('areaPath').addGroupBy('u.categoryId').addGroupBy('u.departmentId').addGroupBy('u.status').addGroupBy('week').getRawMany<RollupRow>();
+    return qb.groupBy('kind').addGroupBy('area').addGroupBy('u.categoryId').addGroupBy('u.departmentId').addGroupBy('u.status').addGroupBy('week').getRawMany<RollupRow>();
   }
 
   /** The smallest and largest report id in the plan's roll-up part (every area: the sample is spread by id). */
   async idRange(plan: WindowPlan): Promise<{ min: number; max: number } | null> {
     if (!plan.weeks.length && !plan.days.length) return null;
-    const r = await this.spans(plan, 'u').andWhere(`u.kind = ${ROLLUP_KIND.category}`).select('MIN(u.minId)', 'min').addSelect('MAX(u.maxId)', 'max').getRawOne<{ min: unknown; max: unknown }>();
+    const r = await this.spans(plan, 'u').andWhere(`u.kind = ${ROLLUP_KIND.all}`).select('MIN(u.minId)', 'min').addSelect('MAX(u.maxId)', 'max').getRawOne<{ min: unknown; max: unknown }>();
     return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
   }
 
@@ -135,9 +137,11 @@ export class ReportRollupRepository {
       await q('DELETE FROM report_rollup WHERE span = 1 AND day = ?', [day]);
       const rows: unknown[][] = [];
       for (const [kind, column] of Object.entries(KIND_COLUMN)) {
-        const sql = `SELECT r.areaPath AS areaPath, r.${column} AS dim, MIN(r.id) AS minId, MAX(r.id) AS maxId, ${MEASURE_KEYS.map((k) => `${MEASURES[k]} AS ${k}`).join(', ')}
-          FROM report r WHERE r.createdAt >= ? AND r.createdAt < ? GROUP BY r.areaPath, r.${column}`;
+        const keys = column ? `r.areaPath AS areaPath, r.${column} AS dim` : `'' AS areaPath, NULL AS dim`;
+        const sql = `SELECT ${keys}, MIN(r.id) AS minId, MAX(r.id) AS maxId, ${MEASURE_KEYS.map((k) => `${MEASURES[k]} AS ${k}`).join(', ')}
+          FROM report r WHERE r.createdAt >= ? AND r.createdAt < ? ${column ? `GROUP BY r.areaPath, r.${column}` : ''}`;
         for (const r of await q(sql, [sqlTime(chinaDayStart(day)), sqlTime(chinaDayStart(day + 1))])) {
+          if (!Number(r.received)) continue;
           const dims = DIMENSIONS.map((d) => (d === column ? r.dim : null));
           rows.push([1, day, Number(kind), r.areaPath, ...dims, Number(r.minId), Number(r.maxId), ...MEASURE_KEYS.map((k) => Number(r[k]))]);
         }
