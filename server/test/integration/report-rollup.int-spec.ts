@@ -172,11 +172,14 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
     await reports().update(r.id, state(rnd, r.createdAt));
   }
 
-  async function expectSame(): Promise<void> {
-    for (const auth of [adminAuth(1), staffAuth(7, { scopePaths: [streets[0].path], scopeAreaIds: [streets[0].id] })]) {
-      for (const q of [{ ...WINDOW, areaId: district.id }, { ...WINDOW }, { from: at(0).toISOString(), to: at(24 * 7).toISOString() }]) {
-        const [a, b] = await Promise.all([rolled.figures(auth, q, NOW), direct.figures(auth, q, NOW)]);
-        expect(a).toEqual(b);
+  /** Same answers both ways, asked at the sweep's moment, later (deadlines passed since: aged days), and before it. */
+  async function expectSame(nows = [NOW, new Date(NOW.getTime() + 5 * HOUR), new Date(NOW.getTime() + 30 * HOUR), new Date(NOW.getTime() - HOUR)]): Promise<void> {
+    for (const now of nows) {
+      for (const auth of [adminAuth(1), staffAuth(7, { scopePaths: [streets[0].path], scopeAreaIds: [streets[0].id] })]) {
+        for (const q of [{ ...WINDOW, areaId: district.id }, { ...WINDOW }, { from: at(0).toISOString(), to: at(24 * 7).toISOString() }]) {
+          const [a, b] = await Promise.all([rolled.figures(auth, q, now), direct.figures(auth, q, now)]);
+          expect(a).toEqual(b);
+        }
       }
     }
   }
@@ -185,14 +188,23 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
     const rnd = random(20261202);
     for (let i = 0; i < 80; i++) await insert(rnd);
     await expectSame();
-    expect(await rollup.sweep(60_000)).toBeGreaterThan(15);
+    expect(await rollup.sweep(60_000, NOW)).toBeGreaterThan(15);
     expect(await rollup.pending()).toBe(0);
-    const plan = await dashboard.plan(new Date(WINDOW.from), new Date(WINDOW.to));
+    const plan = await dashboard.plan(new Date(WINDOW.from), new Date(WINDOW.to), NOW);
     expect(plan.weeks).toHaveLength(2);
     expect(plan.days.length).toBeGreaterThan(0);
     const clean = await rolled.figures(adminAuth(1), { ...WINDOW, areaId: district.id }, NOW);
     expect(clean.received).toBeGreaterThan(40);
+    expect(clean.overdue).toBeGreaterThan(0);
     await expectSame();
+    // A day later deadlines have passed: those days are counted directly until the sweeper builds them again.
+    const later = new Date(NOW.getTime() + 24 * HOUR);
+    const aged = await dashboard.plan(new Date(WINDOW.from), new Date(WINDOW.to), later);
+    expect(aged.weeks.length).toBeLessThan(2);
+    expect(await rollup.sweep(60_000, later)).toBeGreaterThan(0);
+    expect((await dashboard.plan(new Date(WINDOW.from), new Date(WINDOW.to), later)).weeks).toHaveLength(2);
+    await expectSame([later]);
+    await rollup.sweep(60_000, NOW);
     for (let round = 0; round < 6; round++) {
       const steps = 1 + rnd.int(8);
       for (let i = 0; i < steps; i++) {
@@ -201,7 +213,7 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
       }
       await expectSame();
       if (rnd.next() < 0.6) {
-        await rollup.sweep(60_000);
+        await rollup.sweep(60_000, NOW);
         expect(await rollup.pending()).toBe(0);
         await expectSame();
       }
@@ -210,7 +222,7 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
 
   it('keeps a day dirty when a report of it is written while the day is rebuilt', async () => {
     const r = await reports().findOneOrFail({ where: { areaPath: streets[1].path }, order: { id: 'ASC' } });
-    await rollup.sweep(60_000);
+    await rollup.sweep(60_000, NOW);
     expect(await rollup.pending()).toBe(0);
     const day = chinaDay(r.createdAt);
     // A no-op write marks the day; while the sweep rebuilds it, another write lands (its own connection on MySQL,
@@ -219,11 +231,11 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
     tx.race = async () => {
       await reports().update(r.id, { status: 'resolved', outcome: 'fixed', acceptedAt: r.createdAt, dispatchedById: reporter, rating: 'satisfied' });
     };
-    await rollup.rebuildDay(day);
+    await rollup.rebuildDay(day, NOW);
     expect(tx.race).toBeNull();
     expect(await rollup.dirtyDays(day, day + 1)).toEqual(new Set([day]));
     await expectSame();
-    await rollup.sweep(60_000);
+    await rollup.sweep(60_000, NOW);
     expect(await rollup.dirtyDays(day, day + 1)).toEqual(new Set());
     await expectSame();
     const f = await rolled.figures(adminAuth(1), { ...WINDOW, areaId: district.id }, NOW);

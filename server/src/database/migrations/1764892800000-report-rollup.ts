@@ -1,18 +1,14 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { columns } from './migration-columns';
 
-const MEASURES = ['received', 'filed', 'deferred', 'closedFixed', 'closedOnTime', 'closedNotFixed', 'dispatched', 'handled', 'reworked', 'extended', 'rated', 'satisfied', 'basic', 'unsatisfied'];
+const MEASURES = ['received', 'filed', 'deferred', 'closedFixed', 'closedOnTime', 'closedNotFixed', 'dispatched', 'handled', 'reworked', 'extended', 'rated', 'satisfied', 'basic', 'unsatisfied', 'overdue'];
 const TRIGGERS = ['trg_report_rollup_insert', 'trg_report_rollup_update', 'trg_report_rollup_delete'];
-const OPEN_INDEX = new TableIndex({
-  name: 'idx_report_open',
-  columnNames: ['status', 'createdAt', 'areaPath', 'categoryId', 'departmentId', 'acceptDueAt', 'resolveDueAt', 'stageDeadlineAt'],
-});
 
 /**
- * The dashboard's roll-up (issue 12): report_rollup holds its counts per China day and week, report_rollup_dirty
- * the days written since. Triggers on `report` log every write in the writing transaction, whatever wrote it (the
- * API, seeds, the release tools, a bulk LOAD DATA, a hand-made fix), so the roll-up cannot drift; every existing
- * day starts dirty and the sweeper builds it. idx_report_open covers the live count of overdue open cases.
+ * The dashboard's roll-up (issue 12): report_rollup holds its counts per China day and week (clustered by span and
+ * day), report_rollup_dirty the days written since. Triggers on `report` log every write in the writing transaction,
+ * whatever wrote it (the API, seeds, the release tools, a bulk LOAD DATA, a hand-made fix), so the roll-up cannot
+ * drift; every existing day starts dirty and the sweeper builds it.
  */
 export class ReportRollup1764892800000 implements MigrationInterface {
   name = 'ReportRollup1764892800000';
@@ -24,25 +20,22 @@ export class ReportRollup1764892800000 implements MigrationInterface {
       new Table({
         name: 'report_rollup',
         columns: [
-          col.id(),
-          col.int('span'),
-          col.int('day'),
-          col.int('kind'),
-          col.varchar('areaPath', 255),
-          col.int('categoryId', { nullable: true }),
-          col.int('departmentId', { nullable: true }),
-          col.varchar('status', 16, { nullable: true }),
+          col.int('span', { isPrimary: true }),
+          col.int('day', { isPrimary: true }),
+          col.int('kind', { isPrimary: true }),
+          col.varchar('areaPath', 255, { isPrimary: true }),
+          col.varchar('dim', 16, { isPrimary: true }),
           col.int('minId'),
           col.int('maxId'),
+          col.datetime('asOf', { nullable: true }),
+          col.datetime('nextDeadline', { nullable: true }),
           ...MEASURES.map((m) => col.int(m)),
         ],
-        indices: [new TableIndex({ name: 'idx_report_rollup_span_day', columnNames: ['span', 'day', 'areaPath'] })],
       }),
     );
     await q.createTable(
       new Table({ name: 'report_rollup_dirty', columns: [col.id(), col.int('day')], indices: [new TableIndex({ name: 'idx_report_rollup_dirty_day', columnNames: ['day'] })] }),
     );
-    await q.createIndex('report', OPEN_INDEX);
     // The China day (UTC+8) a report was received on, as days since 1970-01-01.
     const day = (row: string) =>
       mysql ? `((TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ${row}.createdAt) + 28800) DIV 86400)` : `((CAST(strftime('%s', ${row}.createdAt) AS INTEGER) + 28800) / 86400)`;
@@ -62,7 +55,6 @@ export class ReportRollup1764892800000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of TRIGGERS) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
-    await q.dropIndex('report', OPEN_INDEX.name!);
     await q.dropTable('report_rollup_dirty');
     await q.dropTable('report_rollup');
   }

@@ -13,7 +13,6 @@ import { Department } from './departments/department.entity';
 @Index('idx_report_category_created', ['categoryId', 'createdAt'])
 @Index('idx_report_dashboard', ['createdAt', 'areaPath', 'status', 'categoryId', 'departmentId', 'acceptedAt', 'outcome', 'escalatedAt', 'dispatchedById', 'reworkCount', 'extensionCount', 'rating', 'acceptDueAt', 'resolveDueAt', 'stageDeadlineAt'])
 @Index('idx_report_queue', ['priority', 'id'])
-@Index('idx_report_open', ['status', 'createdAt', 'areaPath', 'categoryId', 'departmentId', 'acceptDueAt', 'resolveDueAt', 'stageDeadlineAt'])
 export class Report {
   @PrimaryGeneratedColumn()
   id: number;

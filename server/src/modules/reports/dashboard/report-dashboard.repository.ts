@@ -6,7 +6,7 @@ import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
 import { DEADLINE_STATUSES, isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekSql } from './report-figures.sql';
-import { ROLLUP_KIND, ReportRollupRepository, RollupRow, scoped } from './report-rollup.repository';
+import { ROLLUP_KIND, ReportRollupRepository, RollupRow, RollupSpanRow, scoped } from './report-rollup.repository';
 import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.plan';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */
@@ -18,7 +18,8 @@ export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStat
 export type FigureRows = { categories: CategoryRow[]; departments: DepartmentRow[]; weeks: WeekStatusRow[] };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
-export type { WindowPlan };
+/** The plan, with the smallest and largest report id of its roll-up part (every area). */
+export type DashboardPlan = WindowPlan & { rolledIds: { min: number; max: number } | null };
 
 /**
  * Aggregates for the dashboard, computed in the database: a county's year is a million reports. Whole clean China
@@ -48,10 +49,20 @@ export class ReportDashboardRepository {
     return scoped(qb, f, 'r');
   }
 
-  /** Which parts of [from, to) the roll-up answers exactly now, and which are counted from `report`. */
-  async plan(from: Date, to: Date): Promise<WindowPlan> {
+  /**
+   * Which parts of [from, to) the roll-up answers exactly at `now`, and which are counted from `report`: a day is
+   * exact when no write to its reports is waiting in the dirty log and its overdue count still holds at `now`.
+   */
+  async plan(from: Date, to: Date, now: Date): Promise<DashboardPlan> {
     const { first, end } = wholeDays(from, to);
-    return planWindow(from, to, await this.rollup.dirtyDays(first, end));
+    const [dirty, spans] = await Promise.all([this.rollup.dirtyDays(first, end), this.rollup.spanRows(first, end)]);
+    const aged = (r: RollupSpanRow) => (r.asOf !== null && r.asOf > now) || (r.nextDeadline !== null && r.nextDeadline <= now);
+    const staleWeeks = new Set<number>();
+    for (const r of spans.filter(aged)) (r.span === 1 ? dirty : staleWeeks).add(r.day);
+    const plan = planWindow(from, to, dirty, staleWeeks);
+    const used = spans.filter((r) => (r.span === 7 ? plan.weeks : plan.days).includes(r.day));
+    const rolledIds = used.length ? { min: Math.min(...used.map((r) => r.minId)), max: Math.max(...used.map((r) => r.maxId)) } : null;
+    return { ...plan, rolledIds };
   }
 
   private measures(qb: SelectQueryBuilder<Report>): SelectQueryBuilder<Report> {
@@ -64,7 +75,7 @@ export class ReportDashboardRepository {
    * rows, two grouped passes over the direct ranges, and the live overdue count, all at once. Rows of one key may
    * come from several of them: the breakdowns sum them.
    */
-  async aggregate(f: ReportFilter, from: Date, to: Date, plan: WindowPlan, now: Date): Promise<FigureRows> {
+  async aggregate(f: ReportFilter, plan: WindowPlan, now: Date): Promise<FigureRows> {
     const direct = plan.direct.length > 0;
     const byGroup = direct
       ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'area').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'))
@@ -79,8 +90,8 @@ export class ReportDashboardRepository {
           .addGroupBy('r.status')
           .getRawMany<RollupRow>()
       : Promise.resolve([]);
-    // Only open cases with a running deadline can be overdue: a range of idx_report_open per such status.
-    const overdue = this.window(f, from, to)
+    // The roll-up holds the overdue count of its days as it stands at `now` (see plan); the rest is counted here.
+    const overdue = direct ? this.ranges(f, plan.direct)
       .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
       .andWhere(overdueSql(), { now })
       .select('r.areaPath', 'area')
@@ -92,7 +103,7 @@ export class ReportDashboardRepository {
       .addGroupBy('r.categoryId')
       .addGroupBy('r.departmentId')
       .addGroupBy('week')
-      .getRawMany<RollupRow>();
+      .getRawMany<RollupRow>() : Promise.resolve([]);
     const [rolled, groups, weeks, late] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek, overdue]);
     const out: FigureRows = { categories: [], departments: [], weeks: [] };
     const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.area), categoryId: Number(x.categoryId) });
@@ -100,9 +111,10 @@ export class ReportDashboardRepository {
     const week = (x: RollupRow, c: FigureCountsRow) => out.weeks.push({ ...c, week: Number(x.week), status: (x.status ?? null) as ReportStatus | null });
     for (const x of rolled) {
       const kind = Number(x.kind);
-      if (kind === ROLLUP_KIND.category) category(x, numbers(x));
-      else if (kind === ROLLUP_KIND.department) department(x, numbers(x));
-      else week(x, numbers(x));
+      const value = String(x.value);
+      if (kind === ROLLUP_KIND.category) category({ ...x, categoryId: value }, numbers(x));
+      else if (kind === ROLLUP_KIND.department) department({ ...x, departmentId: value === '' ? null : value }, numbers(x));
+      else week({ ...x, status: value }, numbers(x));
     }
     for (const x of groups) {
       category(x, numbers(x));
@@ -119,15 +131,15 @@ export class ReportDashboardRepository {
   }
 
   /** The smallest and largest report id received in the window (for an even sample by id): roll-up and direct parts. */
-  async idRange(plan: WindowPlan): Promise<{ min: number; max: number } | null> {
+  async idRange(plan: DashboardPlan): Promise<{ min: number; max: number } | null> {
     const direct = plan.direct.length
-      ? this.ranges({ scopePaths: null }, plan.direct)
+      ? await this.ranges({ scopePaths: null }, plan.direct)
           .select('MIN(r.id)', 'min')
           .addSelect('MAX(r.id)', 'max')
           .getRawOne<{ min: unknown; max: unknown }>()
           .then((r) => (r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null))
-      : Promise.resolve(null);
-    const parts = (await Promise.all([this.rollup.idRange(plan), direct])).filter((p) => p !== null);
+      : null;
+    const parts = [plan.rolledIds, direct].filter((p) => p !== null);
     return parts.length ? { min: Math.min(...parts.map((p) => p.min)), max: Math.max(...parts.map((p) => p.max)) } : null;
   }
 

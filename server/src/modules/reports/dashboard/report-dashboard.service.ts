@@ -9,7 +9,7 @@ import type { DashboardQuery } from '../dto/report-queries.dto';
 import { ReportQueriesService } from '../report-queries.service';
 import { ReportRoutingRepository } from '../report-routing.repository';
 import type { ReportFilter } from '../reports.repository';
-import { ReportDashboardRepository, WindowPlan } from './report-dashboard.repository';
+import { DashboardPlan, ReportDashboardRepository } from './report-dashboard.repository';
 import { writeReportsWorkbook } from './report-export.xlsx';
 import { breakdown, childAreaId, groupBreakdown, stageMedians, STAGE_EVENT_TYPES, weekStart } from './report-figures.calc';
 
@@ -52,8 +52,8 @@ export class ReportDashboardService {
   /** Every figure of REPORT_FIGURES over the reports received in [from, to), with its breakdowns and stage medians. */
   async figures(auth: AuthContext, q: DashboardQuery, now = new Date()): Promise<ReportDashboardResponse> {
     const w = await this.window(auth, q);
-    const plan = await this.dashboard.plan(w.from, w.to);
-    const [{ categories: groups, departments: held, weeks }, medians] = await Promise.all([this.dashboard.aggregate(w.filter, w.from, w.to, plan, now), this.medians(w, plan)]);
+    const plan = await this.dashboard.plan(w.from, w.to, now);
+    const [{ categories: groups, departments: held, weeks }, medians] = await Promise.all([this.dashboard.aggregate(w.filter, plan, now), this.medians(w, plan)]);
     const total = breakdown(groups);
     const byArea = groupBreakdown(groups, (g) => childAreaId(g.areaPath, w.focus) ?? 0);
     const byCategory = groupBreakdown(groups, (g) => g.categoryId);
@@ -95,7 +95,7 @@ export class ReportDashboardService {
    * Stage medians over the window's filed cases: all of them up to MEDIAN_SAMPLE_MAX ids, else an even sample by id
    * (ids grow with time, so the sample spans the window), read by primary key, never a scan.
    */
-  private async medians(w: Window, plan: WindowPlan): Promise<{ medians: ReportDashboardResponse['medianHours']; sampleSize: number }> {
+  private async medians(w: Window, plan: DashboardPlan): Promise<{ medians: ReportDashboardResponse['medianHours']; sampleSize: number }> {
     const range = await this.dashboard.idRange(plan);
     const span = range ? range.max - range.min + 1 : 0;
     const step = Math.max(1, Math.ceil(span / MEDIAN_SAMPLE_MAX));

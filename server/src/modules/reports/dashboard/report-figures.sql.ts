@@ -8,9 +8,12 @@ const statusIn = (list: readonly string[]) => `r.status IN (${list.map((s) => `'
 /** The statuses that run a deadline (an open case in one of them can be overdue). */
 export const DEADLINE_STATUSES = REPORT_STATUSES.filter((s) => REPORT_STATUS_DEADLINE[s] !== null) as ReportStatus[];
 
+/** The column holding the running deadline of a status that has one. */
+export const deadlineField = (s: ReportStatus) => REPORT_DEADLINE_FIELD[REPORT_STATUS_DEADLINE[s]!];
+
 /** Open cases whose running deadline has passed at :now, per status (the same rule as the report's overdue flag). */
 export function overdueSql(): string {
-  const parts = DEADLINE_STATUSES.map((s) => `(r.status = '${s}' AND r.${REPORT_DEADLINE_FIELD[REPORT_STATUS_DEADLINE[s]!]} < :now)`);
+  const parts = DEADLINE_STATUSES.map((s) => `(r.status = '${s}' AND r.${deadlineField(s)} < :now)`);
   return parts.length ? `(${parts.join(' OR ')})` : '1 = 0';
 }
 

@@ -1,39 +1,31 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { timestampColumn } from '../../../database/columns';
 
 /**
- * The dashboard's roll-up of the report table: the counts of the dashboard's measures (all but `overdue`, which
- * depends on the moment asked) per China day or China week of receipt, per area and one dimension (`kind`: 0 by
- * category, 1 by department, 2 by status). Rebuilt a day at a time from the report table by the sweeper, never
- * edited in place; a day is trusted only while report_rollup_dirty holds no row for it.
+ * The dashboard's roll-up of the report table: the counts of the dashboard's measures per China day or China week
+ * of receipt, per area and one dimension (`kind`: 0 by category, 1 by department, 2 by status, `dim` its value as
+ * text, '' for none; 3 one row for the day over every area). Rebuilt a day at a time from `report` by the sweeper,
+ * never edited in place; a day is trusted only while report_rollup_dirty holds no row for it. The primary key
+ * clusters a week's rows together, so the dashboard reads them in one short range.
  */
 @Entity({ name: 'report_rollup' })
-@Index('idx_report_rollup_span_day', ['span', 'day', 'areaPath'])
 export class ReportRollup {
-  @PrimaryGeneratedColumn()
-  id: number;
-
   /** 1: one China day; 7: the China week starting on `day` (a Monday). */
-  @Column({ type: 'int' })
+  @PrimaryColumn({ type: 'int' })
   span: number;
 
   /** China days since 1970-01-01 (UTC+8). */
-  @Column({ type: 'int' })
+  @PrimaryColumn({ type: 'int' })
   day: number;
 
-  @Column({ type: 'int' })
+  @PrimaryColumn({ type: 'int' })
   kind: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @PrimaryColumn({ type: 'varchar', length: 255 })
   areaPath: string;
 
-  @Column({ type: 'int', nullable: true })
-  categoryId: number | null;
-
-  @Column({ type: 'int', nullable: true })
-  departmentId: number | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  status: string | null;
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  dim: string;
 
   /** The smallest and largest report id counted here (the stage-median sample is spread over the window's ids). */
   @Column({ type: 'int' })
@@ -41,6 +33,16 @@ export class ReportRollup {
 
   @Column({ type: 'int' })
   maxId: number;
+
+  /**
+   * Kind 3: when `overdue` was counted, and the first deadline then still ahead among the open cases counted: the
+   * overdue count holds from asOf until nextDeadline (null: none ahead), as long as the day is not written.
+   */
+  @Column({ ...timestampColumn, nullable: true })
+  asOf: Date | null;
+
+  @Column({ ...timestampColumn, nullable: true })
+  nextDeadline: Date | null;
 
   @Column({ type: 'int' }) received: number;
   @Column({ type: 'int' }) filed: number;
@@ -56,6 +58,7 @@ export class ReportRollup {
   @Column({ type: 'int' }) satisfied: number;
   @Column({ type: 'int' }) basic: number;
   @Column({ type: 'int' }) unsatisfied: number;
+  @Column({ type: 'int' }) overdue: number;
 }
 
 /**

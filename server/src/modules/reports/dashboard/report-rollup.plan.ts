@@ -40,8 +40,11 @@ export function wholeDays(from: Date, to: Date): { first: number; end: number } 
   return { first, end: Math.max(first, chinaDay(to)) };
 }
 
-/** Splits [from, to) given the days the roll-up does not hold exactly now (dirty days). */
-export function planWindow(from: Date, to: Date, dirty: ReadonlySet<number>): WindowPlan {
+/**
+ * Splits [from, to) given the days the roll-up does not hold exactly now (dirty days, or days whose overdue count
+ * has aged) and the weeks whose overdue count has aged (their clean days are still used one by one).
+ */
+export function planWindow(from: Date, to: Date, dirty: ReadonlySet<number>, staleWeeks: ReadonlySet<number> = new Set()): WindowPlan {
   const { first, end } = wholeDays(from, to);
   if (first >= end) return { weeks: [], days: [], direct: from < to ? [{ from, to }] : [] };
   const plan: WindowPlan = { weeks: [], days: [], direct: [] };
@@ -51,7 +54,7 @@ export function planWindow(from: Date, to: Date, dirty: ReadonlySet<number>): Wi
     else if (r.from < r.to) plan.direct.push({ ...r });
   };
   direct({ from, to: chinaDayStart(first) });
-  const cleanWeek = (m: number) => m >= first && m + 7 <= end && Array.from({ length: 7 }, (_, i) => m + i).every((d) => !dirty.has(d));
+  const cleanWeek = (m: number) => m >= first && m + 7 <= end && !staleWeeks.has(m) && Array.from({ length: 7 }, (_, i) => m + i).every((d) => !dirty.has(d));
   for (let d = first; d < end; d++) {
     if (dirty.has(d)) direct({ from: chinaDayStart(d), to: chinaDayStart(d + 1) });
     else if (d === mondayOf(d) && cleanWeek(d)) {

@@ -3,20 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TransactionRunner } from '../../../database/transaction.runner';
 import type { ReportFilter } from '../reports.repository';
-import { isMysql, MEASURE_KEYS, MEASURES, weekOfDaySql } from './report-figures.sql';
+import { DEADLINE_STATUSES, deadlineField, isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekOfDaySql } from './report-figures.sql';
 import { ReportRollup, ReportRollupDirty } from './report-rollup.entity';
 import { chinaDayStart, mondayOf, WindowPlan } from './report-rollup.plan';
 
 /** The dimension of a roll-up row besides its area; `all`: one row for the whole day or week, every area (areaPath ''). */
 export const ROLLUP_KIND = { category: 0, department: 1, status: 2, all: 3 } as const;
 const KIND_COLUMN = { [ROLLUP_KIND.category]: 'categoryId', [ROLLUP_KIND.department]: 'departmentId', [ROLLUP_KIND.status]: 'status', [ROLLUP_KIND.all]: null } as const;
-const DIMENSIONS = ['categoryId', 'departmentId', 'status'] as const;
+const COUNTS = [...MEASURE_KEYS, 'overdue'] as const;
 /** Sweepers of several server instances take turns (a named lock on MySQL; SQLite writes one at a time anyway). */
 const SWEEP_LOCK = 'xjy_report_rollup_sweep';
 /** A time as both drivers compare it with a stored DATETIME (UTC). */
 const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 /** Log rows deleted per statement. */
 const DELETE_BATCH = 1000;
+
+/** The all-areas row of a built day or week: what the plan needs to trust it, and the ids it holds. */
+export interface RollupSpanRow {
+  span: number;
+  day: number;
+  asOf: Date | null;
+  nextDeadline: Date | null;
+  minId: number;
+  maxId: number;
+}
 
 export type RollupRow = Record<string, unknown>;
 
@@ -70,7 +80,7 @@ export class ReportRollupRepository {
 
   /**
    * The plan's roll-up counts in scope: per (area, category) and (area, department) over the whole window, per
-   * (China week, status) summed over the areas in scope. One pass over a few hundred rows per week.
+   * (China week, status) summed over the areas in scope. One range of the primary key per week or day.
    */
   async counts(f: ReportFilter, plan: WindowPlan): Promise<RollupRow[]> {
     if (!plan.weeks.length && !plan.days.length) return [];
@@ -80,26 +90,29 @@ export class ReportRollupRepository {
       .andWhere(`u.kind <> ${ROLLUP_KIND.all}`)
       .select('u.kind', 'kind')
       .addSelect(`CASE WHEN u.kind = ${status} THEN '' ELSE u.areaPath END`, 'area')
-      .addSelect('u.categoryId', 'categoryId')
-      .addSelect('u.departmentId', 'departmentId')
-      .addSelect('u.status', 'status')
+      .addSelect('u.dim', 'value')
       .addSelect(`CASE WHEN u.kind = ${status} THEN ${weekOfDaySql(this.mysql, 'u.day')} ELSE 0 END`, 'week');
-    for (const k of MEASURE_KEYS) qb.addSelect(`SUM(u.${k})`, k);
-    return qb.groupBy('kind').addGroupBy('area').addGroupBy('u.categoryId').addGroupBy('u.departmentId').addGroupBy('u.status').addGroupBy('week').getRawMany<RollupRow>();
+    for (const k of COUNTS) qb.addSelect(`SUM(u.${k})`, k);
+    return qb.groupBy('kind').addGroupBy('area').addGroupBy('value').addGroupBy('week').getRawMany<RollupRow>();
   }
 
-  /** The smallest and largest report id in the plan's roll-up part (every area: the sample is spread by id). */
-  async idRange(plan: WindowPlan): Promise<{ min: number; max: number } | null> {
-    if (!plan.weeks.length && !plan.days.length) return null;
-    const r = await this.spans(plan, 'u').andWhere(`u.kind = ${ROLLUP_KIND.all}`).select('MIN(u.minId)', 'min').addSelect('MAX(u.maxId)', 'max').getRawOne<{ min: unknown; max: unknown }>();
-    return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
+  /** The all-areas rows of the weeks and days built in [first, end). */
+  async spanRows(first: number, end: number): Promise<RollupSpanRow[]> {
+    if (first >= end) return [];
+    const rows = await this.ds
+      .getRepository(ReportRollup)
+      .createQueryBuilder('u')
+      .select(['u.span', 'u.day', 'u.asOf', 'u.nextDeadline', 'u.minId', 'u.maxId'])
+      .where('u.span IN (1, 7) AND u.day >= :first AND u.day < :end AND u.kind = :all', { first: first - 6, end, all: ROLLUP_KIND.all })
+      .getMany();
+    return rows.map(({ span, day, asOf, nextDeadline, minId, maxId }) => ({ span, day, asOf, nextDeadline, minId, maxId }));
   }
 
   /**
    * Rebuilds dirty days, oldest first, until none is left or `budgetMs` has passed; returns how many days it built.
    * A sweep already running elsewhere (another instance) makes this one return 0 at once.
    */
-  async sweep(budgetMs: number): Promise<number> {
+  async sweep(budgetMs: number, now = new Date()): Promise<number> {
     const qr = this.ds.createQueryRunner();
     await qr.connect();
     try {
@@ -108,10 +121,14 @@ export class ReportRollupRepository {
         const until = Date.now() + budgetMs;
         let built = 0;
         while (Date.now() < until) {
-          const days = await qr.query('SELECT DISTINCT day FROM report_rollup_dirty ORDER BY day LIMIT 20');
+          // Days written since, then days whose overdue count has aged (a deadline passed since it was taken).
+          const dirty = await qr.query('SELECT DISTINCT day FROM report_rollup_dirty ORDER BY day LIMIT 20');
+          const days = dirty.length
+            ? dirty
+            : await qr.query('SELECT day FROM report_rollup WHERE span = 1 AND kind = ? AND nextDeadline <= ? ORDER BY day LIMIT 20', [ROLLUP_KIND.all, sqlTime(now)]);
           if (!days.length) break;
           for (const { day } of days as Array<{ day: unknown }>) {
-            await this.rebuildDay(Number(day));
+            await this.rebuildDay(Number(day), now);
             built++;
           }
         }
@@ -130,34 +147,37 @@ export class ReportRollupRepository {
    * week's are replaced, and exactly those log rows are deleted. A write committed meanwhile leaves its own log row,
    * so the day stays dirty and is built again.
    */
-  async rebuildDay(day: number): Promise<void> {
+  async rebuildDay(day: number, now = new Date()): Promise<void> {
+    const at = `'${sqlTime(now)}'`;
+    const overdue = `SUM(CASE WHEN ${overdueSql().replaceAll(':now', at)} THEN 1 ELSE 0 END)`;
+    const ahead = `MIN(CASE ${DEADLINE_STATUSES.map((st) => `WHEN r.status = '${st}' AND r.${deadlineField(st)} >= ${at} THEN r.${deadlineField(st)}`).join(' ')} END)`;
     await this.tx.run(async (m) => {
       const q = (sql: string, params: unknown[] = []) => m.query(sql, params) as Promise<Array<Record<string, unknown>>>;
       const ids = (await q('SELECT id FROM report_rollup_dirty WHERE day = ?', [day])).map((r) => Number(r.id));
       await q('DELETE FROM report_rollup WHERE span = 1 AND day = ?', [day]);
       const rows: unknown[][] = [];
       for (const [kind, column] of Object.entries(KIND_COLUMN)) {
-        const keys = column ? `r.areaPath AS areaPath, r.${column} AS dim` : `'' AS areaPath, NULL AS dim`;
-        const sql = `SELECT ${keys}, MIN(r.id) AS minId, MAX(r.id) AS maxId, ${MEASURE_KEYS.map((k) => `${MEASURES[k]} AS ${k}`).join(', ')}
+        const keys = column ? `r.areaPath AS areaPath, r.${column} AS dim` : `'' AS areaPath, '' AS dim, ${ahead} AS nextDeadline`;
+        const sql = `SELECT ${keys}, MIN(r.id) AS minId, MAX(r.id) AS maxId, ${MEASURE_KEYS.map((k) => `${MEASURES[k]} AS ${k}`).join(', ')}, ${overdue} AS overdue
           FROM report r WHERE r.createdAt >= ? AND r.createdAt < ? ${column ? `GROUP BY r.areaPath, r.${column}` : ''}`;
         for (const r of await q(sql, [sqlTime(chinaDayStart(day)), sqlTime(chinaDayStart(day + 1))])) {
           if (!Number(r.received)) continue;
-          const dims = DIMENSIONS.map((d) => (d === column ? r.dim : null));
-          rows.push([1, day, Number(kind), r.areaPath, ...dims, Number(r.minId), Number(r.maxId), ...MEASURE_KEYS.map((k) => Number(r[k]))]);
+          const next = column || r.nextDeadline === null ? null : r.nextDeadline instanceof Date ? sqlTime(r.nextDeadline) : String(r.nextDeadline);
+          rows.push([1, day, Number(kind), r.areaPath, r.dim === null ? '' : String(r.dim), Number(r.minId), Number(r.maxId), column ? null : sqlTime(now), next, ...COUNTS.map((k) => Number(r[k]))]);
         }
       }
-      const cols = ['span', 'day', 'kind', 'areaPath', ...DIMENSIONS, 'minId', 'maxId', ...MEASURE_KEYS];
+      const cols = ['span', 'day', 'kind', 'areaPath', 'dim', 'minId', 'maxId', 'asOf', 'nextDeadline', ...COUNTS];
       for (let i = 0; i < rows.length; i += 200) {
         const batch = rows.slice(i, i + 200);
         await q(`INSERT INTO report_rollup (${cols.join(', ')}) VALUES ${batch.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, batch.flat());
       }
+      // The week: the sum of its days (MIN/MAX ignore the null times of rows other than kind 3).
       const monday = mondayOf(day);
       await q('DELETE FROM report_rollup WHERE span = 7 AND day = ?', [monday]);
-      const keys = ['kind', 'areaPath', ...DIMENSIONS];
       await q(
         `INSERT INTO report_rollup (${cols.join(', ')})
-         SELECT 7, ?, ${keys.join(', ')}, MIN(minId), MAX(maxId), ${MEASURE_KEYS.map((k) => `SUM(${k})`).join(', ')}
-         FROM report_rollup WHERE span = 1 AND day >= ? AND day < ? GROUP BY ${keys.join(', ')}`,
+         SELECT 7, ?, kind, areaPath, dim, MIN(minId), MAX(maxId), MAX(asOf), MIN(nextDeadline), ${COUNTS.map((k) => `SUM(${k})`).join(', ')}
+         FROM report_rollup WHERE span = 1 AND day >= ? AND day < ? GROUP BY kind, areaPath, dim`,
         [monday, monday, monday + 7],
       );
       for (let i = 0; i < ids.length; i += DELETE_BATCH) {
