@@ -23,8 +23,10 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
 
   useEffect(() => {
     if (!box.current) return;
-    // While drawing, a double click is two vertices, not a zoom; the +/− buttons zoom instead.
-    const m = L.map(box.current, { zoomControl: drawing, doubleClickZoom: !drawing, attributionControl: false }).setView([center.lat, center.lng], 15);
+    // While drawing, a double click is two vertices, not a zoom; the +/− buttons zoom instead. Nor does the map take
+    // keyboard focus then: focusing it on the first mousedown scrolls Taro's page (Leaflet restores only the
+    // window's scroll), which moved the first vertex away from where it was clicked.
+    const m = L.map(box.current, { zoomControl: drawing, doubleClickZoom: !drawing, keyboard: !drawing, attributionControl: false }).setView([center.lat, center.lng], 15);
     map.current = m;
     // Areas (gaps) drawn under the markers; a shape being drawn on top.
     areaLayer.current = L.layerGroup().addTo(m);
