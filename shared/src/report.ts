@@ -711,6 +711,8 @@ export interface ReportActionRequests {
 export interface DepartmentCasesParams extends CursorParams {
   /** A status key, or a group: open, fixed, closed. */
   status?: ReportStatus | ReportStatusGroup;
+  /** priority when omitted. */
+  sort?: ReportQueueSort;
 }
 export interface DepartmentCasesResponse extends ReportPageResponse {
   department: { id: number; name: string };

@@ -25,11 +25,11 @@ describe.each(TEST_DRIVERS)('the staff queue by deadline (%s)', (driver) => {
   const post = (token: string, path: string, body: unknown = {}) => t.http('POST', path, { token, body });
 
   /** Every page of a queue, following nextCursor. */
-  async function all(query: string, token = staff): Promise<ReportSummaryResponse[]> {
+  async function all(query: string, token = staff, path = '/api/reports'): Promise<ReportSummaryResponse[]> {
     const out: ReportSummaryResponse[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const res = await t.http('GET', `/api/reports?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      const res = await t.http('GET', `${path}?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
       expect(res.status).toBe(200);
       const page = res.body as { items: ReportSummaryResponse[]; nextCursor: string | null };
       expect(page.items.length).toBeLessThanOrEqual(PAGE_SIZE_DEFAULT);
@@ -108,6 +108,15 @@ describe.each(TEST_DRIVERS)('the staff queue by deadline (%s)', (driver) => {
     const overdue = await all('status=open&overdue=true&sort=deadline');
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((r) => r.overdue && runningDue(r) < Date.now())).toBe(true);
+  });
+
+  it('gives a department handler its own open cases by deadline too', async () => {
+    const byDeadline = await all('status=open&sort=deadline', dept, '/api/department/cases');
+    expect(byDeadline.length).toBeGreaterThan(PAGE_SIZE_DEFAULT);
+    expect(byDeadline.map((r) => [runningDue(r), r.id])).toEqual(byDeadline.map((r) => [runningDue(r), r.id]).sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const byPriority = await all('status=open', dept, '/api/department/cases');
+    expect(byDeadline.map((r) => r.id).sort((a, b) => a - b)).toEqual(byPriority.map((r) => r.id).sort((a, b) => a - b));
+    expect(await t.http('GET', '/api/department/cases?status=fixed&sort=deadline', { token: dept })).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
   });
 
   it('refuses a deadline order over finished cases, an unknown order and a forged cursor, in Chinese', async () => {

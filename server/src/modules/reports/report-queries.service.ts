@@ -9,6 +9,7 @@ import {
   REPORT_STATUS_GROUPS,
   ReportDetailResponse,
   ReportPageResponse,
+  ReportQueueSort,
   ReportStatus,
   ReportStatusGroup,
   reportStatusesIn,
@@ -152,17 +153,24 @@ export class ReportQueriesService implements OnModuleInit {
     }
     if (q.overdue !== undefined) filter.overdue = q.overdue;
     if (q.flagged !== undefined) filter.flagged = q.flagged;
-    const [head, id] = q.cursor ? q.cursor.split(':').map(Number) : [NaN, NaN];
-    const now = new Date();
-    if (q.sort === 'deadline') {
+    return this.queuePage(filter, q.sort, q.cursor, new Date());
+  }
+
+  /**
+   * One page of a queue under its order (the staff queue and a department's cases): by priority, or, for open cases,
+   * by running deadline. The cursor is the one the previous page of the same order gave.
+   */
+  async queuePage(filter: ReportFilter, sort: ReportQueueSort | undefined, cursor: string | undefined, now: Date): Promise<ReportPageResponse> {
+    const [head, id] = cursor ? cursor.split(':').map(Number) : [NaN, NaN];
+    if (sort === 'deadline') {
       // Finished cases have no deadline: the deadline order is the open queue's (a narrower status within it is kept).
       if (filter.statuses?.some((s) => !OPEN_STATUSES.includes(s))) throw fieldError('validation_failed', 'sort', '按期限排序只适用于未办结的问题');
-      if (q.cursor && !(head <= QUEUE_DUE_NEVER.getTime())) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
-      const rows = await this.reports.findPageByDeadline(filter, q.cursor ? { dueAt: new Date(head), id } : null, PAGE_SIZE_DEFAULT + 1, now);
+      if (cursor && !(head <= QUEUE_DUE_NEVER.getTime())) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
+      const rows = await this.reports.findPageByDeadline(filter, cursor ? { dueAt: new Date(head), id } : null, PAGE_SIZE_DEFAULT + 1, now);
       return this.page(rows, queueDueCursor);
     }
-    if (q.cursor && head > PRIORITY_MAX) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
-    const rows = await this.reports.findPage(filter, q.cursor ? { priority: head, id } : null, PAGE_SIZE_DEFAULT + 1, now);
+    if (cursor && head > PRIORITY_MAX) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
+    const rows = await this.reports.findPage(filter, cursor ? { priority: head, id } : null, PAGE_SIZE_DEFAULT + 1, now);
     return this.page(rows, (r) => `${r.priority}:${r.id}`);
   }
 

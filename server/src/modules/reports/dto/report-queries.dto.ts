@@ -95,9 +95,14 @@ export class DepartmentCasesQuery implements DepartmentCasesParams {
   @IsIn(STATUS_FILTERS)
   status?: ReportStatus | ReportStatusGroup;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'priority (default), or deadline: open cases by running deadline', enum: REPORT_QUEUE_SORTS })
   @IsOptional()
-  @Matches(/^[0-9]{1,9}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
+  @IsIn(REPORT_QUEUE_SORTS)
+  sort?: ReportQueueSort;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, under the same sort' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
   cursor?: string;
 }
 
