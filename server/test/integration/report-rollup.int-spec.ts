@@ -6,6 +6,7 @@ import { resolveDataSourceOptions } from '../../src/database/data-source';
 import { seedDemo } from '../../src/database/seeds/demo.seed';
 import { TransactionRunner, UnitOfWork } from '../../src/database/transaction.runner';
 import { Area } from '../../src/modules/areas/area.entity';
+import { AreasRepository } from '../../src/modules/areas/areas.repository';
 import type { MediaService } from '../../src/modules/media/media.service';
 import { ReportCategoriesRepository } from '../../src/modules/reports/categories/report-categories.repository';
 import { ReportCategory } from '../../src/modules/reports/categories/report-category.entity';
@@ -114,7 +115,7 @@ describe.each(TEST_DRIVERS)('dashboard roll-up (%s)', (driver) => {
     const routing = new ReportRoutingRepository(ds);
     const cats = new ReportCategoriesRepository(ds, tx);
     const depts = new DepartmentsRepository(ds, tx);
-    const queries = new ReportQueriesService(new ReportsRepository(ds), routing, cats, depts, {} as MediaService, {} as ScopeRegistry);
+    const queries = new ReportQueriesService(new ReportsRepository(ds), routing, new AreasRepository(ds, tx), cats, depts, {} as MediaService, {} as ScopeRegistry);
     rollup = new ReportRollupRepository(ds, tx);
     dashboard = new ReportDashboardRepository(ds, rollup);
     rolled = new ReportDashboardService(dashboard, queries, cats, depts, routing);

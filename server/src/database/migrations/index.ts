@@ -11,7 +11,8 @@ import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-te
 import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
 import { Statements1764806400000 } from './1764806400000-statements';
 import { StationConfirmations1764720000000 } from './1764720000000-station-confirmations';
-import { ReportRollup1764892800000 } from './1764892800000-report-rollup';
+import { ReportQueueDue1765152000000 } from './1765152000000-report-queue-due';
+import { ReportRollup1765238400000 } from './1765238400000-report-rollup';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   VolunteerHours1764633600000,
   Statements1764806400000,
   StationConfirmations1764720000000,
-  ReportRollup1764892800000,
+  ReportQueueDue1765152000000,
+  ReportRollup1765238400000,
 ];

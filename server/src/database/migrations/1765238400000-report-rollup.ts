@@ -10,8 +10,8 @@ const TRIGGERS = ['trg_report_rollup_insert', 'trg_report_rollup_update', 'trg_r
  * whatever wrote it (the API, seeds, the release tools, a bulk LOAD DATA, a hand-made fix), so the roll-up cannot
  * drift; every existing day starts dirty and the sweeper builds it.
  */
-export class ReportRollup1764892800000 implements MigrationInterface {
-  name = 'ReportRollup1764892800000';
+export class ReportRollup1765238400000 implements MigrationInterface {
+  name = 'ReportRollup1765238400000';
 
   async up(q: QueryRunner): Promise<void> {
     const col = columns(q);
