@@ -31,6 +31,8 @@ export class ReportRollup1765238400000 implements MigrationInterface {
           col.datetime('nextDeadline', { nullable: true }),
           ...MEASURES.map((m) => col.int(m)),
         ],
+        // The all-areas rows (kind 3) alone: the dashboard's plan and the sweeper's look for aged days read only them.
+        indices: [new TableIndex({ name: 'idx_report_rollup_kind', columnNames: ['kind', 'span', 'day'] })],
       }),
     );
     await q.createTable(

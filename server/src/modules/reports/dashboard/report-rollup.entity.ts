@@ -9,6 +9,7 @@ import { timestampColumn } from '../../../database/columns';
  * clusters a week's rows together, so the dashboard reads them in one short range.
  */
 @Entity({ name: 'report_rollup' })
+@Index('idx_report_rollup_kind', ['kind', 'span', 'day'])
 export class ReportRollup {
   /** 1: one China day; 7: the China week starting on `day` (a Monday). */
   @PrimaryColumn({ type: 'int' })

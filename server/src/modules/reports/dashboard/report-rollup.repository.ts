@@ -103,7 +103,7 @@ export class ReportRollupRepository {
       .getRepository(ReportRollup)
       .createQueryBuilder('u')
       .select(['u.span', 'u.day', 'u.asOf', 'u.nextDeadline', 'u.minId', 'u.maxId'])
-      .where('u.span IN (1, 7) AND u.day >= :first AND u.day < :end AND u.kind = :all', { first: first - 6, end, all: ROLLUP_KIND.all })
+      .where('u.kind = :all AND u.span IN (1, 7) AND u.day >= :first AND u.day < :end', { first: first - 6, end, all: ROLLUP_KIND.all })
       .getMany();
     return rows.map(({ span, day, asOf, nextDeadline, minId, maxId }) => ({ span, day, asOf, nextDeadline, minId, maxId }));
   }
