@@ -91,19 +91,7 @@ export class ReportDashboardRepository {
           .getRawMany<RollupRow>()
       : Promise.resolve([]);
     // The roll-up holds the overdue count of its days as it stands at `now` (see plan); the rest is counted here.
-    const overdue = direct ? this.ranges(f, plan.direct)
-      .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
-      .andWhere(overdueSql(), { now })
-      .select('r.areaPath', 'area')
-      .addSelect('r.categoryId', 'categoryId')
-      .addSelect('r.departmentId', 'departmentId')
-      .addSelect(weekSql(this.mysql), 'week')
-      .addSelect('COUNT(*)', 'overdue')
-      .groupBy('r.areaPath')
-      .addGroupBy('r.categoryId')
-      .addGroupBy('r.departmentId')
-      .addGroupBy('week')
-      .getRawMany<RollupRow>() : Promise.resolve([]);
+    const overdue = direct ? this.overdue(f, plan.direct, now) : Promise.resolve([]);
     const [rolled, groups, weeks, late] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek, overdue]);
     const out: FigureRows = { categories: [], departments: [], weeks: [] };
     const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.area), categoryId: Number(x.categoryId) });
@@ -128,6 +116,23 @@ export class ReportDashboardRepository {
       week({ week: x.week, status: null }, c);
     }
     return out;
+  }
+
+  /** Open cases past their running deadline at `now`, received in these ranges, per (area, category, department, week). */
+  private overdue(f: ReportFilter, ranges: TimeRange[], now: Date): Promise<RollupRow[]> {
+    return this.ranges(f, ranges)
+      .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
+      .andWhere(overdueSql(), { now })
+      .select('r.areaPath', 'area')
+      .addSelect('r.categoryId', 'categoryId')
+      .addSelect('r.departmentId', 'departmentId')
+      .addSelect(weekSql(this.mysql), 'week')
+      .addSelect('COUNT(*)', 'overdue')
+      .groupBy('r.areaPath')
+      .addGroupBy('r.categoryId')
+      .addGroupBy('r.departmentId')
+      .addGroupBy('week')
+      .getRawMany<RollupRow>();
   }
 
   /** The smallest and largest report id received in the window (for an even sample by id): roll-up and direct parts. */
