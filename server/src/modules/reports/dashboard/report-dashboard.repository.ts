@@ -5,7 +5,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
-import { DEADLINE_STATUSES, isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekSql } from './report-figures.sql';
+import { isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekSql } from './report-figures.sql';
 import { ROLLUP_KIND, ReportRollupRepository, RollupRow, RollupSpanRow, scoped } from './report-rollup.repository';
 import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.plan';
 
@@ -13,8 +13,7 @@ import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.pl
 export type FigureCountsRow = ReportFigureCounts & { overdue: number };
 export type CategoryRow = FigureCountsRow & { areaPath: string; categoryId: number };
 export type DepartmentRow = FigureCountsRow & { areaPath: string; departmentId: number | null };
-/** Status null: the overdue count of the week, which no status row carries. */
-export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus | null };
+export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus };
 export type FigureRows = { categories: CategoryRow[]; departments: DepartmentRow[]; weeks: WeekStatusRow[] };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
@@ -65,38 +64,37 @@ export class ReportDashboardRepository {
     return { ...plan, rolledIds };
   }
 
-  private measures(qb: SelectQueryBuilder<Report>): SelectQueryBuilder<Report> {
+  /** The measures, and the open cases past their running deadline at `now`. */
+  private measures(qb: SelectQueryBuilder<Report>, now: Date): SelectQueryBuilder<Report> {
     for (const k of MEASURE_KEYS) qb.addSelect(MEASURES[k], k);
-    return qb;
+    return qb.addSelect(`SUM(CASE WHEN ${overdueSql()} THEN 1 ELSE 0 END)`, 'overdue').setParameter('now', now);
   }
 
   /**
    * The measures per (area, category), (area, department) and (China week, status) over the window: the roll-up's
-   * rows, two grouped passes over the direct ranges, and the live overdue count, all at once. Rows of one key may
-   * come from several of them: the breakdowns sum them.
+   * rows (their overdue count holds at `now`, see plan) and two grouped passes over the direct ranges, all at once.
+   * Rows of one key may come from several of them: the breakdowns sum them.
    */
   async aggregate(f: ReportFilter, plan: WindowPlan, now: Date): Promise<FigureRows> {
     const direct = plan.direct.length > 0;
     const byGroup = direct
-      ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'area').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'))
+      ? this.measures(this.ranges(f, plan.direct).select('r.areaPath', 'area').addSelect('r.categoryId', 'categoryId').addSelect('r.departmentId', 'departmentId'), now)
           .groupBy('r.areaPath')
           .addGroupBy('r.categoryId')
           .addGroupBy('r.departmentId')
           .getRawMany<RollupRow>()
       : Promise.resolve([]);
     const byWeek = direct
-      ? this.measures(this.ranges(f, plan.direct).select(weekSql(this.mysql), 'week').addSelect('r.status', 'status'))
+      ? this.measures(this.ranges(f, plan.direct).select(weekSql(this.mysql), 'week').addSelect('r.status', 'status'), now)
           .groupBy('week')
           .addGroupBy('r.status')
           .getRawMany<RollupRow>()
       : Promise.resolve([]);
-    // The roll-up holds the overdue count of its days as it stands at `now` (see plan); the rest is counted here.
-    const overdue = direct ? this.overdue(f, plan.direct, now) : Promise.resolve([]);
-    const [rolled, groups, weeks, late] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek, overdue]);
+    const [rolled, groups, weeks] = await Promise.all([this.rollup.counts(f, plan), byGroup, byWeek]);
     const out: FigureRows = { categories: [], departments: [], weeks: [] };
     const category = (x: RollupRow, c: FigureCountsRow) => out.categories.push({ ...c, areaPath: String(x.area), categoryId: Number(x.categoryId) });
     const department = (x: RollupRow, c: FigureCountsRow) => out.departments.push({ ...c, areaPath: String(x.area), departmentId: x.departmentId === null ? null : Number(x.departmentId) });
-    const week = (x: RollupRow, c: FigureCountsRow) => out.weeks.push({ ...c, week: Number(x.week), status: (x.status ?? null) as ReportStatus | null });
+    const week = (x: RollupRow, c: FigureCountsRow) => out.weeks.push({ ...c, week: Number(x.week), status: x.status as ReportStatus });
     for (const x of rolled) {
       const kind = Number(x.kind);
       const value = String(x.value);
@@ -109,30 +107,7 @@ export class ReportDashboardRepository {
       department(x, numbers(x));
     }
     for (const x of weeks) week(x, numbers(x));
-    for (const x of late) {
-      const c = numbers({ overdue: x.overdue });
-      category(x, c);
-      department(x, c);
-      week({ week: x.week, status: null }, c);
-    }
     return out;
-  }
-
-  /** Open cases past their running deadline at `now`, received in these ranges, per (area, category, department, week). */
-  private overdue(f: ReportFilter, ranges: TimeRange[], now: Date): Promise<RollupRow[]> {
-    return this.ranges(f, ranges)
-      .andWhere('r.status IN (:...open)', { open: DEADLINE_STATUSES })
-      .andWhere(overdueSql(), { now })
-      .select('r.areaPath', 'area')
-      .addSelect('r.categoryId', 'categoryId')
-      .addSelect('r.departmentId', 'departmentId')
-      .addSelect(weekSql(this.mysql), 'week')
-      .addSelect('COUNT(*)', 'overdue')
-      .groupBy('r.areaPath')
-      .addGroupBy('r.categoryId')
-      .addGroupBy('r.departmentId')
-      .addGroupBy('week')
-      .getRawMany<RollupRow>();
   }
 
   /** The smallest and largest report id received in the window (for an even sample by id): roll-up and direct parts. */
