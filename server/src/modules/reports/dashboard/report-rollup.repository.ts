@@ -117,8 +117,9 @@ export class ReportRollupRepository {
   }
 
   /**
-   * Rebuilds dirty days, oldest first, until none is left or `budgetMs` has passed; returns how many days it built.
-   * A sweep already running elsewhere (another instance) makes this one return 0 at once.
+   * Rebuilds dirty days, oldest first, then days whose overdue count has aged, until none is left or `budgetMs` has
+   * passed; returns how many days it built. A sweep already running elsewhere (another instance) makes this one
+   * return 0 at once.
    */
   async sweep(budgetMs: number, now = new Date()): Promise<number> {
     const qr = this.ds.createQueryRunner();
@@ -129,11 +130,12 @@ export class ReportRollupRepository {
         const until = Date.now() + budgetMs;
         let built = 0;
         while (Date.now() < until) {
-          // Days written since, then days whose overdue count has aged (a deadline passed since it was taken).
+          // Days written since, then days whose overdue count has aged (a deadline passed since it was taken; one due
+          // exactly now is not overdue yet, and a day built now may hold it as its next deadline).
           const dirty = await qr.query('SELECT DISTINCT day FROM report_rollup_dirty ORDER BY day LIMIT 20');
           const days = dirty.length
             ? dirty
-            : await qr.query('SELECT day FROM report_rollup WHERE span = 1 AND kind = ? AND nextDeadline <= ? ORDER BY day LIMIT 20', [ROLLUP_KIND.all, sqlTime(now)]);
+            : await qr.query('SELECT day FROM report_rollup WHERE span = 1 AND kind = ? AND nextDeadline < ? ORDER BY day LIMIT 20', [ROLLUP_KIND.all, sqlTime(now)]);
           if (!days.length) break;
           for (const { day } of days as Array<{ day: unknown }>) {
             await this.rebuildDay(Number(day), now);
