@@ -56,7 +56,25 @@ describe('StationsPage', () => {
     expect(screen.getAllByTestId('station-open')[0]).toHaveTextContent('营业中');
     expect(screen.getAllByTestId('station-open')[1]).toHaveTextContent('已打烊');
     expect(nearbyCalls()[0]).toContain('lat=38.343500&lng=114.683900');
+  });
+
+  it('lists the stations first in a browser, and shows the map once asked, remembering the choice', async () => {
+    serve((url) => (url.startsWith('/api/stations/nearby') ? ok({ items: [station({ id: 1 }), station({ id: 2, name: '第二驿站' })] }) : ok({ items: [] })));
+    const { unmount } = render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
+    expect(screen.getByTestId('map-toggle')).toHaveTextContent('在地图上查看');
+    fireEvent.click(screen.getByTestId('map-toggle'));
     expect(screen.getByTestId('station-map')).toHaveTextContent('2 markers');
+    expect(screen.getByTestId('map-toggle')).toHaveTextContent('收起地图');
+    unmount();
+
+    // Next visit: the map is there from the start, until the rider puts it away again.
+    render(<StationsPage />);
+    expect(await screen.findByTestId('station-map')).toHaveTextContent('markers');
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
+    expect(Taro.storedValue('xjy.stationsMap')).toBe('hidden');
   });
 
   it('asks again with the filters chosen: every amenity, the kind, open now', async () => {
@@ -86,10 +104,15 @@ describe('StationsPage', () => {
     serve(() => ok({ items: [station({})] }));
     render(<StationsPage />);
     await screen.findAllByTestId('station-item');
+    fireEvent.click(screen.getByTestId('map-toggle'));
     fireEvent.click(screen.getByTestId('map-tiles-fail'));
     expect(screen.getByTestId('map-unavailable')).toHaveTextContent('地图暂时无法加载');
     expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
     expect(screen.getAllByTestId('station-item')).toHaveLength(1);
+    // Asking again tries the map once more.
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    expect(screen.getByTestId('station-map')).toBeInTheDocument();
   });
 
   it('opens the detail page of a tapped station', async () => {
