@@ -55,6 +55,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('whatwg-fetch$', join(__dirname, 'stubs/empty.js'));
         chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', join(__dirname, 'stubs/empty.js'));
         chain.resolve.alias.set('jsonp-retry$', join(__dirname, 'stubs/jsonp.js'));
+        chain.module
+          .rule('split-taro-components')
+          .test(/\.[jt]sx?$/)
+          .include.add(join(__dirname, '../src'))
+          .end()
+          .enforce('post')
+          .use('split-components')
+          .loader(join(__dirname, 'split-components-loader.js'));
         // Taro's component stylesheet inlines its icon font (for <Icon>, checkbox and radio glyphs) as a data: URL, and
         // css-loader put it in the app's entry script: ~3 KB brotli on every first load, for glyphs most pages never draw.
         // As a file, the browser fetches it only when a glyph in that font is drawn.
