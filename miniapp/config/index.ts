@@ -70,7 +70,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .rule('taro-icon-font')
           .set('scheme', 'data')
           .set('mimetype', 'application/octet-stream')
-          .type('asset/resource')
+          .set('type', 'asset/resource')
           .set('generator', { filename: 'static/fonts/taro-icons.[contenthash:8].ttf' });
         // Brotli and gzip copies of every text asset, served by the server's static handler as they are.
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
