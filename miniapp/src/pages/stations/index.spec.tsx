@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { DAY_MS, startOfChinaDay } from '@xjy/shared/china-time';
 import type { NearbyStation } from '@xjy/shared/station';
 import { fail, loginFactory, ok } from '../../../test/factories';
 import { serve } from '../../../test/helpers';
@@ -151,8 +152,10 @@ describe('StationsPage', () => {
 
   it('shows 待确认, when riders last confirmed, and the next service at a station', async () => {
     const hourAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    const start = new Date(Date.now() + 26 * 3_600_000).toISOString();
-    const end = new Date(Date.now() + 28 * 3_600_000).toISOString();
+    // Tomorrow 10:00–12:00 in China, whatever the hour the test runs at (now + 26 h is the day after after 22:00).
+    const tomorrow = startOfChinaDay(Date.now()).getTime() + DAY_MS;
+    const start = new Date(tomorrow + 10 * 3_600_000).toISOString();
+    const end = new Date(tomorrow + 12 * 3_600_000).toISOString();
     serve((url) =>
       url.startsWith('/api/stations/nearby')
         ? ok({
