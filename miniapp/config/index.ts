@@ -55,6 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('whatwg-fetch$', join(__dirname, 'stubs/empty.js'));
         chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', join(__dirname, 'stubs/empty.js'));
         chain.resolve.alias.set('jsonp-retry$', join(__dirname, 'stubs/jsonp.js'));
+        // One module per Taro component wrapper, so a page downloads only the components it renders (see the loader).
         chain.module
           .rule('split-taro-components')
           .test(/\.[jt]sx?$/)
