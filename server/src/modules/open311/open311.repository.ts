@@ -50,7 +50,12 @@ export class Open311Repository {
       .select(PUBLIC_COLUMNS.map((c) => `r.${c}`))
       .where('r.flaggedAt IS NULL')
       .andWhere('r.createdAt >= :from AND r.createdAt < :to', { from: f.from, to: f.to });
-    if (f.categoryId !== undefined) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
+    if (f.categoryId !== undefined) {
+      // (categoryId, createdAt) read backwards gives the newest of the category in order, so the scan stops at the
+      // `limit`-th match; left to itself MariaDB picks the status index and sorts every open case of the category
+      // in the window (12,000 rows at 200,000 reports). The hint is MySQL's; SQLite ignores it.
+      qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId }).useIndex('idx_report_category_created');
+    }
     if (f.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
     if (f.ids) qb.andWhere('r.id IN (:...ids)', { ids: f.ids });
     // Newest first by time alone: the (createdAt, areaPath) index gives that order, so the first `limit` entries of

@@ -18,7 +18,7 @@ import type { ReportCategory } from '../reports/categories/report-category.entit
 import { MediaService } from '../media/media.service';
 import { ReportSubmissionService } from '../reports/report-submission.service';
 import { Open311KeysService } from './open311-keys.service';
-import { parseRequestsQuery } from './open311-query';
+import { Open311RequestsQuery, parseRequestsQuery } from './open311-query';
 import { toOpen311Request } from './open311.format';
 import { Open311ReportRow, Open311Repository } from './open311.repository';
 import type { Open311PostFields } from './open311-post';
@@ -78,7 +78,11 @@ export class Open311Service {
   }
 
   async requests(query: Record<string, unknown>, now = new Date()): Promise<Open311Request[]> {
-    const q = parseRequestsQuery(query, now);
+    return this.findRequests(parseRequestsQuery(query, now));
+  }
+
+  /** GET requests.json for a query already read (parseRequestsQuery). */
+  async findRequests(q: Open311RequestsQuery): Promise<Open311Request[]> {
     let categoryId: number | undefined;
     if (q.serviceCode) {
       const c = (await this.activeCategories()).find((x) => x.key === q.serviceCode);
