@@ -88,6 +88,10 @@ describe.each(TEST_DRIVERS)('Open311 GeoReport v2 (%s)', (driver) => {
     expect(mine.requested_datetime).toMatch(W3C);
     expect(mine.updated_datetime).toMatch(W3C);
     expect(mine.requested_datetime.endsWith('+08:00')).toBe(true);
+    // The stored instants, in China time, to the second (as each driver hands the columns back).
+    const stored = await t.ds.getRepository(Report).findOneByOrFail({ id: reportId });
+    const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+    expect([mine.requested_datetime, mine.updated_datetime, mine.expected_datetime]).toEqual([china(stored.createdAt), china(stored.updatedAt), china(stored.resolveDueAt)]);
     // WGS-84: about 500 m from the GCJ-02 point around here, and converting back lands on the stored point.
     const wgs = { lat: mine.lat, lng: mine.long };
     const expected = gcj02ToWgs84(center);

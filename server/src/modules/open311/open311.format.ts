@@ -5,9 +5,12 @@ import type { Open311ReportRow } from './open311.repository';
 export const OPEN311_XML_TYPE = 'text/xml; charset=utf-8';
 export const OPEN311_JSON_TYPE = 'application/json; charset=utf-8';
 
-/** "2026-11-22T10:30:00+08:00": W3C date-time as the spec writes it, in China time. */
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+
+/** "2026-11-22T10:30:00+08:00": W3C date-time as the spec writes it, in China time (built by hand: three per item, up to 3,000 per answer). */
 export function open311DateTime(d: Date): string {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19) + CHINA_ISO_OFFSET;
+  const t = new Date(d.getTime() + CHINA_OFFSET_MS);
+  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}T${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())}${CHINA_ISO_OFFSET}`;
 }
 
 /** Six decimals of a degree: about 11 cm, finer than any phone's fix. */

@@ -43,7 +43,7 @@ export class Open311Repository {
   }
 
   /** Public requests (not flagged by content security) received in [from, to), newest first, capped. */
-  findRequests(f: Open311RequestFilter, limit: number): Promise<Open311ReportRow[]> {
+  async findRequests(f: Open311RequestFilter, limit: number): Promise<Open311ReportRow[]> {
     const qb = this.ds
       .getRepository(Report)
       .createQueryBuilder('r')
@@ -60,7 +60,21 @@ export class Open311Repository {
     if (f.ids) qb.andWhere('r.id IN (:...ids)', { ids: f.ids });
     // Newest first by time alone: the (createdAt, areaPath) index gives that order, so the first `limit` entries of
     // its range are read and nothing is sorted (requests with the same microsecond come in either order).
-    return qb.orderBy('r.createdAt', 'DESC').take(limit).getMany();
+    return this.hydrate(await qb.orderBy('r.createdAt', 'DESC').limit(limit).getRawMany<Record<string, unknown>>());
+  }
+
+  /**
+   * Raw rows to plain objects, each value converted as the driver converts an entity's (dates from SQLite's text):
+   * up to 1,000 rows per poll, without building entities nobody keeps.
+   */
+  private hydrate(raws: Array<Record<string, unknown>>): Open311ReportRow[] {
+    const meta = this.ds.getMetadata(Report);
+    const columns = PUBLIC_COLUMNS.map((c) => ({ key: c, alias: `r_${meta.findColumnWithPropertyName(c)!.databaseName}`, column: meta.findColumnWithPropertyName(c)! }));
+    return raws.map((raw) => {
+      const row: Record<string, unknown> = {};
+      for (const c of columns) row[c.key] = this.ds.driver.prepareHydratedValue(raw[c.alias], c.column);
+      return row as Open311ReportRow;
+    });
   }
 
   findRequest(id: number): Promise<Open311ReportRow | null> {
