@@ -19,10 +19,10 @@ describe(Open311FeedCache.name, () => {
   it('serves an answer until its TTL has passed since its data was read, then reads again', async () => {
     const c = make();
     expect(await text(c.get('q', load()))).toBe('v@1000000');
-    clock += 499;
+    clock += 749;
     expect(await text(c.get('q', load()))).toBe('v@1000000');
     expect(loads).toBe(1);
-    clock += 501;
+    clock += 251;
     expect(await text(c.get('q', load()))).toBe('v@1001000');
     expect(loads).toBe(2);
   });
@@ -34,30 +34,33 @@ describe(Open311FeedCache.name, () => {
     expect(await text(c.get('a', load('x')))).toBe('a@1000000');
   });
 
-  it('past half the TTL answers from memory and refreshes once in the background; the refreshed answer counts its own TTL', async () => {
+  it('past three quarters of the TTL answers from memory and refreshes once in the background; the refreshed answer counts its own TTL', async () => {
     const c = make();
     await c.get('q', load());
-    clock += 600;
+    clock += 500;
+    expect(await text(c.get('q', load()))).toBe('v@1000000');
+    expect(loads).toBe(1); // younger than three quarters of the TTL: no refresh yet
+    clock += 300;
     let finish!: (b: Buffer) => void;
     const slow = jest.fn(() => new Promise<Buffer>((resolve) => (finish = resolve)));
     expect(await text(c.get('q', slow))).toBe('v@1000000');
     expect(await text(c.get('q', slow))).toBe('v@1000000');
     expect(slow).toHaveBeenCalledTimes(1);
-    finish(Buffer.from('v@1000600'));
+    finish(Buffer.from('v@1000800'));
     await settle();
-    expect(await text(c.get('q', load()))).toBe('v@1000600');
-    clock += 499; // 1,099 ms after the first read, 499 after the refresh's
-    expect(await text(c.get('q', load()))).toBe('v@1000600');
+    expect(await text(c.get('q', load()))).toBe('v@1000800');
+    clock += 749; // 1,549 ms after the first read, 749 after the refresh's
+    expect(await text(c.get('q', load()))).toBe('v@1000800');
     expect(loads).toBe(1);
   });
 
   it('never serves an answer older than the TTL, even while its refresh is still running', async () => {
     const c = make();
     await c.get('q', load());
-    clock += 600;
+    clock += 800;
     let finish!: (b: Buffer) => void;
     await c.get('q', () => new Promise<Buffer>((resolve) => (finish = resolve)));
-    clock += 400; // the cached answer is now exactly TTL old
+    clock += 200; // the cached answer is now exactly TTL old
     const waiting = c.get('q', load('other'));
     await settle();
     finish(Buffer.from('refreshed'));

@@ -6,6 +6,9 @@ interface Snapshot {
   takenAt: number;
 }
 
+/** The share of the TTL after which a hit refreshes the answer in the background. */
+const REFRESH_AT = 0.75;
+
 export interface FeedCacheOptions {
   /** How old an answer may be when served; 0 turns the cache off. */
   ttlMs: number;
@@ -18,8 +21,9 @@ export interface FeedCacheOptions {
  * The serialized answers of the public feed, per normalized query, for a short TTL (OPEN311_CACHE_S). City
  * platforms poll the same queries over and over; this answers them from memory. An answer is never older than the
  * TTL counted from when its data was read, so a report hidden by content security leaves the feed within the TTL.
- * Past half the TTL a hit starts one refresh in the background; a miss waits for the one load of its key already
- * running (many pollers at once cost one query). Per instance: with several instances each has its own copy, each
+ * Past three quarters of the TTL a hit starts one refresh in the background (so a polled query is seldom a miss, and
+ * refreshed about once a TTL); a miss waits for the one load of its key already running (many pollers at once cost
+ * one query). Per instance: with several instances each has its own copy, each
  * bounded by the same TTL.
  */
 export class Open311FeedCache {
@@ -44,7 +48,7 @@ export class Open311FeedCache {
     const hit = this.entries.get(key);
     const age = hit ? this.now() - hit.takenAt : Infinity;
     if (hit && age < this.options.ttlMs) {
-      if (age >= this.options.ttlMs / 2 && !this.loading.has(key)) {
+      if (age >= this.options.ttlMs * REFRESH_AT && !this.loading.has(key)) {
         this.refresh(key, load).catch((e: unknown) => this.logger.warn({ key, err: (e as Error).message }, 'Open311 feed refresh failed; the cached answer expires with its TTL'));
       }
       return hit.body;

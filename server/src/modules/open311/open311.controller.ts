@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Open311Format } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { AppException } from '../../common/app.exception';
+import { mapInSlices } from '../../common/slices';
 import { Public } from '../../common/auth/access.decorator';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { Open311FeedCache } from './open311-feed-cache';
@@ -50,7 +51,11 @@ export class Open311Controller {
   async requests(@Param('format') format: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const f = formatOf(format);
     const q = parseRequestsQuery(query, new Date());
-    const body = await this.feed.get(`${f}?${q.key}`, async () => Buffer.from(serialize(f, REQUESTS, await this.open311.findRequests(q))));
+    const body = await this.feed.get(`${f}?${q.key}`, async () => {
+      const items = await this.open311.findRequests(q);
+      // Up to 1,000 items: serialized a slice at a time, so requests answered from the cache meanwhile go out.
+      return Buffer.from(f === 'json' ? `[${(await mapInSlices(items, (x) => JSON.stringify(x))).join(',')}]` : serialize(f, REQUESTS, items));
+    });
     void reply.header('content-type', f === 'xml' ? OPEN311_XML_TYPE : OPEN311_JSON_TYPE);
     return body;
   }

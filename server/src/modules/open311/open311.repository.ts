@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatus } from '@xjy/shared';
 import { DataSource, In, IsNull } from 'typeorm';
+import { mapInSlices } from '../../common/slices';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from '../areas/area.entity';
 import { ReportCategory } from '../reports/categories/report-category.entity';
@@ -67,10 +68,10 @@ export class Open311Repository {
    * Raw rows to plain objects, each value converted as the driver converts an entity's (dates from SQLite's text):
    * up to 1,000 rows per poll, without building entities nobody keeps.
    */
-  private hydrate(raws: Array<Record<string, unknown>>): Open311ReportRow[] {
+  private hydrate(raws: Array<Record<string, unknown>>): Promise<Open311ReportRow[]> {
     const meta = this.ds.getMetadata(Report);
     const columns = PUBLIC_COLUMNS.map((c) => ({ key: c, alias: `r_${meta.findColumnWithPropertyName(c)!.databaseName}`, column: meta.findColumnWithPropertyName(c)! }));
-    return raws.map((raw) => {
+    return mapInSlices(raws, (raw) => {
       const row: Record<string, unknown> = {};
       for (const c of columns) row[c.key] = this.ds.driver.prepareHydratedValue(raw[c.alias], c.column);
       return row as Open311ReportRow;

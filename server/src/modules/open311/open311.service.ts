@@ -13,6 +13,7 @@ import {
 } from '@xjy/shared';
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/app.exception';
+import { mapInSlices } from '../../common/slices';
 import { TtlCache } from '../../common/ttl-cache';
 import type { ReportCategory } from '../reports/categories/report-category.entity';
 import { MediaService } from '../media/media.service';
@@ -122,7 +123,7 @@ export class Open311Service {
     ]);
     const cat = new Map(categories.map((c) => [c.id, c]));
     const dep = departments;
-    return rows.map((r) =>
+    return mapInSlices(rows, (r) =>
       toOpen311Request(r, {
         category: cat.get(r.categoryId),
         department: r.departmentId === null ? undefined : dep.get(r.departmentId),
