@@ -23,6 +23,7 @@ const EVENTS = Number(process.env.BENCH_LOOP_EVENTS ?? 5_000_000);
 const EXPORT_ROWS = Number(process.env.BENCH_LOOP_EXPORT_ROWS ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const DAY = 24 * 3600_000;
+const NEVER = new Date('9999-12-31T23:59:59.999Z');
 const HOUR = 3600_000;
 // BENCH_LOOP_ONLY=queue,dashboard,export,open311 measures only those parts.
 const ONLY = process.env.BENCH_LOOP_ONLY ? process.env.BENCH_LOOP_ONLY.split(',') : null;
@@ -102,7 +103,7 @@ async function bulkLoad(url, ids) {
     'id', 'reporterId', 'idempotencyKey', 'categoryId', 'description', 'status', 'lat', 'lng', 'areaId', 'areaPath', 'priority',
     'witnessCount', 'pointsAwarded', 'departmentId', 'acceptDueAt', 'resolveDueAt', 'reviewedAt', 'acceptedAt', 'finishedAt',
     'dispatchedById', 'stageDeadlineAt', 'reworkCount', 'extensionCount', 'deferredAt', 'outcome', 'closedAt', 'rating', 'ratedAt',
-    'escalationLevel', 'escalatedAt', 'createdAt', 'updatedAt',
+    'escalationLevel', 'escalatedAt', 'createdAt', 'updatedAt', 'queueDueAt',
   ];
   const eventCols = ['reportId', 'type', 'actorId', 'note', 'status', 'dueAt', 'createdAt'];
   let reports = [];
@@ -150,6 +151,8 @@ async function bulkLoad(url, ids) {
       dispatched ? ids.staffId : null, stageDue, rework && timeline.some((e) => e[0] === 'rework') ? 1 : 0, extension && timeline.some((e) => e[0] === 'extension_approved') ? 1 : 0,
       actual === 'deferred' ? at(last[1]) : null, closed ? (closed[0] === 'verified' ? 'fixed' : 'not_fixable') : null, closed ? at(closed[1]) : null,
       rated, rated ? at(closed[1] + 24) : null, 0, rand() < 0.05 && accepted ? at(accepted[1] + 30) : null, created, at(last[1]),
+      // The queue's order key as the server keeps it: the running deadline, NEVER when open without one.
+      actual === 'submitted' ? at(24) : actual === 'accepted' ? at(accepted[1] + 72) : stageDue ?? (actual === 'deferred' ? NEVER : null),
     ]);
     const extra = Math.max(0, Math.round(((EVENTS - eventsWritten - events.length) / (REPORTS - i)) - timeline.length));
     for (const [type, h, after] of timeline) events.push([id, type, type === 'created' ? reports[reports.length - 1][1] : ids.staffId, null, after, null, at(h)]);
@@ -258,6 +261,9 @@ try {
     // The queue: open cases of the district (by deadline when the API offers it), first page and cursor pages.
     const sortParam = (await get(base, `/api/reports?status=open&areaId=${district}&sort=deadline`, staffToken)).ok ? '&sort=deadline' : '';
     const queuePath = `/api/reports?status=open&areaId=${district}${sortParam}`;
+    // A full first page, or the run measures nothing (say, loaded rows the queue cannot see).
+    const firstPage = await json(await get(base, queuePath, staffToken));
+    if (firstPage.items.length < 20) throw new Error(`queue: only ${firstPage.items.length} open cases on the first page`);
     const queueFirst = await load(base + queuePath, { connections: 10, duration: DURATION, headers: auth });
     const cursors = [];
     let next = null;

@@ -53,6 +53,7 @@ function pagesToCheck(ids) {
       'station-import',
       'station-feedback',
       'station-coverage',
+      'admin-templates',
     ].map((p) => {
       const [page, query] = p.split('?');
       return { path: `/packages/staff/pages/${page}/index${query ? `?${query}` : ''}`, as: 'admin' };

@@ -13,6 +13,7 @@ const ADMIN_PAGES = [
   { path: 'admin-staff', root: 'admin-staff', text: '工作人员账号', button: 'create-staff' },
   { path: 'admin-categories', root: 'admin-categories', text: '随手拍类别', button: 'create-category' },
   { path: 'admin-departments', root: 'admin-departments', text: '职能部门', button: 'create-department' },
+  { path: 'admin-templates', root: 'admin-templates', text: '回复模板', button: 'create-template' },
   { path: 'admin-areas', root: 'admin-areas', text: '区域管理', button: 'create-area' },
   { path: 'admin-points', root: 'admin-points', text: '积分核对', button: 'run-reconcile' },
   { path: 'admin-closures', root: 'admin-closures', text: '驿站临时闭站', button: null },
@@ -175,6 +176,57 @@ describe('Staff console in Chromium', () => {
     await shown(page, 'create-area').click();
     await page.locator('[data-testid="admin-message"]:visible', { hasText: '已创建区县「测试县」' }).waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="area-table"]:visible', { hasText: 'E2E001' }).waitFor({ timeout: 20_000 });
+
+    // A district drawn on the map: three clicks make the ring (the map opens on the city centre; tiles from the
+    // internet are refused here, and the blank map still takes clicks), saved as the area's boundary.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await shown(page, 'new-area-name').locator('input').fill('画图县');
+    await shown(page, 'new-area-code').locator('input').fill('E2E002');
+    await shown(page, 'boundary-draw-open').click();
+    const drawMap = page.locator('[data-testid="boundary-map"].leaflet-container:visible');
+    await drawMap.waitFor({ timeout: 20_000 });
+    for (const [x, y] of [
+      [160, 120],
+      [300, 120],
+      [300, 260],
+    ])
+      await drawMap.click({ position: { x, y } });
+    await page.locator('[data-testid="boundary-draw-count"]:visible', { hasText: '已画 3 个点' }).waitFor();
+    await page.locator('[data-testid="boundary-ok"]:visible', { hasText: '已读取边界：3 个点' }).waitFor();
+    // Each vertex lands where it was clicked: the first two share a latitude, the last two a longitude, to within a
+    // pixel at zoom 15 (about 0.00004°; the first click once landed 82 px off when focusing the map scrolled the page).
+    const drawn = JSON.parse(await shown(page, 'boundary-text').locator('textarea').inputValue()).coordinates[0];
+    assert.equal(drawn.length, 4, 'three vertices and the closing one');
+    assert.ok(Math.abs(drawn[0][1] - drawn[1][1]) < 4e-5, `first two vertices on one latitude: ${JSON.stringify(drawn)}`);
+    assert.ok(Math.abs(drawn[1][0] - drawn[2][0]) < 4e-5, `last two vertices on one longitude: ${JSON.stringify(drawn)}`);
+    assert.ok(Math.abs(drawn[1][0] - drawn[0][0]) > 1e-3, 'the first two vertices are 140 px apart');
+    await screenshot(page, 'console-admin-areas-drawn');
+    await shown(page, 'create-area').click();
+    await page.locator('[data-testid="admin-message"]:visible', { hasText: '已创建区县「画图县」' }).waitFor({ timeout: 20_000 });
+    // Listed with a centre point, which only a saved boundary gives, near where the map opened.
+    const drawnRow = page.locator('[data-testid="area-table"]:visible tr', { hasText: 'E2E002' });
+    await drawnRow.waitFor({ timeout: 20_000 });
+    assert.match(await drawnRow.innerText(), /38\.3\d+, 114\.6\d+/);
+
+    // A response template written for 交通劝导's 处置反馈, then listed.
+    await page.goto(`${ctx.server.url}/packages/staff/pages/admin-templates/index`);
+    await shown(page, 'template-table').waitFor({ timeout: 20_000 });
+    const pickOption = async (combobox, option) => {
+      await page.locator(`[data-testid="admin-templates"]:visible [role="combobox"][aria-label="${combobox}"]`).first().click();
+      await page.locator('[role="option"]:visible', { hasText: option }).first().click();
+    };
+    await shown(page, 'create-template').click();
+    await page.locator('[data-testid="admin-templates"]:visible', { hasText: '请填写标题' }).waitFor();
+    await pickOption('办理环节', '处置反馈');
+    await pickOption('适用类别', '交通劝导');
+    await shown(page, 'new-title').locator('input').fill('已劝离');
+    await shown(page, 'new-body').locator('textarea').fill('已到现场劝离违停车辆，道路恢复通行。');
+    await shown(page, 'create-template').click();
+    await page.locator('[data-testid="admin-message"]:visible', { hasText: '已保存模板「已劝离」' }).waitFor({ timeout: 20_000 });
+    const templateRow = page.locator('[data-testid="template-table"]:visible tr', { hasText: '已劝离' });
+    await templateRow.waitFor({ timeout: 20_000 });
+    assert.match(await templateRow.innerText(), /处置反馈[\s\S]*交通劝导[\s\S]*已到现场劝离违停车辆/);
+    await screenshot(page, 'console-admin-templates-created');
 
     // The reconcile runs and reports in Chinese.
     await page.goto(`${ctx.server.url}/packages/staff/pages/admin-points/index`);

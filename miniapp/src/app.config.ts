@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/admin-staff/index',
         'pages/admin-categories/index',
         'pages/admin-departments/index',
+        'pages/admin-templates/index',
         'pages/admin-areas/index',
         'pages/admin-points/index',
         'pages/admin-closures/index',

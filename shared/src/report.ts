@@ -711,6 +711,8 @@ export interface ReportActionRequests {
 export interface DepartmentCasesParams extends CursorParams {
   /** A status key, or a group: open, fixed, closed. */
   status?: ReportStatus | ReportStatusGroup;
+  /** priority when omitted. */
+  sort?: ReportQueueSort;
 }
 export interface DepartmentCasesResponse extends ReportPageResponse {
   department: { id: number; name: string };
@@ -780,9 +782,18 @@ export interface NearbyReportsParams {
 }
 
 /** GET /api/reports (staff queue) */
+/**
+ * The staff queue's orders: `priority` (most witnessed first, then newest) or `deadline` (the running deadline
+ * first, so overdue cases lead; open cases without one, such as deferred ones, last). `deadline` lists open cases only.
+ */
+export const REPORT_QUEUE_SORTS = ['priority', 'deadline'] as const;
+export type ReportQueueSort = (typeof REPORT_QUEUE_SORTS)[number];
+
 export interface ListReportsParams extends CursorParams {
   /** A status key, or a group: open, fixed, closed. */
   status?: ReportStatus | ReportStatusGroup;
+  /** priority when omitted. */
+  sort?: ReportQueueSort;
   category?: string;
   areaId?: number;
   overdue?: boolean;

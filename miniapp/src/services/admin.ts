@@ -8,6 +8,7 @@ import type {
   UpdateDepartmentRequest,
   UpdateReportCategoryRequest,
 } from '@xjy/shared/report';
+import type { CreateReportTemplateRequest, ReportTemplateResponse, UpdateReportTemplateRequest } from '@xjy/shared/report-templates';
 import type { CreateStaffRequest, StaffResponse } from '@xjy/shared/staff';
 import { http } from './http';
 
@@ -25,6 +26,12 @@ export const updateCategory = (id: number, body: UpdateReportCategoryRequest) =>
 
 export const createDepartment = (body: CreateDepartmentRequest) => http.post<DepartmentResponse>('/api/admin/departments', body);
 export const updateDepartment = (id: number, body: UpdateDepartmentRequest) => http.patch<DepartmentResponse>(`/api/admin/departments/${id}`, body);
+
+// 回复模板: every template, archived ones too; staff and departments read the active ones through reportTemplates().
+export const listReportTemplates = () => http.get<ListResponse<ReportTemplateResponse>>('/api/admin/report-templates');
+export const createReportTemplate = (body: CreateReportTemplateRequest) => http.post<ReportTemplateResponse>('/api/admin/report-templates', body);
+export const updateReportTemplate = (id: number, body: UpdateReportTemplateRequest) => http.patch<ReportTemplateResponse>(`/api/admin/report-templates/${id}`, body);
+export const deleteReportTemplate = (id: number) => http.delete<void>(`/api/admin/report-templates/${id}`);
 
 export const createArea = (body: CreateAreaRequest) => http.post<AreaDetailResponse>('/api/areas', body);
 export const updateArea = (id: number, body: UpdateAreaRequest) => http.patch<AreaDetailResponse>(`/api/areas/${id}`, body);

@@ -20,8 +20,9 @@ import { http } from './http';
 
 export type DepartmentCaseStatus = 'dispatched' | 'handling' | 'verifying';
 
+/** A department's cases in one stage, the most urgent (earliest running deadline) first. */
 export const departmentCases = (status: DepartmentCaseStatus, cursor?: string | null) =>
-  http.get<DepartmentCasesResponse>('/api/department/cases', { query: { status, cursor } });
+  http.get<DepartmentCasesResponse>('/api/department/cases', { query: { status, sort: 'deadline', cursor } });
 
 const act = (id: number, path: string, body?: object) => http.post<ReportDetailResponse>(`/api/reports/${id}/${path}`, body ?? {});
 

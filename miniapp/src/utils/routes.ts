@@ -29,6 +29,7 @@ export const ROUTES = {
   adminStaff: '/packages/staff/pages/admin-staff/index',
   adminCategories: '/packages/staff/pages/admin-categories/index',
   adminDepartments: '/packages/staff/pages/admin-departments/index',
+  adminTemplates: '/packages/staff/pages/admin-templates/index',
   adminAreas: '/packages/staff/pages/admin-areas/index',
   adminPoints: '/packages/staff/pages/admin-points/index',
   adminClosures: '/packages/staff/pages/admin-closures/index',

@@ -12,7 +12,7 @@ import type { MessagesService, StatusNotice } from '../../src/modules/reports/me
 import { ReportClock } from '../../src/modules/reports/report-clock';
 import type { ReportQueriesService } from '../../src/modules/reports/report-queries.service';
 import type { Report } from '../../src/modules/reports/report.entity';
-import type { ReportsRepository } from '../../src/modules/reports/reports.repository';
+import type { ReportFilter, ReportsRepository } from '../../src/modules/reports/reports.repository';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import { categoryFactory, departmentFactory, InMemoryPointsLedger, InMemoryReportsRepository, inMemoryTransactions, reportFactory } from '../factories';
 
@@ -62,6 +62,7 @@ export function loopHarness() {
     queries: {
       detail: async (_auth: unknown, id: number) => ({ id, status: reports.rows.get(id)!.status }),
       summaries: async (rows: Report[]) => rows.map((r) => ({ id: r.id, status: r.status })),
+      queuePage: async (filter: ReportFilter) => ({ items: (await reports.findPage(filter, null, 21)).map((r) => ({ id: r.id, status: r.status })), nextCursor: null }),
     } as unknown as ReportQueriesService,
     media: { attach: async (_m: unknown, owner: number, ids: number[], type: string, id: number) => void attached.push({ owner, ids, type, id }) } as unknown as MediaService,
     points: new PointsService({} as PointsRepository, ledger as unknown as PointsLedger, { reportPointsDailyCap: 30 } as AppConfig, {} as AreasRepository),

@@ -1,3 +1,4 @@
+import type { AreasRepository } from '../../src/modules/areas/areas.repository';
 import type { Area } from '../../src/modules/areas/area.entity';
 import type { ReportRoutingRepository } from '../../src/modules/reports/report-routing.repository';
 import type { ReportCategoriesRepository } from '../../src/modules/reports/categories/report-categories.repository';
@@ -99,5 +100,9 @@ export class FakeReportRoutingRepository {
   }
   asRepository(): ReportRoutingRepository {
     return this as unknown as ReportRoutingRepository;
+  }
+  /** The same areas as the areas repository's path look-up. */
+  asAreasRepository(): AreasRepository {
+    return { findPathById: async (id: number) => this.areas.find((a) => a.id === id)?.path ?? null } as unknown as AreasRepository;
   }
 }

@@ -15,6 +15,7 @@ import { Department } from '../../src/modules/reports/departments/department.ent
 import { DepartmentsRepository } from '../../src/modules/reports/departments/departments.repository';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
 import { ReportQueriesService } from '../../src/modules/reports/report-queries.service';
+import { AreasRepository } from '../../src/modules/areas/areas.repository';
 import { ReportRoutingRepository } from '../../src/modules/reports/report-routing.repository';
 import { Report } from '../../src/modules/reports/report.entity';
 import { ReportsRepository } from '../../src/modules/reports/reports.repository';
@@ -130,7 +131,7 @@ describe.each(TEST_DRIVERS)('dashboard figures on hand-built cases (%s)', (drive
     const routing = new ReportRoutingRepository(ds);
     const categories = new ReportCategoriesRepository(ds, tx);
     const departments = new DepartmentsRepository(ds, tx);
-    const queries = new ReportQueriesService(new ReportsRepository(ds), routing, categories, departments, {} as MediaService, {} as ScopeRegistry);
+    const queries = new ReportQueriesService(new ReportsRepository(ds), routing, new AreasRepository(ds, tx), categories, departments, {} as MediaService, {} as ScopeRegistry);
     service = new ReportDashboardService(new ReportDashboardRepository(ds), queries, categories, departments, routing);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Button from '../button';
 import PhotoGrid from '../photo-grid';
 import PrivacyPopup from '../privacy-popup';
+import TemplateChips from '../template-chips';
 import { uploadTile, usePhotoUploads } from '../../hooks/use-photo-uploads';
 import { errorMessage, isApiError } from '../../services/http';
 import { choosePhotos } from '../../utils/choose-photos';
@@ -66,16 +67,7 @@ export default function LoopForm(props: LoopFormProps) {
     <View className='card loop-form' data-testid={testId}>
       <Text className='card__title loop-form__title'>{title}</Text>
       {children}
-      {templates?.length ? (
-        <View className='loop-form__templates' data-testid={`${testId}-templates`}>
-          <Text className='muted'>常用回复：</Text>
-          {templates.map((t) => (
-            <Text key={t.id} className='chip loop-form__template' onClick={() => setNote(t.text)}>
-              {t.title}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <TemplateChips templates={templates} onPick={setNote} testId={`${testId}-templates`} />
       <Textarea
         className='loop-form__note'
         value={note}

@@ -9,7 +9,7 @@ import './index.scss';
 const MAP_ID = 'station-map';
 
 /** The mini-program map: WeChat's own map component (GCJ-02), with its native marker clustering. */
-export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, testId = 'station-map' }: StationMapProps) {
+export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, outline, onMapTap, testId = 'station-map' }: StationMapProps) {
   useEffect(() => {
     Taro.createMapContext(MAP_ID).initMarkerCluster({ enableDefaultStyle: true, zoomOnClick: true, gridSize: 60 });
   }, []);
@@ -37,6 +37,10 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
     () => rects.map((r) => ({ points: rectCorners(r).map((p) => ({ latitude: p.lat, longitude: p.lng })), strokeWidth: 0, strokeColor: '#c8102e00', fillColor: '#c8102e59', zIndex: 1 })),
     [rects],
   );
+  // A shape being drawn: filled from three vertices on, a line before that.
+  const drawn = useMemo(() => (outline ?? []).map((p) => ({ latitude: p.lat, longitude: p.lng })), [outline]);
+  const outlineShapes = drawn.length >= 3 ? [{ points: drawn, strokeWidth: 2, strokeColor: '#1d4ed8', fillColor: '#1d4ed826', zIndex: 2 }] : [];
+  const outlineLines = drawn.length === 2 ? [{ points: drawn, color: '#1d4ed8', width: 2 }] : [];
   return (
     <Map
       id={MAP_ID}
@@ -47,9 +51,14 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
       scale={15}
       markers={items as MapProps.marker[]}
       circles={rings}
-      polygons={shapes}
+      polygons={[...shapes, ...outlineShapes]}
+      polyline={outlineLines}
       showLocation={Boolean(me)}
       onMarkerTap={(e) => onMarkerTap?.(Number(e.detail.markerId))}
+      onTap={(e) => {
+        const d = e.detail as { latitude?: number; longitude?: number };
+        if (onMapTap && d.latitude !== undefined && d.longitude !== undefined) onMapTap({ lat: d.latitude, lng: d.longitude });
+      }}
       onError={() => undefined}
     />
   );

@@ -79,4 +79,40 @@ describe('StationMap (H5)', () => {
     act(() => jest.advanceTimersByTime(TILE_TIMEOUT_MS * 2));
     expect(onUnavailable).not.toHaveBeenCalled();
   });
+
+  it('draws an outline being drawn (a line, then a filled shape) and reports taps on the map, the shape included', () => {
+    const onMapTap = jest.fn();
+    const two = [
+      { lat: 38.343, lng: 114.683 },
+      { lat: 38.343, lng: 114.685 },
+    ];
+    const view = render(<StationMap center={CENTER} markers={[]} outline={two} onMapTap={onMapTap} />);
+    const map = screen.getByTestId('station-map');
+    expect(map).toHaveClass('station-map--drawing');
+    // Two vertices: a line (no fill) and a dot on each.
+    expect(map.querySelectorAll('path')).toHaveLength(3);
+    expect([...map.querySelectorAll('path')].filter((p) => p.getAttribute('fill') === 'none')).toHaveLength(1);
+    view.rerender(<StationMap center={CENTER} markers={[]} outline={[...two, { lat: 38.345, lng: 114.685 }]} onMapTap={onMapTap} />);
+    const paths = [...map.querySelectorAll('path')];
+    expect(paths).toHaveLength(4);
+    expect(paths[0].getAttribute('fill-opacity')).toBe('0.15');
+    // The shape is not interactive, so a click on it is the map's too (a vertex inside the shape); jsdom lays the
+    // map out at 0 × 0, so a click at (0, 0) is the centre, give or take half a pixel, rounded to 6 decimals.
+    act(() => void paths[0].dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 0, clientY: 0 })));
+    act(() => void map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 0, clientY: 0 })));
+    expect(onMapTap).toHaveBeenCalledTimes(2);
+    for (const [at] of onMapTap.mock.calls as Array<[{ lat: number; lng: number }]>) {
+      expect(at.lat).toBeCloseTo(CENTER.lat, 4);
+      expect(at.lng).toBeCloseTo(CENTER.lng, 4);
+      expect(Math.round(at.lat * 1e6) / 1e6).toBe(at.lat);
+    }
+  });
+
+  it('ignores taps on the map when nobody listens and shows no outline by default', () => {
+    render(<StationMap center={CENTER} markers={[]} />);
+    const map = screen.getByTestId('station-map');
+    expect(map).not.toHaveClass('station-map--drawing');
+    act(() => void map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 0, clientY: 0 })));
+    expect(map.querySelectorAll('path')).toHaveLength(0);
+  });
 });

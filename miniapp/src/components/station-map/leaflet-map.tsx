@@ -7,23 +7,35 @@ import { clusterMarkers, type StationMapProps } from './types';
 import './index.scss';
 
 const GAP_COLOUR = '#c8102e';
+const OUTLINE_COLOUR = '#1d4ed8';
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** The H5 map: Leaflet with a configurable tile URL; reports itself unavailable when tiles cannot load. */
-export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, onUnavailable, testId = 'station-map' }: StationMapProps) {
+export default function StationMap({ center, markers, circles = [], rects = [], me, onMarkerTap, outline, onMapTap, onUnavailable, testId = 'station-map' }: StationMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const areaLayer = useRef<L.LayerGroup | null>(null);
   const markerLayer = useRef<L.LayerGroup | null>(null);
-  const callbacks = useRef({ onMarkerTap, onUnavailable });
-  callbacks.current = { onMarkerTap, onUnavailable };
+  const outlineLayer = useRef<L.LayerGroup | null>(null);
+  const callbacks = useRef({ onMarkerTap, onUnavailable, onMapTap });
+  callbacks.current = { onMarkerTap, onUnavailable, onMapTap };
+  const drawing = Boolean(onMapTap);
 
   useEffect(() => {
     if (!box.current) return;
-    const m = L.map(box.current, { zoomControl: false, attributionControl: false }).setView([center.lat, center.lng], 15);
+    // While drawing, a double click is two vertices, not a zoom; the +/− buttons zoom instead. Nor does the map take
+    // keyboard focus then: focusing it on the first mousedown scrolls Taro's page (Leaflet restores only the
+    // window's scroll), which moved the first vertex away from where it was clicked.
+    const m = L.map(box.current, { zoomControl: drawing, doubleClickZoom: !drawing, keyboard: !drawing, attributionControl: false }).setView([center.lat, center.lng], 15);
     map.current = m;
-    // Areas (gaps) drawn under the markers.
+    // Areas (gaps) drawn under the markers; a shape being drawn on top.
     areaLayer.current = L.layerGroup().addTo(m);
     markerLayer.current = L.layerGroup().addTo(m);
+    outlineLayer.current = L.layerGroup().addTo(m);
+    m.on('click', (e: L.LeafletMouseEvent) => {
+      const p = e.latlng.wrap();
+      callbacks.current.onMapTap?.({ lat: round6(p.lat), lng: round6(p.lng) });
+    });
     const stopTiles = addBaseTiles(m, (reason) => callbacks.current.onUnavailable?.(reason));
     return () => {
       stopTiles();
@@ -85,5 +97,16 @@ export default function StationMap({ center, markers, circles = [], rects = [], 
     };
   }, [markers, me]);
 
-  return <div ref={box} className='station-map' data-testid={testId} />;
+  useEffect(() => {
+    const group = outlineLayer.current;
+    if (!group) return;
+    group.clearLayers();
+    const points = (outline ?? []).map((p): L.LatLngTuple => [p.lat, p.lng]);
+    // Not interactive: a click on the shape or a vertex falls through to the map and adds the next vertex.
+    if (points.length >= 3) L.polygon(points, { color: OUTLINE_COLOUR, weight: 2, fillOpacity: 0.15, interactive: false }).addTo(group);
+    else if (points.length === 2) L.polyline(points, { color: OUTLINE_COLOUR, weight: 2, interactive: false }).addTo(group);
+    for (const p of points) L.circleMarker(p, { radius: 5, color: '#fff', weight: 2, fillColor: OUTLINE_COLOUR, fillOpacity: 1, interactive: false }).addTo(group);
+  }, [outline]);
+
+  return <div ref={box} className={`station-map ${drawing ? 'station-map--drawing' : ''}`} data-testid={testId} />;
 }

@@ -34,6 +34,10 @@ export interface StationMapProps {
   /** The user's own position, when known. */
   me?: LatLng | null;
   onMarkerTap?: (id: number) => void;
+  /** A shape being drawn (an area boundary, GCJ-02): its vertices in order, joined and, from three on, filled. */
+  outline?: LatLng[];
+  /** A tap on the map itself (not a marker), rounded to 6 decimals, GCJ-02 like the tiles; double-tap zoom is off then. */
+  onMapTap?: (at: LatLng) => void;
   /** The map cannot show (no tiles, no map library): the page falls back to its list. */
   onUnavailable?: (reason: string) => void;
   testId?: string;

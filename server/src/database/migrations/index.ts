@@ -11,6 +11,7 @@ import { Open311TemplatesFigures1764547200000 } from './1764547200000-open311-te
 import { VolunteerHours1764633600000 } from './1764633600000-volunteer-hours';
 import { Statements1764806400000 } from './1764806400000-statements';
 import { StationConfirmations1764720000000 } from './1764720000000-station-confirmations';
+import { ReportQueueDue1765152000000 } from './1765152000000-report-queue-due';
 
 /** In order; never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   VolunteerHours1764633600000,
   Statements1764806400000,
   StationConfirmations1764720000000,
+  ReportQueueDue1765152000000,
 ];

@@ -8,6 +8,7 @@ import { Department } from '../../modules/reports/departments/department.entity'
 import { Message } from '../../modules/reports/messages/message.entity';
 import { ReportEvent } from '../../modules/reports/report-event.entity';
 import { Report } from '../../modules/reports/report.entity';
+import { queueDueOf } from '../../modules/reports/report-queue-due';
 import { User } from '../../modules/users/user.entity';
 
 const HOUR = 3600_000;
@@ -58,6 +59,9 @@ export async function seedDemoReports(m: EntityManager, now = new Date()): Promi
     const created = new Date(now.getTime() - d.ageH * HOUR);
     const reviewed = d.status === 'submitted' ? null : new Date(created.getTime() + 3 * HOUR);
     const finished = d.status === 'resolved' || d.status === 'rejected' ? new Date(created.getTime() + 40 * HOUR) : null;
+    const acceptDueAt = new Date(created.getTime() + category.acceptHours * HOUR);
+    const resolveDueAt = new Date(created.getTime() + category.resolveHours * HOUR);
+    const stageDeadlineAt = d.department && d.status === 'dispatched' ? new Date(created.getTime() + 9 * HOUR) : null;
     const report = await m.getRepository(Report).save(
       m.getRepository(Report).create({
         reporterId: reporter.id,
@@ -76,8 +80,9 @@ export async function seedDemoReports(m: EntityManager, now = new Date()): Promi
         flaggedAt: null,
         departmentId: d.department ? (departments.get(d.department)?.id ?? null) : null,
         duplicateOfId: null,
-        acceptDueAt: new Date(created.getTime() + category.acceptHours * HOUR),
-        resolveDueAt: new Date(created.getTime() + category.resolveHours * HOUR),
+        acceptDueAt,
+        resolveDueAt,
+        queueDueAt: queueDueOf({ status: d.status, acceptDueAt, resolveDueAt, stageDeadlineAt }),
         reviewedAt: reviewed,
         acceptedAt: d.points ? reviewed : null,
         finishedAt: finished,
@@ -89,7 +94,7 @@ export async function seedDemoReports(m: EntityManager, now = new Date()): Promi
     if (d.department) {
       await m.getRepository(Report).update(
         { id: report.id },
-        { dispatchedById: staff.id, stageDeadlineAt: d.status === 'dispatched' ? new Date(created.getTime() + 9 * HOUR) : null, ...(d.status === 'resolved' ? { outcome: 'fixed' as const, closedAt: finished } : {}) },
+        { dispatchedById: staff.id, stageDeadlineAt, ...(d.status === 'resolved' ? { outcome: 'fixed' as const, closedAt: finished } : {}) },
       );
     }
     await m.getRepository(Media).insert({

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLUSTER_BUS, type ClusterBus, InProcessClusterBus } from '../../common/redis/cluster-bus';
+import { listenForInvalidations } from '../../common/redis/shared-invalidation';
+import { TtlCache } from '../../common/ttl-cache';
 import type { AreaLevel, Ring } from '@xjy/shared';
 import { ringCentroid } from '@xjy/shared';
 import { DataSource, IsNull, Like } from 'typeorm';
@@ -8,10 +11,20 @@ import { Area } from './area.entity';
 
 @Injectable()
 export class AreasRepository {
+  /**
+   * Area paths by id. Every scope check of an area and every list narrowed to one reads a path, and a path never
+   * changes (areas are renamed or redrawn, never moved); a deletion drops it on every instance.
+   */
+  private readonly paths = new TtlCache<number, string>({ ttlMs: 60_000, maxEntries: 10_000 });
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: TransactionRunner,
-  ) {}
+    // Optional so unit specs can build it alone; the app always has the bus (CommonModule).
+    @Optional() @Inject(CLUSTER_BUS) bus: ClusterBus = new InProcessClusterBus(),
+  ) {
+    listenForInvalidations(bus, 'areas', this.paths);
+  }
 
   private get areas() {
     return this.ds.getRepository(Area);
@@ -26,7 +39,10 @@ export class AreasRepository {
   }
 
   async findPathById(id: number): Promise<string | null> {
+    const hit = this.paths.get(id);
+    if (hit !== undefined) return hit;
     const row = await this.areas.findOne({ where: { id }, select: { id: true, path: true } });
+    if (row) this.paths.set(id, row.path);
     return row?.path ?? null;
   }
 

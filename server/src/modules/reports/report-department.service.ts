@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   DepartmentCasesResponse,
-  PAGE_SIZE_DEFAULT,
   REPORT_PENDING_REQUEST_LABELS,
   REPORT_STATUS_GROUPS,
   ReportActionRequests,
+  ReportQueueSort,
   ReportDetailResponse,
   ReportStatus,
   ReportStatusGroup,
@@ -98,22 +98,16 @@ export class ReportDepartmentService {
     },
   };
 
-  /** The caller's department's cases, highest priority then newest first, paged like the staff queue. */
-  async cases(auth: AuthContext, q: { status?: ReportStatus | ReportStatusGroup; cursor?: string }): Promise<DepartmentCasesResponse> {
+  /** The caller's department's cases, highest priority then newest first (or open ones by deadline), paged like the staff queue. */
+  async cases(auth: AuthContext, q: { status?: ReportStatus | ReportStatusGroup; sort?: ReportQueueSort; cursor?: string }): Promise<DepartmentCasesResponse> {
     const departmentId = this.departmentOf(auth);
     const department = await this.departments.findById(departmentId);
     if (!department) throw new AppException('no_department');
     const statuses = q.status ? ((REPORT_STATUS_GROUPS as readonly string[]).includes(q.status) ? reportStatusesIn(q.status as ReportStatusGroup) : [q.status as ReportStatus]) : undefined;
-    const cursor = q.cursor ? { priority: Number(q.cursor.split(':')[0]), id: Number(q.cursor.split(':')[1]) } : null;
-    const rows = await this.reports.findPage({ scopePaths: null, departmentId, statuses }, cursor, PAGE_SIZE_DEFAULT + 1, this.clock.now());
-    const page = rows.slice(0, PAGE_SIZE_DEFAULT);
-    const last = page[page.length - 1];
-    return {
-      department: { id: department.id, name: department.name },
-      items: await this.queries.summaries(page),
-      nextCursor: rows.length > PAGE_SIZE_DEFAULT ? `${last.priority}:${last.id}` : null,
-    };
+    const page = await this.queries.queuePage({ scopePaths: null, departmentId, statuses }, q.sort, q.cursor, this.clock.now());
+    return { department: { id: department.id, name: department.name }, ...page };
   }
+
 
   /** One department action on a case the caller's department holds; any other case is refused. */
   async act<A extends DepartmentAction>(action: A, auth: AuthContext, id: number, input: ReportActionRequests[A]): Promise<ReportDetailResponse> {

@@ -1,6 +1,7 @@
 import { reportStatusesIn } from '@xjy/shared';
 import { adminAuth, categoryFactory, InMemoryReportsRepository, reportFactory, staffAuth, workerAuth } from '../../../test/factories';
 import type { ScopeRegistry } from '../../common/auth/scope-registry';
+import type { AreasRepository } from '../areas/areas.repository';
 import type { MediaService } from '../media/media.service';
 import type { ReportCategoriesRepository } from './categories/report-categories.repository';
 import type { DepartmentsRepository } from './departments/departments.repository';
@@ -29,6 +30,7 @@ describe(ReportQueriesService.name, () => {
     sut = new ReportQueriesService(
       reports as unknown as ReportsRepository,
       { findAreas: async () => [], findArea: async () => null } as unknown as ReportRoutingRepository,
+      { findPathById: async () => null } as unknown as AreasRepository,
       { findByKey: async (k: string) => (k === category.key ? category : null), findByIds: async () => [category] } as unknown as ReportCategoriesRepository,
       { findByIds: async () => [] } as unknown as DepartmentsRepository,
       { attachedTo: async () => empty, attachedToEach: async () => new Map([['report', empty], ['report_resolution', empty]]) } as unknown as MediaService,

@@ -9,15 +9,17 @@ import {
   REPORT_STATUS_GROUPS,
   ReportDetailResponse,
   ReportPageResponse,
+  ReportQueueSort,
   ReportStatus,
   ReportStatusGroup,
   reportStatusesIn,
   ReportSummaryResponse,
 } from '@xjy/shared';
-import { AppException } from '../../common/app.exception';
+import { AppException, fieldError } from '../../common/app.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { inScope } from '../../common/auth/auth-context';
 import { ScopeRegistry } from '../../common/auth/scope-registry';
+import { AreasRepository } from '../areas/areas.repository';
 import { MediaService } from '../media/media.service';
 import { ReportCategoriesRepository } from './categories/report-categories.repository';
 import { DepartmentsRepository } from './departments/departments.repository';
@@ -29,9 +31,14 @@ import { actionsFor, reportStages } from './report-stages';
 import type { Report } from './report.entity';
 import { mapNearby, mapReportDetail, mapReportEvent, mapReportSummary } from './report.mapper';
 import { nearbyReach, nearbySince } from './report-nearby';
-import { ReportFilter, ReportsRepository } from './reports.repository';
+import { QUEUE_DUE_NEVER, queueDueCursor } from './report-queue-due';
+import { ReportFilter, ReportsRepository, ReportSummaryRow } from './reports.repository';
 
 export const reportNotFound = () => new AppException('report_not_found');
+
+const OPEN_STATUSES: readonly ReportStatus[] = reportStatusesIn('open');
+/** Priorities are witness counts: a cursor above this did not come from us. */
+const PRIORITY_MAX = 1_000_000_000;
 
 /** What people read: the nearby list, my reports, one report with its timeline, and the staff queue. */
 @Injectable()
@@ -39,6 +46,7 @@ export class ReportQueriesService implements OnModuleInit {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly routing: ReportRoutingRepository,
+    private readonly areas: AreasRepository,
     private readonly categories: ReportCategoriesRepository,
     private readonly departments: DepartmentsRepository,
     private readonly media: MediaService,
@@ -145,20 +153,40 @@ export class ReportQueriesService implements OnModuleInit {
     }
     if (q.overdue !== undefined) filter.overdue = q.overdue;
     if (q.flagged !== undefined) filter.flagged = q.flagged;
-    const cursor = q.cursor ? { priority: Number(q.cursor.split(':')[0]), id: Number(q.cursor.split(':')[1]) } : null;
-    const rows = await this.reports.findPage(filter, cursor, PAGE_SIZE_DEFAULT + 1, new Date());
+    return this.queuePage(filter, q.sort, q.cursor, new Date());
+  }
+
+  /**
+   * One page of a queue under its order (the staff queue and a department's cases): by priority, or, for open cases,
+   * by running deadline. The cursor is the one the previous page of the same order gave.
+   */
+  async queuePage(filter: ReportFilter, sort: ReportQueueSort | undefined, cursor: string | undefined, now: Date): Promise<ReportPageResponse> {
+    const [head, id] = cursor ? cursor.split(':').map(Number) : [NaN, NaN];
+    if (sort === 'deadline') {
+      // Finished cases have no deadline: the deadline order is the open queue's (a narrower status within it is kept).
+      if (filter.statuses?.some((s) => !OPEN_STATUSES.includes(s))) throw fieldError('validation_failed', 'sort', '按期限排序只适用于未办结的问题');
+      if (cursor && !(head <= QUEUE_DUE_NEVER.getTime())) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
+      const rows = await this.reports.findPageByDeadline(filter, cursor ? { dueAt: new Date(head), id } : null, PAGE_SIZE_DEFAULT + 1, now);
+      return this.page(rows, queueDueCursor);
+    }
+    if (cursor && head > PRIORITY_MAX) throw fieldError('validation_failed', 'cursor', '翻页位置无效，请从第一页重新加载');
+    const rows = await this.reports.findPage(filter, cursor ? { priority: head, id } : null, PAGE_SIZE_DEFAULT + 1, now);
+    return this.page(rows, (r) => `${r.priority}:${r.id}`);
+  }
+
+  /** One page of PAGE_SIZE_DEFAULT from a read of one more row, which tells whether another page follows. */
+  private async page(rows: ReportSummaryRow[], cursorOf: (r: ReportSummaryRow) => string): Promise<ReportPageResponse> {
     const page = rows.slice(0, PAGE_SIZE_DEFAULT);
-    const last = page[page.length - 1];
-    return { items: await this.summaries(page), nextCursor: rows.length > PAGE_SIZE_DEFAULT ? `${last.priority}:${last.id}` : null };
+    return { items: await this.summaries(page), nextCursor: rows.length > PAGE_SIZE_DEFAULT ? cursorOf(page[page.length - 1]) : null };
   }
 
   /** Staff see their scope (narrowed to an area when asked; the guard already checked it is theirs); admin sees all. */
   async filterFor(auth: AuthContext, areaId: number | undefined): Promise<ReportFilter> {
     const filter: ReportFilter = { scopePaths: auth.role === 'admin' ? null : auth.scopePaths };
     if (areaId) {
-      const area = await this.routing.findArea(areaId);
-      if (!area) throw new AppException('area_not_found');
-      filter.areaPath = area.path;
+      const path = await this.areas.findPathById(areaId);
+      if (path === null) throw new AppException('area_not_found');
+      filter.areaPath = path;
     }
     return filter;
   }
@@ -170,7 +198,7 @@ export class ReportQueriesService implements OnModuleInit {
   }
 
   /** `photos`: the reports' photos when the caller has them already. */
-  async summaries(rows: Report[], photos?: Map<number, MediaResponse[]>): Promise<ReportSummaryResponse[]> {
+  async summaries(rows: ReportSummaryRow[], photos?: Map<number, MediaResponse[]>): Promise<ReportSummaryResponse[]> {
     if (!rows.length) return [];
     const [categories, areas, thumbs] = await Promise.all([
       this.categories.findByIds([...new Set(rows.map((r) => r.categoryId))]),

@@ -13,6 +13,7 @@ import { Department } from './departments/department.entity';
 @Index('idx_report_category_created', ['categoryId', 'createdAt'])
 @Index('idx_report_dashboard', ['createdAt', 'areaPath', 'status', 'categoryId', 'departmentId', 'acceptedAt', 'outcome', 'escalatedAt', 'dispatchedById', 'reworkCount', 'extensionCount', 'rating', 'acceptDueAt', 'resolveDueAt', 'stageDeadlineAt'])
 @Index('idx_report_queue', ['priority', 'id'])
+@Index('idx_report_queue_due', ['queueDueAt', 'id', 'areaPath', 'status'])
 export class Report {
   @PrimaryGeneratedColumn()
   id: number;
@@ -158,6 +159,14 @@ export class Report {
 
   @Column({ type: 'text', nullable: true })
   pendingReason: string | null;
+
+  /**
+   * The open queue's order key, kept by ReportsRepository with every change of status or deadline: the running
+   * deadline; QUEUE_DUE_NEVER for an open case without one (deferred); null once finished. Indexed with the id (the
+   * cursor's tie-break) and the columns the queue filters on, so a page is read in order from the index.
+   */
+  @Column({ ...timestampColumn, nullable: true })
+  queueDueAt: Date | null;
 
   @CreateDateColumn(timestampColumn)
   createdAt: Date;

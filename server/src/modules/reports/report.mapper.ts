@@ -10,6 +10,7 @@ import {
   ReportSummaryResponse,
 } from '@xjy/shared';
 import type { User } from '../users/user.entity';
+import type { ReportSummaryRow } from './reports.repository';
 import type { ReportEvent } from './report-event.entity';
 import type { Report } from './report.entity';
 import { deadlineResponse, isOverdue, reportHolder } from './report-stages';
@@ -25,7 +26,7 @@ export interface SummaryContext {
   now: Date;
 }
 
-export function mapReportSummary(r: Report, c: SummaryContext): ReportSummaryResponse {
+export function mapReportSummary(r: ReportSummaryRow, c: SummaryContext): ReportSummaryResponse {
   return {
     id: r.id,
     category: c.categoryKey,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AreasModule } from '../areas/areas.module';
 import { MediaModule } from '../media/media.module';
 import { PointsModule } from '../points/points.module';
 import { UsersModule } from '../users/users.module';
@@ -38,7 +39,7 @@ declare module '../../common/auth/scope-registry' {
 }
 
 @Module({
-  imports: [MediaModule, PointsModule, UsersModule, WechatModule],
+  imports: [AreasModule, MediaModule, PointsModule, UsersModule, WechatModule],
   // The export route is declared before /reports/:id so Fastify's router sees the static path as its own.
   controllers: [ReportDashboardController, ReportsController, ReportLoopController, ReportCategoriesController, DepartmentsController, MessagesController],
   providers: [

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppMetrics } from '../../common/metrics/metrics';
 import { afterCommit } from '../../database/transaction.runner';
 import type { ReportStatus } from '@xjy/shared';
-import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
+import { reportStatusesIn } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
 import { StaffScope } from '../users/staff-scope.entity';
 import { User } from '../users/user.entity';
 import { ReportEvent, ReportEventData } from './report-event.entity';
 import { ReportWitness } from './report-witness.entity';
 import { Report } from './report.entity';
+import { QUEUE_DUE_INPUTS, QUEUE_DUE_NEVER, QUEUE_DUE_SQL, queueDueOf } from './report-queue-due';
 
 export interface ReportFilter {
   /** Non-admin staff: the roots of their scope; null for admin (everything). */
@@ -44,7 +45,8 @@ type LoopColumns =
   | 'escalationPath'
   | 'pendingRequest'
   | 'pendingHours'
-  | 'pendingReason';
+  | 'pendingReason'
+  | 'queueDueAt';
 export type NewReport = Omit<Report, 'id' | 'createdAt' | 'updatedAt' | LoopColumns> & Partial<Pick<Report, LoopColumns>>;
 /** A new report's closed-loop columns before any stage has run (test builders start from these too). */
 export const LOOP_DEFAULTS: Pick<Report, LoopColumns> = {
@@ -66,7 +68,31 @@ export const LOOP_DEFAULTS: Pick<Report, LoopColumns> = {
   pendingRequest: null,
   pendingHours: null,
   pendingReason: null,
+  queueDueAt: null,
 };
+
+/** What a list row shows (ReportQueriesService.summaries) and its cursors need: a page reads these columns only. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'categoryId',
+  'description',
+  'status',
+  'lat',
+  'lng',
+  'areaId',
+  'priority',
+  'witnessCount',
+  'pointsAwarded',
+  'flaggedAt',
+  'createdAt',
+  'acceptDueAt',
+  'resolveDueAt',
+  'stageDeadlineAt',
+  'escalationLevel',
+  'queueDueAt',
+] as const satisfies ReadonlyArray<keyof Report>;
+export type ReportSummaryRow = Pick<Report, (typeof SUMMARY_COLUMNS)[number]>;
+const SUMMARY_SELECT = SUMMARY_COLUMNS.map((c) => `r.${c}`);
 
 /** Columns a conditional transition also requires to hold their current value (null: IS NULL). */
 export type ReportGuard = Partial<Pick<Report, 'departmentId' | 'pendingRequest' | 'rating' | 'reporterFixed' | 'escalationLevel'>>;
@@ -84,13 +110,13 @@ export interface NewReportEvent {
 }
 
 const OPEN = reportStatusesIn('open');
-const AWAITING_REVIEW = reportStatusesDue('accept');
-const IN_HAND = reportStatusesDue('resolve');
-const IN_STAGE = [...reportStatusesDue('sign'), ...reportStatusesDue('handle'), ...reportStatusesDue('verify')];
-/** Past the deadline of the stage it is in: accept (acceptDueAt), resolve (resolveDueAt), or a department stage (stageDeadlineAt). */
-const OVERDUE_SQL =
-  '((r.status IN (:...awaitingReview) AND r.acceptDueAt < :now) OR (r.status IN (:...inHand) AND r.resolveDueAt < :now) OR (r.status IN (:...inStage) AND r.stageDeadlineAt < :now))';
-const overdueParams = (now: Date) => ({ now, awaitingReview: AWAITING_REVIEW, inHand: IN_HAND, inStage: IN_STAGE });
+/**
+ * Past the deadline of the stage it is in (accept, resolve, or a department stage): its queue order key has passed.
+ * One range on idx_report_queue_due; an open case without a running deadline sorts at QUEUE_DUE_NEVER, never overdue.
+ */
+const OVERDUE_SQL = 'r.queueDueAt < :now';
+const NOT_OVERDUE_SQL = '(r.queueDueAt IS NULL OR r.queueDueAt >= :now)';
+const overdueParams = (now: Date) => ({ now });
 
 @Injectable()
 export class ReportsRepository {
@@ -113,7 +139,8 @@ export class ReportsRepository {
   }
 
   insert(m: EntityManager, fields: NewReport): Promise<Report> {
-    return m.getRepository(Report).save(m.getRepository(Report).create({ ...LOOP_DEFAULTS, ...fields }));
+    const row = { ...LOOP_DEFAULTS, ...fields };
+    return m.getRepository(Report).save(m.getRepository(Report).create({ ...row, queueDueAt: queueDueOf(row) }));
   }
 
   /**
@@ -124,11 +151,30 @@ export class ReportsRepository {
     const where: FindOptionsWhere<Report> = { id, status: In([...from]) };
     for (const [k, v] of Object.entries(guard)) (where as Record<string, unknown>)[k] = v === null ? IsNull() : v;
     const r = await m.getRepository(Report).update(where, patch);
-    return (r.affected ?? 0) === 1;
+    const changed = (r.affected ?? 0) === 1;
+    if (changed) await this.keepQueueDue(m, id, patch);
+    return changed;
   }
 
   async update(m: EntityManager, id: number, patch: Partial<Report>): Promise<void> {
     await m.getRepository(Report).update({ id }, patch);
+    await this.keepQueueDue(m, id, patch);
+  }
+
+  /**
+   * Recomputes the queue's order key from the row once a change touched its status or a deadline (a second UPDATE
+   * by primary key in the same transaction: drivers disagree on whether one SET sees another's new value).
+   */
+  private async keepQueueDue(m: EntityManager, id: number, patch: Partial<Report>): Promise<void> {
+    if (!QUEUE_DUE_INPUTS.some((k) => k in patch)) return;
+    await m
+      .createQueryBuilder()
+      .update(Report)
+      .set({ queueDueAt: () => QUEUE_DUE_SQL })
+      .where('id = :id', { id })
+      .setParameter('queueDueNever', QUEUE_DUE_NEVER)
+      .updateEntity(false)
+      .execute();
   }
 
   async raisePriority(m: EntityManager, id: number, witnesses: number): Promise<void> {
@@ -198,12 +244,24 @@ export class ReportsRepository {
   }
 
   /** A page of the staff queue, highest priority first, then newest; the cursor is "priority:id" of the last row. */
-  findPage(filter: ReportFilter, cursor: { priority: number; id: number } | null, limit: number, now: Date): Promise<Report[]> {
-    const qb = this.filtered(filter, now);
+  findPage(filter: ReportFilter, cursor: { priority: number; id: number } | null, limit: number, now: Date): Promise<ReportSummaryRow[]> {
+    const qb = this.filtered(filter, now).select(SUMMARY_SELECT);
     if (cursor) {
       qb.andWhere(new Brackets((w) => w.where('r.priority < :cp', { cp: cursor.priority }).orWhere('r.priority = :cp AND r.id < :cid', { cp: cursor.priority, cid: cursor.id })));
     }
     return qb.orderBy('r.priority', 'DESC').addOrderBy('r.id', 'DESC').take(limit).getMany();
+  }
+
+  /**
+   * A page of the open queue by deadline: the running deadline first (overdue cases lead), then by id; open cases
+   * without a deadline last. Read in order from idx_report_queue_due; the cursor is the last row's (queueDueAt, id).
+   */
+  findPageByDeadline(filter: ReportFilter, cursor: { dueAt: Date; id: number } | null, limit: number, now: Date): Promise<ReportSummaryRow[]> {
+    const qb = this.filtered(filter, now).select(SUMMARY_SELECT).useIndex('idx_report_queue_due').andWhere('r.queueDueAt IS NOT NULL');
+    if (cursor) {
+      qb.andWhere('r.queueDueAt >= :cd', { cd: cursor.dueAt }).andWhere(new Brackets((w) => w.where('r.queueDueAt > :cd').orWhere('r.id > :cid', { cid: cursor.id })));
+    }
+    return qb.orderBy('r.queueDueAt', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
   }
 
   /** Every report matching the filter (dashboard and export), oldest first, capped. */
@@ -225,7 +283,7 @@ export class ReportsRepository {
     if (f.flagged !== undefined) qb.andWhere(f.flagged ? 'r.flaggedAt IS NOT NULL' : 'r.flaggedAt IS NULL');
     if (f.createdFrom) qb.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.createdAt < :to', { to: f.createdTo });
-    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, overdueParams(now));
+    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE_SQL : NOT_OVERDUE_SQL, overdueParams(now));
     return qb;
   }
 
@@ -252,14 +310,17 @@ export class ReportsRepository {
 
   /**
    * Overdue open reports due an escalation: never escalated in this stage, or escalated below `maxLevel` longer
-   * than `repeatBefore` ago. Oldest first, at most `limit` per sweep.
+   * than `repeatBefore` ago. Longest overdue first (read in deadline order from idx_report_queue_due, so a sweep over
+   * a county's year reads only the overdue cases), at most `limit` per sweep.
    */
   findEscalationDue(now: Date, repeatBefore: Date, maxLevel: number, limit: number): Promise<Report[]> {
     return this.reports
       .createQueryBuilder('r')
+      .useIndex('idx_report_queue_due')
       .where(OVERDUE_SQL, overdueParams(now))
       .andWhere(new Brackets((w) => w.where('r.escalationLevel = 0').orWhere('r.escalationLevel < :maxLevel AND r.escalatedAt < :repeatBefore', { maxLevel, repeatBefore })))
-      .orderBy('r.id', 'ASC')
+      .orderBy('r.queueDueAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
       .take(limit)
       .getMany();
   }

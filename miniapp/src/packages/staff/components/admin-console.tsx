@@ -39,9 +39,9 @@ export function useAdminAction(after?: () => unknown) {
       setBusy(false);
     }
   };
-  /** A problem found before anything is sent. */
-  const refuse = (text: string) => {
-    setErrors({});
+  /** A problem found before anything is sent; `fields` puts each field's own message next to it. */
+  const refuse = (text: string, fields: Record<string, string> = {}) => {
+    setErrors(fields);
     setMessage({ ok: false, text });
   };
   return { busy, message, setMessage, errors, run, refuse };

@@ -34,6 +34,8 @@ export function TextField({ label, error, value, onChange, maxlength, placeholde
         // Only what is asked for reaches the input, as when it was written out by hand.
         {...(numeric ? { type: 'number' as const } : {})}
         {...(password ? { password: true } : {})}
+        // Named by its label for screen readers (the label above is not tied to it); a number box has no placeholder.
+        nativeProps={{ 'aria-label': label }}
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}

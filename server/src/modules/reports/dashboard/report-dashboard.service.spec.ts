@@ -74,7 +74,7 @@ describe(ReportDashboardService.name, () => {
     categories.add(parking, facility);
     const routing = new FakeReportRoutingRepository([xinle, changshou, chengan]);
     const departments = { listAll: async () => [cityAdmin, police], findByIds: async (ids: number[]) => [cityAdmin, police].filter((d) => ids.includes(d.id)) } as unknown as DepartmentsRepository;
-    const queries = new ReportQueriesService({} as ReportsRepository, routing.asRepository(), categories.asRepository(), departments, {} as MediaService, {} as ScopeRegistry);
+    const queries = new ReportQueriesService({} as ReportsRepository, routing.asRepository(), routing.asAreasRepository(), categories.asRepository(), departments, {} as MediaService, {} as ScopeRegistry);
     service = new ReportDashboardService(repo as unknown as ReportDashboardRepository, queries, categories.asRepository(), departments, routing.asRepository());
     repo.groups = [
       group('/10/11/111/', 501, 701, { received: 4, filed: 4, closedFixed: 3, closedOnTime: 2, dispatched: 4, handled: 3, rated: 2, satisfied: 1, basic: 1 }),

@@ -1,6 +1,6 @@
 import type { CursorParams, DepartmentCasesParams, EscalationParams, ListReportsParams, NearbyReportsParams, ReportDashboardParams } from '@xjy/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportStatus, ReportStatusGroup } from '@xjy/shared';
+import { REPORT_QUEUE_SORTS, REPORT_STATUS_GROUPS, REPORT_STATUSES, ReportQueueSort, ReportStatus, ReportStatusGroup } from '@xjy/shared';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalIdParam } from '../../../common/query-params';
@@ -63,9 +63,14 @@ export class ListReportsQuery implements ListReportsParams {
   @IsBoolean()
   flagged?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'priority (default): most witnessed first, then newest; deadline: open cases by running deadline', enum: REPORT_QUEUE_SORTS })
   @IsOptional()
-  @Matches(/^[0-9]{1,9}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
+  @IsIn(REPORT_QUEUE_SORTS)
+  sort?: ReportQueueSort;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, under the same sort' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
   cursor?: string;
 }
 
@@ -90,9 +95,14 @@ export class DepartmentCasesQuery implements DepartmentCasesParams {
   @IsIn(STATUS_FILTERS)
   status?: ReportStatus | ReportStatusGroup;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'priority (default), or deadline: open cases by running deadline', enum: REPORT_QUEUE_SORTS })
   @IsOptional()
-  @Matches(/^[0-9]{1,9}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
+  @IsIn(REPORT_QUEUE_SORTS)
+  sort?: ReportQueueSort;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, under the same sort' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}:[0-9]{1,12}$/, { message: 'cursor is invalid' })
   cursor?: string;
 }
 

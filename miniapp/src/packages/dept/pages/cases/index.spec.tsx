@@ -15,7 +15,7 @@ describe('DeptCasesPage', () => {
   it('lists the cases waiting to be signed for, with the deadline in China time, and opens one', async () => {
     asHandler();
     serve((url) => {
-      if (url === '/api/department/cases?status=dispatched')
+      if (url === '/api/department/cases?status=dispatched&sort=deadline')
         return ok({ department: { id: 2, name: '城管执法大队' }, items: [reportFactory({ id: 7, status: 'dispatched', stageDeadlineAt: '2026-12-02T06:00:00.000Z', overdue: true, escalationLevel: 1 })], nextCursor: null });
       return fail(404, 'not_found', '');
     });
@@ -35,8 +35,8 @@ describe('DeptCasesPage', () => {
   it('switches to 处置中 and says when a tab is empty', async () => {
     asHandler();
     serve((url) => {
-      if (url === '/api/department/cases?status=dispatched') return ok({ department: { id: 2, name: '城管执法大队' }, items: [reportFactory({ id: 7, status: 'dispatched' })], nextCursor: null });
-      if (url === '/api/department/cases?status=handling') return ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
+      if (url === '/api/department/cases?status=dispatched&sort=deadline') return ok({ department: { id: 2, name: '城管执法大队' }, items: [reportFactory({ id: 7, status: 'dispatched' })], nextCursor: null });
+      if (url === '/api/department/cases?status=handling&sort=deadline') return ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
       return fail(404, 'not_found', '');
     });
     render(<DeptCasesPage />);
@@ -44,14 +44,14 @@ describe('DeptCasesPage', () => {
     fireEvent.click(screen.getByTestId('dept-tab-handling'));
     expect(await screen.findByTestId('state-empty')).toHaveTextContent('没有正在处置的案件');
     expect(screen.queryByTestId('dept-case-item')).not.toBeInTheDocument();
-    expect(callsTo('/api/department/cases?status=handling')).toHaveLength(1);
+    expect(callsTo('/api/department/cases?status=handling&sort=deadline')).toHaveLength(1);
   });
 
   it("shows the catalogue's message when the list fails, and retries", async () => {
     asHandler();
     let down = true;
     serve((url) => {
-      if (url === '/api/department/cases?status=dispatched') return down ? 'offline' : ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
+      if (url === '/api/department/cases?status=dispatched&sort=deadline') return down ? 'offline' : ok({ department: { id: 2, name: '城管执法大队' }, items: [], nextCursor: null });
       return fail(404, 'not_found', '');
     });
     render(<DeptCasesPage />);
@@ -66,6 +66,6 @@ describe('DeptCasesPage', () => {
     serve(() => fail(404, 'not_found', ''));
     render(<DeptCasesPage />);
     expect(screen.getByTestId('dept-forbidden')).toHaveTextContent('没有处置工作台权限');
-    await waitFor(() => expect(callsTo('/api/department/cases?status=dispatched')).toHaveLength(0));
+    await waitFor(() => expect(callsTo('/api/department/cases?status=dispatched&sort=deadline')).toHaveLength(0));
   });
 });

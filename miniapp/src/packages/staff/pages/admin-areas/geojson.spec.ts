@@ -1,5 +1,5 @@
 import { wgs84ToGcj02 } from '@xjy/shared/geo';
-import { parseBoundary } from './geojson';
+import { parseBoundary, readBoundaryPoints, ringToGeoJson } from './geojson';
 
 const square = [
   [114.66, 38.33],
@@ -30,5 +30,16 @@ describe('parseBoundary', () => {
     expect(parseBoundary('[[38.33,114.66],[38.33,114.68],[38.35,114.68]]', 'gcj02')).toEqual({ error: expect.stringContaining('经纬度顺序') });
     expect(parseBoundary('[[114.66,38.33],[114.68,38.33]]', 'gcj02')).toEqual({ error: '边界至少需要 3 个点' });
     expect(parseBoundary('[[114.66,"38"],[114.68,38.33],[114.6,38.3]]', 'gcj02')).toEqual({ error: '坐标须为 [经度, 纬度] 数字对' });
+  });
+
+  it('reads fewer than 3 points for a drawing in progress, and writes a drawn ring back as a closed Polygon', () => {
+    const two = square.slice(0, 2) as Array<[number, number]>;
+    expect(readBoundaryPoints(ringToGeoJson(two), 'gcj02')).toEqual({ ring: two });
+    expect(parseBoundary(ringToGeoJson(two), 'gcj02')).toEqual({ error: '边界至少需要 3 个点' });
+    expect(readBoundaryPoints(ringToGeoJson([[114.66, 38.33]]), 'gcj02')).toEqual({ ring: [[114.66, 38.33]] });
+    const ring = square.slice(0, 4) as Array<[number, number]>;
+    expect(JSON.parse(ringToGeoJson(ring))).toEqual({ type: 'Polygon', coordinates: [square] });
+    expect(parseBoundary(ringToGeoJson(ring), 'gcj02')).toEqual({ ring });
+    expect(ringToGeoJson([])).toBe('');
   });
 });

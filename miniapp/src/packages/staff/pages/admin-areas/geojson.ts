@@ -32,10 +32,11 @@ function outerRing(v: Json): Json[] | null {
 }
 
 /**
- * Reads an area boundary from pasted or uploaded GeoJSON: the outer ring of the first polygon, [lng, lat] pairs,
- * converted to GCJ-02 when the file is WGS-84 (most GIS exports), the closing point dropped. Errors are Chinese.
+ * The vertices in pasted or uploaded GeoJSON, however many: the outer ring of the first polygon, [lng, lat] pairs,
+ * converted to GCJ-02 when the file is WGS-84 (most GIS exports), rounded to 6 decimals, the closing point dropped.
+ * Errors are Chinese. The map shows these while a boundary is drawn; parseBoundary also checks the count.
  */
-export function parseBoundary(text: string, coords: CoordSystem): { ring: Ring } | { error: string } {
+export function readBoundaryPoints(text: string, coords: CoordSystem): { ring: Ring } | { error: string } {
   let value: Json;
   try {
     value = JSON.parse(text);
@@ -55,7 +56,20 @@ export function parseBoundary(text: string, coords: CoordSystem): { ring: Ring }
   }
   const [first, last] = [ring[0], ring[ring.length - 1]];
   if (ring.length > 1 && first[0] === last[0] && first[1] === last[1]) ring.pop();
-  if (ring.length < 3) return { error: '边界至少需要 3 个点' };
-  if (ring.length > AREA_BOUNDARY_POINTS_MAX) return { error: `边界最多 ${AREA_BOUNDARY_POINTS_MAX} 个点，请先简化` };
   return { ring };
+}
+
+/** Reads an area boundary to save from pasted or uploaded GeoJSON (see readBoundaryPoints), 3 to the maximum points. */
+export function parseBoundary(text: string, coords: CoordSystem): { ring: Ring } | { error: string } {
+  const read = readBoundaryPoints(text, coords);
+  if ('error' in read) return read;
+  if (read.ring.length < 3) return { error: '边界至少需要 3 个点' };
+  if (read.ring.length > AREA_BOUNDARY_POINTS_MAX) return { error: `边界最多 ${AREA_BOUNDARY_POINTS_MAX} 个点，请先简化` };
+  return read;
+}
+
+/** A GCJ-02 ring ([lng, lat] pairs, open) as the GeoJSON Polygon text the boundary field holds, closed; '' for none. */
+export function ringToGeoJson(ring: Ring): string {
+  if (!ring.length) return '';
+  return JSON.stringify({ type: 'Polygon', coordinates: [[...ring, ring[0]]] });
 }

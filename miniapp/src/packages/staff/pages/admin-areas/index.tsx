@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AreaResponse } from '@xjy/shared/area';
-import type { Ring } from '@xjy/shared/geo';
+import type { LatLng, Ring } from '@xjy/shared/geo';
 import { AREA_LEVELS, AREA_LEVEL_LABELS, type AreaLevel } from '@xjy/shared/enums';
 import { AREA_CODE_MAX, AREA_NAME_MAX } from '@xjy/shared/limits';
 import { useAuth } from '../../../../hooks/use-auth';
+import { CITY_CENTRE } from '../../../../hooks/use-location';
 import { useRequest } from '../../../../hooks/use-request';
 import { createArea, deleteArea, updateArea } from '../../../../services/admin';
 import { listAreas } from '../../../../services/areas';
@@ -18,6 +19,7 @@ import Field, { TextField } from '../../components/field';
 import SearchSelect from '../../components/search-select';
 import TextFile from '../../components/text-file';
 import { useAreaOptions } from '../../hooks/use-area-options';
+import BoundaryDraw from './boundary-draw';
 import { parseBoundary, type CoordSystem } from './geojson';
 import './index.scss';
 
@@ -32,12 +34,26 @@ function childLevel(parent: AreaLevel | null): AreaLevel | null {
   return AREA_LEVELS[AREA_LEVELS.indexOf(parent) + 1] ?? null;
 }
 
-/** Pasted or uploaded GeoJSON with its coordinate system; reports what it read. */
-function BoundaryInput({ text, coords, onText, onCoords, onError }: { text: string; coords: CoordSystem; onText: (t: string) => void; onCoords: (c: CoordSystem) => void; onError: (m: string) => void }) {
+const centreOf = (a: AreaResponse | null | undefined): LatLng | null => (a && a.centerLat !== null && a.centerLng !== null ? { lat: a.centerLat, lng: a.centerLng } : null);
+
+interface BoundaryInputProps {
+  text: string;
+  coords: CoordSystem;
+  onText: (t: string) => void;
+  onCoords: (c: CoordSystem) => void;
+  /** A ring drawn on the map: GeoJSON text in GCJ-02, set together with the coordinate system. */
+  onDrawn: (t: string) => void;
+  onError: (m: string) => void;
+  /** Where the drawing map opens. */
+  centre: LatLng;
+}
+
+/** Pasted or uploaded GeoJSON with its coordinate system, or a ring drawn on the map; reports what it read. */
+function BoundaryInput({ text, coords, onText, onCoords, onDrawn, onError, centre }: BoundaryInputProps) {
   const parsed = text.trim() ? parseBoundary(text, coords) : null;
   return (
     <View className='console__field console__field--wide'>
-      <Text className='console__label'>边界（GeoJSON，粘贴或选择文件；不填则{'不改动'}）</Text>
+      <Text className='console__label'>边界（在地图上画出，或粘贴、选择 GeoJSON 文件；不填则{'不改动'}）</Text>
       <Textarea className='console__textarea' value={text} maxlength={-1} placeholder='{"type":"Polygon","coordinates":[[[114.66,38.33],[114.68,38.33],[114.68,38.35],[114.66,38.35],[114.66,38.33]]]}' onInput={(e) => onText(e.detail.value)} data-testid='boundary-text' />
       <View className='console__form'>
         <TextFile accept='.geojson,.json,application/geo+json,application/json' label='选择 GeoJSON 文件' maxBytes={GEOJSON_MAX_BYTES} onText={(t) => onText(t)} onError={onError} />
@@ -54,6 +70,7 @@ function BoundaryInput({ text, coords, onText, onCoords, onError }: { text: stri
           </Text>
         )
       ) : null}
+      <BoundaryDraw text={text} coords={coords} centre={centre} onDrawn={onDrawn} />
     </View>
   );
 }
@@ -73,6 +90,7 @@ function Areas() {
   const options = useAreaOptions(user, 'community', version);
   const children = useRequest(() => listAreas(parentId ?? undefined), `admin-areas-${parentId}-${version}`);
   const level = childLevel(parent?.level ?? null);
+  const parentCentre = centreOf(options.data?.find((o) => o.value === parentId)?.area);
 
   const [draft, setDraft] = useState({ name: '', code: '', boundary: '', coords: 'wgs84' as CoordSystem });
   const [editing, setEditing] = useState<{ area: AreaResponse; name: string; boundary: string; coords: CoordSystem } | null>(null);
@@ -172,7 +190,9 @@ function Areas() {
             coords={editing.coords}
             onText={(boundary) => setEditing({ ...editing, boundary })}
             onCoords={(coords) => setEditing({ ...editing, coords })}
+            onDrawn={(boundary) => setEditing({ ...editing, boundary, coords: 'gcj02' })}
             onError={(text) => setMessage({ ok: false, text })}
+            centre={centreOf(editing.area) ?? parentCentre ?? CITY_CENTRE}
           />
         </EditorSection>
       ) : null}
@@ -189,7 +209,9 @@ function Areas() {
             coords={draft.coords}
             onText={(boundary) => setDraft({ ...draft, boundary })}
             onCoords={(coords) => setDraft({ ...draft, coords })}
+            onDrawn={(boundary) => setDraft({ ...draft, boundary, coords: 'gcj02' })}
             onError={(text) => setMessage({ ok: false, text })}
+            centre={parentCentre ?? CITY_CENTRE}
           />
           <ConsoleButton disabled={busy} onClick={() => void create()} testId='create-area'>
             创建

@@ -27,7 +27,8 @@ const ADMIN_ENTRIES: Entry[] = [
   { title: '工作人员账号', description: '新建工作人员和管理员账号，分配负责区域，停用或启用账号', url: ROUTES.adminStaff },
   { title: '随手拍类别', description: '类别名称、采纳积分范围、审核和办结时限', url: ROUTES.adminCategories },
   { title: '职能部门', description: '派单可选的处置单位及联系电话', url: ROUTES.adminDepartments },
-  { title: '区域管理', description: '新建、修改、删除区县、街道、社区和网格，导入 GeoJSON 边界', url: ROUTES.adminAreas },
+  { title: '回复模板', description: '按类别和办理环节编写常用回复，供工作人员和职能部门选用', url: ROUTES.adminTemplates },
+  { title: '区域管理', description: '新建、修改、删除区县、街道、社区和网格，在地图上画出或导入 GeoJSON 边界', url: ROUTES.adminAreas },
   { title: '积分核对', description: '核对每个账户的积分余额与积分流水是否一致', url: ROUTES.adminPoints },
   { title: '驿站临时闭站', description: '为驿站设置检修、节假日等临时闭站时段', url: ROUTES.adminClosures },
 ];

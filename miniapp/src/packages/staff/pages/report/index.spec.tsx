@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, reportFactory, stagesFactory } from '../../../../../test/factories';
 import { callsTo, typeInto } from '../../../../../test/helpers';
 import * as Taro from '../../../../../test/taro-mock';
@@ -121,6 +121,24 @@ describe('StaffReportPage closed loop', () => {
     fireEvent.click(screen.getByTestId('action-submit'));
     await waitFor(() => expect(body('/api/reports/42/dispatch')).toEqual({ departmentId: 2 }));
     expect(await screen.findByTestId('loop-holder')).toHaveTextContent('当前办理：城管执法大队');
+  });
+
+  it("offers the category's templates for a review note, by click or by keyboard, and sends the picked text", async () => {
+    open(reportFactory({ status: 'submitted', actions: ['accept', 'reject'] }), {
+      'GET /api/report-categories': () => ok({ items: [{ id: 3, key: 'city_appearance', label: '市容环境' }], subscribeTemplateId: null }),
+      'GET /api/report-templates?categoryId=3&action=reject': () =>
+        ok({ items: [{ id: 7, title: '信息不足', body: '照片看不清问题所在，请补拍后重新上报。' }, { id: 8, title: '非本辖区', body: '该位置不在本辖区，请向所在街道反映。' }] }),
+      'POST /api/reports/42/reject': () => ok(reportFactory({ status: 'rejected', actions: [] })),
+    });
+    fireEvent.click(await screen.findByTestId('action-reject'));
+    const picker = await screen.findByTestId('form-reject-templates');
+    fireEvent.click(within(picker).getByText('信息不足'));
+    const chip = within(picker).getByText('非本辖区');
+    expect(chip).toHaveAttribute('role', 'button');
+    expect(chip).toHaveAttribute('tabindex', '0');
+    fireEvent.keyDown(chip, { key: 'Enter' });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(body('/api/reports/42/reject')).toEqual({ reason: 'insufficient_info', note: '该位置不在本辖区，请向所在街道反映。' }));
   });
 
   it('resumes a deferred case', async () => {

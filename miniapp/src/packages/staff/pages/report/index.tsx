@@ -9,6 +9,8 @@ import LoopSteps from '../../../../components/loop-steps';
 import ReportCard from '../../../../components/report-card';
 import ReportTimeline from '../../../../components/report-timeline';
 import StateView from '../../../../components/state-view';
+import TemplateChips from '../../../../components/template-chips';
+import { useReportTemplates } from '../../../../hooks/use-report-templates';
 import { useRequest } from '../../../../hooks/use-request';
 import { errorMessage } from '../../../../services/http';
 import { acceptReport, dispatchReport, duplicateReport, getReport, listCategories, listDepartments, rejectReport, reopenReport, resolveReport } from '../../../../services/reports';
@@ -21,6 +23,8 @@ import LoopActions from './loop-actions';
 import './index.scss';
 
 const REVIEW_ACTIONS: readonly ReportAction[] = ['accept', 'reject', 'duplicate', 'dispatch', 'resolve', 'reopen'];
+/** The review actions admins write response templates for (resolve and reopen have none). */
+const TEMPLATE_ACTIONS: ReadonlySet<ReportAction> = new Set(['accept', 'reject', 'duplicate', 'dispatch']);
 
 function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetailResponse; action: ReportAction; onDone: (r: ReportDetailResponse) => void; onCancel: () => void }) {
   const categories = useRequest(listCategories, 'categories', action === 'accept');
@@ -29,6 +33,7 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
   const range = category ? Array.from({ length: category.pointsMax - category.pointsMin + 1 }, (_, i) => category.pointsMin + i) : [];
   const [points, setPoints] = useState<number | null>(null);
   const [note, setNote] = useState('');
+  const templates = useReportTemplates(report.category, TEMPLATE_ACTIONS.has(action) ? action : null);
   const [reason, setReason] = useState<ReportRejectReason>('insufficient_info');
   const [departmentId, setDepartmentId] = useState<number | null>(null);
   const [ofReportId, setOfReportId] = useState('');
@@ -128,6 +133,7 @@ function ActionForm({ report, action, onDone, onCancel }: { report: ReportDetail
           ) : null}
         </View>
       ) : null}
+      <TemplateChips templates={templates} onPick={setNote} testId={`form-${action}-templates`} />
       <Textarea
         className='staff-report__note'
         value={note}

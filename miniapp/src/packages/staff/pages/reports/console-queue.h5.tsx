@@ -17,10 +17,11 @@ import { keyboardActivatable } from '../../components/focusable';
 import SearchSelect from '../../components/search-select';
 import type { SelectOption } from '../../components/search-select/types';
 import { useAreaOptions } from '../../hooks/use-area-options';
-import { bulkSelectable, commonPointsRange, deadlineSortValue, runBulk, runningDeadline, type BulkResult } from './queue-rules';
+import { bulkSelectable, commonPointsRange, deadlineSortable, deadlineSortValue, runBulk, runningDeadline, type BulkResult } from './queue-rules';
 import './console-queue.scss';
 
-/** The console loads the whole filtered queue (up to this many pages) so it can sort by deadline across it. */
+/** Pages loaded at first and by each 载入更多; the table pages through what is loaded, at most QUEUE_LOAD_MAX_PAGES. */
+export const QUEUE_LOAD_STEP_PAGES = 5;
 export const QUEUE_LOAD_MAX_PAGES = 25;
 
 const STATUS_OPTIONS: Array<SelectOption<string>> = [
@@ -31,10 +32,14 @@ const STATUS_OPTIONS: Array<SelectOption<string>> = [
 ];
 const REASON_OPTIONS: Array<SelectOption<ReportRejectReason>> = REPORT_REJECT_REASONS.map((r) => ({ value: r, label: REPORT_REJECT_REASON_LABELS[r] }));
 
-async function loadQueue(filter: ReportQueueFilter): Promise<{ items: ReportSummaryResponse[]; capped: boolean }> {
+/**
+ * The first `pages` pages of the queue. Open statuses come from the server by running deadline, so what is loaded is
+ * always the most urgent part of the queue; finished ones by priority (the table sorts what is loaded).
+ */
+async function loadQueue(filter: ReportQueueFilter, pages: number): Promise<{ items: ReportSummaryResponse[]; capped: boolean }> {
   const items: ReportSummaryResponse[] = [];
   let cursor: string | null = null;
-  for (let i = 0; i < QUEUE_LOAD_MAX_PAGES; i++) {
+  for (let i = 0; i < pages; i++) {
     const page = await staffReports({ ...filter, cursor });
     items.push(...page.items);
     cursor = page.nextCursor;
@@ -95,8 +100,14 @@ export default function ConsoleQueue() {
     areaId: areaId ?? undefined,
     overdue: overdue || undefined,
     flagged: flagged || undefined,
+    sort: deadlineSortable(status) ? 'deadline' : undefined,
   };
-  const queue = useRequest(() => loadQueue(filter), JSON.stringify(filter));
+  const filterKey = JSON.stringify(filter);
+  // How many pages are loaded, for the filter they were asked for: a new filter starts from its first pages.
+  const [loaded, setLoaded] = useState({ key: filterKey, pages: QUEUE_LOAD_STEP_PAGES });
+  const pages = loaded.key === filterKey ? loaded.pages : QUEUE_LOAD_STEP_PAGES;
+  const setPages = (n: number) => setLoaded({ key: filterKey, pages: n });
+  const queue = useRequest(() => loadQueue(filter, pages), `${filterKey}|${pages}`);
   const categories = useRequest(listCategories, 'categories');
   const areas = useAreaOptions(user, 'community');
   useReshow(() => void queue.reload());
@@ -239,7 +250,25 @@ export default function ConsoleQueue() {
           rowTestId='staff-report-item'
         />
       ) : null}
-      {queue.data?.capped ? <p className='console-queue__hint'>只载入了前 {rows.length} 条，请用筛选缩小范围。</p> : null}
+      {queue.data?.capped ? (
+        <div className='console-queue__more' data-testid='queue-more'>
+          <p className='console-queue__hint'>
+            {filter.sort === 'deadline' ? `已载入截止时间最近的 ${rows.length} 条。` : `已载入前 ${rows.length} 条。`}
+            {pages < QUEUE_LOAD_MAX_PAGES ? '' : '请用筛选缩小范围。'}
+          </p>
+          {pages < QUEUE_LOAD_MAX_PAGES ? (
+            <Button
+              className='btn btn--secondary console__btn'
+              disabled={queue.loading}
+              onClick={() => setPages(pages + QUEUE_LOAD_STEP_PAGES)}
+              {...keyboardActivatable(() => !queue.loading && setPages(pages + QUEUE_LOAD_STEP_PAGES))}
+              data-testid='queue-load-more'
+            >
+              {queue.loading ? '正在载入…' : '载入更多'}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

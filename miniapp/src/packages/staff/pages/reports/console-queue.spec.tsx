@@ -82,10 +82,38 @@ describe('StaffReportsPage console (≥ 1024 px)', () => {
     render(<StaffReportsPage />);
     await screen.findByTestId('queue-table');
     fireEvent.click(screen.getByTestId('filter-overdue'));
-    await waitFor(() => expect(callsTo('/api/reports?status=submitted&overdue=true')).toHaveLength(1));
+    await waitFor(() => expect(callsTo('/api/reports?status=submitted&overdue=true&sort=deadline')).toHaveLength(1));
     fireEvent.focus(within(screen.getByTestId('filter-category')).getByRole('combobox'));
     fireEvent.click(screen.getByRole('option', { name: '安全隐患' }));
-    await waitFor(() => expect(callsTo('/api/reports?status=submitted&category=hazard&overdue=true')).toHaveLength(1));
+    await waitFor(() => expect(callsTo('/api/reports?status=submitted&category=hazard&overdue=true&sort=deadline')).toHaveLength(1));
+  });
+
+  it('asks the server for the most urgent pages first and loads more on request; finished ones are not sorted by deadline', async () => {
+    const served: string[] = [];
+    serve((url) => {
+      if (url.startsWith('/api/reports?')) {
+        served.push(url);
+        const page = Number(/cursor=p(\d+)/.exec(url)?.[1] ?? 0);
+        return ok({ items: [summary(1000 + page, { acceptDueAt: at(page) })], nextCursor: `p${page + 1}` });
+      }
+      if (url === '/api/report-categories') return ok({ items: CATEGORIES, subscribeTemplateId: null });
+      if (url === '/api/areas') return ok({ items: [] });
+      return fail(404, 'not_found', '');
+    });
+    render(<StaffReportsPage />);
+    await screen.findByTestId('queue-table');
+    expect(served).toHaveLength(5);
+    expect(served.every((u) => u.includes('sort=deadline'))).toBe(true);
+    expect(screen.getByTestId('queue-more')).toHaveTextContent('已载入截止时间最近的 5 条');
+    fireEvent.click(screen.getByTestId('queue-load-more'));
+    await waitFor(() => expect(screen.getByTestId('queue-more')).toHaveTextContent('已载入截止时间最近的 10 条'));
+    expect(idsShown().slice(0, 3)).toEqual(['#1000', '#1001', '#1002']);
+    served.length = 0;
+    fireEvent.focus(within(screen.getByTestId('filter-status')).getByRole('combobox'));
+    fireEvent.click(screen.getByRole('option', { name: '已办结' }));
+    await waitFor(() => expect(served.length).toBe(5));
+    expect(served.some((u) => u.includes('sort='))).toBe(false);
+    expect(screen.getByTestId('queue-more')).toHaveTextContent('已载入前 5 条');
   });
 
   it('bulk-accepts only with points inside every selected category range and shows each report’s result', async () => {
@@ -153,7 +181,7 @@ describe('StaffReportsPage console (≥ 1024 px)', () => {
     fireEvent.change(box, { target: { value: '文明' } });
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['文明']);
     fireEvent.click(screen.getByRole('option', { name: '文明' }));
-    await waitFor(() => expect(callsTo('/api/reports?status=submitted&category=civility')).toHaveLength(1));
+    await waitFor(() => expect(callsTo('/api/reports?status=submitted&category=civility&sort=deadline')).toHaveLength(1));
   });
 
   it('keeps the phone list below 1024 px', async () => {

@@ -16,6 +16,7 @@ import SearchSelect from '../../components/search-select';
 import StaffOnly from '../../components/staff-only';
 import { useWideScreen } from '../../hooks/use-wide-screen';
 import ConsoleQueue from './console-queue';
+import { deadlineSortable } from './queue-rules';
 import './index.scss';
 
 const STATUS_FILTERS: Array<{ value: ReportStatus | ReportStatusGroup | undefined; label: string }> = [
@@ -31,7 +32,8 @@ function ReportQueue() {
   const [category, setCategory] = useState<string | undefined>(undefined);
   const [overdue, setOverdue] = useState(false);
   const [flagged, setFlagged] = useState(false);
-  const filter: ReportQueueFilter = { status, category, overdue: overdue || undefined, flagged: flagged || undefined };
+  // Open cases come most urgent first (running deadline), finished ones by priority.
+  const filter: ReportQueueFilter = { status, category, overdue: overdue || undefined, flagged: flagged || undefined, sort: deadlineSortable(status ?? null) ? 'deadline' : undefined };
   const key = JSON.stringify(filter);
   const page = useRequest(() => staffReports(filter), key);
   const categories = useRequest(listCategories, 'categories');

@@ -1,12 +1,15 @@
 import type { ReportCategoryResponse, ReportSummaryResponse } from '@xjy/shared/report';
-import { REPORT_STATUS_DEADLINE, canTransition } from '@xjy/shared/report';
+import { REPORT_DEADLINE_FIELD, REPORT_STATUS_DEADLINE, canTransition, reportStatusesIn } from '@xjy/shared/report';
 
-/** The deadline that runs now (accept while awaiting review, resolve while in hand), or null once finished. */
+/** The deadline that runs now (accept, resolve, or the department stage's), or null (deferred, or finished). */
 export function runningDeadline(r: ReportSummaryResponse): string | null {
   const which = REPORT_STATUS_DEADLINE[r.status];
-  if (which === 'accept') return r.acceptDueAt;
-  if (which === 'resolve') return r.resolveDueAt;
-  return null;
+  return which ? r[REPORT_DEADLINE_FIELD[which]] : null;
+}
+
+/** A status filter the server can order by running deadline: open cases only (null is every status). */
+export function deadlineSortable(status: string | null): boolean {
+  return status === 'open' || (reportStatusesIn('open') as string[]).includes(status ?? '');
 }
 
 /** Deadline order: the earliest running deadline first, so overdue reports lead; finished ones last. */
