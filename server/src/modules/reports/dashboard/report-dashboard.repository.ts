@@ -5,6 +5,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
+import type { ExportReportRow } from './report-export.xlsx';
 
 /** The counts of one group, as ReportFigureCounts plus open cases past their deadline. */
 export type FigureCountsRow = ReportFigureCounts & { overdue: number };
@@ -12,6 +13,12 @@ export type FigureGroupRow = FigureCountsRow & { areaPath: string; categoryId: n
 export type WeekStatusRow = FigureCountsRow & { week: number; status: ReportStatus };
 export type StageEventRow = Pick<ReportEvent, 'reportId' | 'type' | 'createdAt'>;
 export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
+
+/** What the export shows of a report (ExportReportRow). */
+const EXPORT_COLUMNS: Array<keyof ExportReportRow> = [
+  'id', 'categoryId', 'description', 'status', 'areaId', 'lat', 'lng', 'createdAt', 'acceptedAt', 'departmentId', 'acceptDueAt', 'resolveDueAt',
+  'stageDeadlineAt', 'reworkCount', 'extensionCount', 'closedAt', 'outcome', 'rating', 'escalatedAt', 'pointsAwarded', 'witnessCount',
+];
 
 const when = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 const statusIn = (list: readonly string[]) => `r.status IN (${list.map((s) => `'${s}'`).join(', ')})`;
@@ -147,15 +154,33 @@ export class ReportDashboardRepository {
     return this.window(f, from, to).getCount();
   }
 
-  /** The window's reports in id order, a batch at a time (keyset paging: no offset scans), for the streamed export. */
-  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 1000): AsyncGenerator<Report[]> {
-    let after = 0;
+  /**
+   * The window's reports in id order, a batch at a time (keyset paging: no offset scans), for the streamed export:
+   * only the columns it shows, and the next batch is read only when the consumer asks for it.
+   */
+  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 1000): AsyncGenerator<ExportReportRow[]> {
+    // Start at the window's first id (from the createdAt index): from 0 the first batch would walk the primary key
+    // through every older report before reaching the window (seconds at a million reports).
+    const first = await this.ds
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .select('MIN(r.id)', 'min')
+      .where('r.createdAt >= :from AND r.createdAt < :to', { from, to })
+      .getRawOne<{ min: unknown }>();
+    if (first?.min === null || first?.min === undefined) return;
+    let after = Number(first.min) - 1;
     for (;;) {
-      const rows = await this.window(f, from, to).andWhere('r.id > :after', { after }).orderBy('r.id', 'ASC').take(batch).getMany();
+      const rows: ExportReportRow[] = await this.window(f, from, to)
+        .select(EXPORT_COLUMNS.map((c) => `r.${c}`))
+        .andWhere('r.id > :after', { after })
+        .orderBy('r.id', 'ASC')
+        .take(batch)
+        .getMany();
       if (!rows.length) return;
-      yield rows;
       after = rows[rows.length - 1].id;
-      if (rows.length < batch) return;
+      const full = rows.length === batch;
+      yield rows;
+      if (!full) return;
     }
   }
 }
