@@ -4,7 +4,7 @@
 // the total bytes, and — as the reference floor — the same page's HTML alone under the same throttling (its
 // response end, i.e. what no amount of bundle work can beat).
 // JS counts every script the page fetched until the network is idle, headers included (CDP encodedDataLength), the
-// map library too (reported apart as mapJsKB: it loads only because this page shows a map).
+// map library too (reported apart as mapJsKB: 0 since the H5 page lists first and loads its map only on request).
 // Needs `pnpm --filter @xjy/miniapp build:h5` and the server build (scripts/bench.mjs builds both).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,7 +80,7 @@ async function measureStations(browser, url, login) {
     jsFiles: js.length,
     jsCompressed: js.every((r) => /gzip|br/.test(r.encoding)),
     totalKB: Math.round(all.filter((r) => !r.url.includes('/api/')).reduce((s, r) => s + r.bytes, 0) / 102.4) / 10,
-    // The map library and its wrapper, fetched after the page renders because the page shows a map.
+    // The map library and its wrapper, fetched only if the page opens with its map (the rider's kept choice).
     mapJsKB: Math.round(js.filter((r) => /\/js\/leaflet(-map)?\./.test(r.url)).reduce((s, r) => s + r.bytes, 0) / 102.4) / 10,
   };
   await context.close();

@@ -57,6 +57,8 @@ describe('驿站 in Chromium', () => {
     // The browser reports WGS-84 like a phone's GPS; the app converts it to GCJ-02.
     const gps = gcj02ToWgs84(RIDER_AT);
     const { page, context, errors } = await newPhonePage(ctx.browser, { geolocation: { latitude: gps.lat, longitude: gps.lng, accuracy: 20 } });
+    const scripts = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${ctx.server.url}/`);
     await visible(byTestId(page, 'demo-login-rider')).click();
     await visible(byTestId(page, 'stations-page')).waitFor({ timeout: 15_000 });
@@ -73,6 +75,9 @@ describe('驿站 in Chromium', () => {
     assert.equal(count, expected.items.length);
     for (const open of await page.locator('[data-testid="station-open"]:visible').allInnerTexts()) assert.match(open, /^营业中/);
 
+    // The list comes first: the map library is fetched only when the rider asks for the map.
+    assert.deepEqual(scripts.filter((u) => /\/js\/leaflet/.test(u)), []);
+    await visible(byTestId(page, 'map-toggle')).click();
     // No internet here: the map's tiles fail, the page says so and the list stays.
     await visible(byTestId(page, 'map-unavailable')).waitFor({ timeout: 20_000 });
     assert.match(await visible(byTestId(page, 'map-unavailable')).innerText(), /地图暂时无法加载/);
@@ -116,6 +121,7 @@ describe('驿站 in Chromium', () => {
     await visible(byTestId(page, 'stations-location')).getByText('已定位到你的位置').waitFor({ timeout: 15_000 });
     const item = page.locator('[data-testid="station-item"]:visible', { hasText: evil });
     await item.waitFor({ timeout: 15_000 });
+    await visible(byTestId(page, 'map-toggle')).click();
 
     // Leaflet fills a tooltip when it opens: hover every marker on the map a person sees.
     const map = visible(byTestId(page, 'station-map'));

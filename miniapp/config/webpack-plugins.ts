@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Compilation, Compiler } from 'webpack';
+import type { Compilation, Compiler, Module } from 'webpack';
 
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
 const MIN_BYTES = 1024;
@@ -28,24 +28,33 @@ export class PrecompressPlugin {
   }
 }
 
-/** With XJY_BUNDLE_STATS=<file>: each chunk's files, size and biggest modules, to see what a page loads. */
+/**
+ * With XJY_BUNDLE_STATS=<file>: each chunk's files, size and biggest modules, to see what a page loads. Read from the
+ * compilation itself, not `stats.toJson`: modules restored from the persistent cache are nameless there, and a
+ * concatenated module ("x.js + 4 modules") is listed by its parts, so every package shows its own size.
+ */
 export class BundleStatsPlugin {
   constructor(private readonly file: string) {}
 
   apply(compiler: Compiler): void {
-    compiler.hooks.done.tap('BundleStatsPlugin', (stats) => {
-      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkOrigins: true });
-      const chunks = (json.chunks ?? []).map((c) => ({
+    compiler.hooks.done.tap('BundleStatsPlugin', ({ compilation }) => {
+      const { chunkGraph, requestShortener } = compilation;
+      const parts = (m: Module): Module[] => {
+        const inner = (m as Module & { modules?: Module[] }).modules;
+        return inner?.length ? inner.flatMap(parts) : [m];
+      };
+      const chunks = [...compilation.chunks].map((c) => ({
         id: c.id,
-        names: c.names,
-        files: c.files,
-        initial: c.initial,
-        size: c.size,
-        origins: (c.origins ?? []).map((o) => o.moduleName).slice(0, 5),
-        modules: (c.modules ?? [])
-          .map((m) => ({ name: m.name, size: m.size }))
-          .sort((a, b) => (b.size ?? 0) - (a.size ?? 0))
-          .slice(0, 25),
+        name: c.name,
+        files: [...c.files],
+        initial: c.canBeInitial(),
+        size: chunkGraph.getChunkSize(c),
+        origins: [...c.groupsIterable].flatMap((g) => g.origins.map((o) => o.module?.readableIdentifier(requestShortener))).slice(0, 5),
+        modules: [...chunkGraph.getChunkModulesIterable(c)]
+          .flatMap(parts)
+          .map((m) => ({ name: m.readableIdentifier(requestShortener), size: m.size() }))
+          .sort((a, b) => b.size - a.size)
+          .slice(0, 80),
       }));
       writeFileSync(this.file, JSON.stringify(chunks, null, 1));
     });

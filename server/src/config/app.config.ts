@@ -59,6 +59,8 @@ export interface AppConfig {
   shutdownGraceS: number;
   /** Bearer token Prometheus sends to /api/metrics; null answers only scrapers on this machine. */
   metricsToken: string | null;
+  /** Seconds an Open311 requests list answer is served from memory (OPEN311_CACHE_S; 0: every request reads the database). */
+  open311CacheS: number;
   /** Safe mode of the message push: the 32-byte AES key from WECHAT_PUSH_AES_KEY (EncodingAESKey); null is plain mode. */
   wechatPushAesKey: Buffer | null;
 }
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: env.REDIS_URL?.trim() || null,
     redisPrefix: env.REDIS_PREFIX?.trim() || 'xjy:',
     shutdownGraceS: int(env, 'SHUTDOWN_GRACE_S', appEnv === 'test' ? 0 : 5, problems, 0, 300),
+    open311CacheS: int(env, 'OPEN311_CACHE_S', 5, problems, 0, 60),
     wechatPushAesKey: null,
   };
   const aesKey = env.WECHAT_PUSH_AES_KEY?.trim();

@@ -48,7 +48,7 @@ describe.each(TEST_DRIVERS)('Open311 GeoReport v2 (%s)', (driver) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    t = await startTestApp(driver, { OPEN311_CACHE_S: '1' });
     [streamer, staff, admin] = await Promise.all(['streamer', 'staff', 'admin'].map(async (a) => (await t.loginAs(a as 'rider')).token));
     center = await centerOf(t, '13018400100101');
     const a = await createReport(t, streamer, { lat: center.lat, lng: center.lng, description: '井盖缺失 <危险> & 需处理' });
@@ -88,6 +88,10 @@ describe.each(TEST_DRIVERS)('Open311 GeoReport v2 (%s)', (driver) => {
     expect(mine.requested_datetime).toMatch(W3C);
     expect(mine.updated_datetime).toMatch(W3C);
     expect(mine.requested_datetime.endsWith('+08:00')).toBe(true);
+    // The stored instants, in China time, to the second (as each driver hands the columns back).
+    const stored = await t.ds.getRepository(Report).findOneByOrFail({ id: reportId });
+    const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+    expect([mine.requested_datetime, mine.updated_datetime, mine.expected_datetime]).toEqual([china(stored.createdAt), china(stored.updatedAt), china(stored.resolveDueAt)]);
     // WGS-84: about 500 m from the GCJ-02 point around here, and converting back lands on the stored point.
     const wgs = { lat: mine.lat, lng: mine.long };
     const expected = gcj02ToWgs84(center);
@@ -105,6 +109,46 @@ describe.each(TEST_DRIVERS)('Open311 GeoReport v2 (%s)', (driver) => {
     const one = await t.http('GET', `/open311/v2/requests/${flaggedId}.json`);
     expect(one.status).toBe(404);
     expect(one.body[0].code).toBe(404);
+  });
+
+  describe('the requests feed, cached for OPEN311_CACHE_S', () => {
+    const since = `start_date=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`;
+    const listed = async (app: TestApp, q: string) => ((await app.http('GET', `/open311/v2/requests.json?${q}`)).body as any[]).map((x) => x.service_request_id);
+    const flag = (app: TestApp, id: string) => app.ds.getRepository(Report).update({ id: Number(id) }, { flaggedAt: new Date() });
+
+    it('drops a report flagged after it was listed once the TTL (1 s here) has passed, in every query and format', async () => {
+      const id = String((await createReport(t, streamer, { description: '列出后才被拦下的上报' })).body.id);
+      expect(await listed(t, since)).toContain(id);
+      expect(await listed(t, `${since}&service_code=traffic&status=open`)).toContain(id);
+      expect((await raw(`/open311/v2/requests.xml?${since}`)).text).toContain(`<service_request_id>${id}</service_request_id>`);
+      await flag(t, id);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await listed(t, since)).not.toContain(id);
+      expect(await listed(t, `${since}&service_code=traffic&status=open`)).not.toContain(id);
+      expect((await raw(`/open311/v2/requests.xml?${since}`)).text).not.toContain(`<service_request_id>${id}</service_request_id>`);
+    });
+
+    it('answers a bad query with its 400 every time (errors are not cached)', async () => {
+      for (let i = 0; i < 2; i++) expect((await t.http('GET', `/open311/v2/requests.json?${since}&status=pending`)).status).toBe(400);
+    });
+
+    describe('with OPEN311_CACHE_S=0', () => {
+      let u: TestApp;
+      beforeAll(async () => {
+        u = await startTestApp(driver, { OPEN311_CACHE_S: '0' });
+      });
+      afterAll(async () => {
+        await u?.close();
+      });
+
+      it('drops a flagged report at once', async () => {
+        const token = (await u.loginAs('streamer')).token;
+        const id = String((await createReport(u, token, { description: '立即被拦下的上报' })).body.id);
+        expect(await listed(u, since)).toContain(id);
+        await flag(u, id);
+        expect(await listed(u, since)).not.toContain(id);
+      });
+    });
   });
 
   it('gives one request by id as a one-item list', async () => {

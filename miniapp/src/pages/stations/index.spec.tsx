@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { DAY_MS, startOfChinaDay } from '@xjy/shared/china-time';
 import type { NearbyStation } from '@xjy/shared/station';
 import { fail, loginFactory, ok } from '../../../test/factories';
 import { serve } from '../../../test/helpers';
@@ -56,7 +57,25 @@ describe('StationsPage', () => {
     expect(screen.getAllByTestId('station-open')[0]).toHaveTextContent('营业中');
     expect(screen.getAllByTestId('station-open')[1]).toHaveTextContent('已打烊');
     expect(nearbyCalls()[0]).toContain('lat=38.343500&lng=114.683900');
+  });
+
+  it('lists the stations first in a browser, and shows the map once asked, remembering the choice', async () => {
+    serve((url) => (url.startsWith('/api/stations/nearby') ? ok({ items: [station({ id: 1 }), station({ id: 2, name: '第二驿站' })] }) : ok({ items: [] })));
+    const { unmount } = render(<StationsPage />);
+    await screen.findAllByTestId('station-item');
+    expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
+    expect(screen.getByTestId('map-toggle')).toHaveTextContent('在地图上查看');
+    fireEvent.click(screen.getByTestId('map-toggle'));
     expect(screen.getByTestId('station-map')).toHaveTextContent('2 markers');
+    expect(screen.getByTestId('map-toggle')).toHaveTextContent('收起地图');
+    unmount();
+
+    // Next visit: the map is there from the start, until the rider puts it away again.
+    render(<StationsPage />);
+    expect(await screen.findByTestId('station-map')).toHaveTextContent('markers');
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
+    expect(Taro.storedValue('xjy.stationsMap')).toBe('hidden');
   });
 
   it('asks again with the filters chosen: every amenity, the kind, open now', async () => {
@@ -86,10 +105,15 @@ describe('StationsPage', () => {
     serve(() => ok({ items: [station({})] }));
     render(<StationsPage />);
     await screen.findAllByTestId('station-item');
+    fireEvent.click(screen.getByTestId('map-toggle'));
     fireEvent.click(screen.getByTestId('map-tiles-fail'));
     expect(screen.getByTestId('map-unavailable')).toHaveTextContent('地图暂时无法加载');
     expect(screen.queryByTestId('station-map')).not.toBeInTheDocument();
     expect(screen.getAllByTestId('station-item')).toHaveLength(1);
+    // Asking again tries the map once more.
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    fireEvent.click(screen.getByTestId('map-toggle'));
+    expect(screen.getByTestId('station-map')).toBeInTheDocument();
   });
 
   it('opens the detail page of a tapped station', async () => {
@@ -128,8 +152,10 @@ describe('StationsPage', () => {
 
   it('shows 待确认, when riders last confirmed, and the next service at a station', async () => {
     const hourAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    const start = new Date(Date.now() + 26 * 3_600_000).toISOString();
-    const end = new Date(Date.now() + 28 * 3_600_000).toISOString();
+    // Tomorrow 10:00–12:00 in China, whatever the hour the test runs at (now + 26 h is the day after after 22:00).
+    const tomorrow = startOfChinaDay(Date.now()).getTime() + DAY_MS;
+    const start = new Date(tomorrow + 10 * 3_600_000).toISOString();
+    const end = new Date(tomorrow + 12 * 3_600_000).toISOString();
     serve((url) =>
       url.startsWith('/api/stations/nearby')
         ? ok({

@@ -14,6 +14,7 @@ import { useRequest } from '../../hooks/use-request';
 import { errorMessage } from '../../services/http';
 import { myStationServices, nearbyStations, NEARBY_RADIUS_M, starStation, type NearbyFilters } from '../../services/stations';
 import { agoText, sessionTime } from '../../utils/station-links';
+import { mapShownAtStart, rememberMapShown } from '../../utils/map-preference';
 import { ROUTES } from '../../utils/routes';
 import { AMENITY_ICONS, formatDistance, openingText } from '../../utils/station-format';
 import './index.scss';
@@ -27,13 +28,20 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
-/** 驿站: map and list of the stations near me, nearest first, with filters for services, kind and open now. */
+/** 驿站: list and map (on H5 once asked for) of the stations near me, nearest first, with filters for services, kind and open now. */
 export default function StationsPage() {
   // The app opens here; a visitor without an account is sent to log in first.
   const { user } = useRequireLogin();
   const location = useLocation();
   const [filters, setFilters] = useState<NearbyFilters>({ amenities: [], kind: null, openNow: false });
   const [mapDown, setMapDown] = useState(false);
+  // On H5 the map (and its library) loads only once the rider asks for it; the choice is kept for next time.
+  const [mapOn, setMapOn] = useState(mapShownAtStart);
+  const toggleMap = () => {
+    rememberMapShown(!mapOn);
+    setMapOn(!mapOn);
+    setMapDown(false);
+  };
   const position = location.position;
   const key = position ? `${position.lat.toFixed(5)},${position.lng.toFixed(5)}|${filters.amenities.join(',')}|${filters.kind ?? ''}|${filters.openNow}` : 'none';
   const stations = useRequest(() => nearbyStations(position!.lat, position!.lng, filters), key, Boolean(position && user));
@@ -131,12 +139,19 @@ export default function StationsPage() {
         ))}
       </ScrollView>
 
-      {position && !mapDown ? (
+      {position ? (
+        <View className='stations__map-bar'>
+          <Button className='btn btn--secondary btn--small' onClick={toggleMap} aria-expanded={mapOn} data-testid='map-toggle'>
+            {mapOn ? '收起地图' : '在地图上查看'}
+          </Button>
+        </View>
+      ) : null}
+      {position && mapOn && !mapDown ? (
         <View className='stations__map'>
           <StationMap center={position} markers={markers} me={location.status === 'located' ? position : null} onMarkerTap={open} onUnavailable={onMapDown} />
         </View>
       ) : null}
-      {mapDown ? (
+      {mapOn && mapDown ? (
         <View className='card stations__map-down' data-testid='map-unavailable'>
           <Text>地图暂时无法加载（网络或地图服务不可用），已为你按距离列出附近驿站。</Text>
         </View>

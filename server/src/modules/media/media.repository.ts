@@ -20,9 +20,19 @@ export class MediaRepository {
     return ids.length ? m.getRepository(Media).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /**
+   * One list parameter (`IN (:...ids)`) rather than find's In(), which names a parameter per id and looks each one up
+   * among all the others: lists of 1,000 ids (an Open311 answer) spent milliseconds there.
+   */
   findAttachedTo(types: readonly MediaAttachType[], attachedIds: number[]): Promise<Media[]> {
     if (!attachedIds.length || !types.length) return Promise.resolve([]);
-    return this.ds.getRepository(Media).find({ where: { attachedType: In([...types]), attachedId: In(attachedIds) }, order: { id: 'ASC' } });
+    return this.ds
+      .getRepository(Media)
+      .createQueryBuilder('m')
+      .where('m.attachedType IN (:...types)', { types: [...types] })
+      .andWhere('m.attachedId IN (:...ids)', { ids: attachedIds })
+      .orderBy('m.id', 'ASC')
+      .getMany();
   }
 
   findByTraceId(traceId: string): Promise<Media | null> {

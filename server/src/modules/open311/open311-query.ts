@@ -8,6 +8,11 @@ export interface Open311RequestsQuery {
   statuses?: Open311Status[];
   /** service_request_id: when given, the other filters are ignored (as the spec says). */
   ids?: number[];
+  /**
+   * The query in one canonical form (dates as given, not as defaulted from now; lists sorted): two requests with
+   * the same key ask for the same answer, so the feed cache keys on it.
+   */
+  key: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -44,11 +49,13 @@ export function parseRequestsQuery(q: Record<string, unknown>, now: Date): Open3
     if (!ID_LIST.test(idText)) throw fieldError('validation_failed', 'service_request_id', '请求编号必须是以逗号分隔的数字');
     const ids = [...new Set(idText.split(',').map(Number))];
     if (ids.length > OPEN311_MAX_RESULTS) throw fieldError('validation_failed', 'service_request_id', `请求编号最多 ${OPEN311_MAX_RESULTS} 个`);
-    return { from: new Date(0), to: new Date(now.getTime() + DAY_MS), ids };
+    return { from: new Date(0), to: new Date(now.getTime() + DAY_MS), ids, key: `ids=${[...ids].sort((a, b) => a - b).join(',')}` };
   }
   const span = OPEN311_MAX_DAYS * DAY_MS;
-  let from = date(q, 'start_date');
-  let to = date(q, 'end_date');
+  const start = date(q, 'start_date');
+  const end = date(q, 'end_date');
+  let from = start;
+  let to = end;
   if (!from && !to) to = now;
   if (!from) from = new Date(to!.getTime() - span);
   if (!to) to = new Date(from.getTime() + span);
@@ -56,7 +63,7 @@ export function parseRequestsQuery(q: Record<string, unknown>, now: Date): Open3
   if (to.getTime() - from.getTime() > span) {
     throw new AppException('validation_failed', { fields: [{ field: 'end_date', message: `开始日期与结束日期最多相隔 ${OPEN311_MAX_DAYS} 天` }], maxDays: OPEN311_MAX_DAYS }, `开始日期与结束日期最多相隔 ${OPEN311_MAX_DAYS} 天`);
   }
-  const out: Open311RequestsQuery = { from, to };
+  const out: Open311RequestsQuery = { from, to, key: '' };
   const code = one(q, 'service_code');
   if (code) {
     if (!CODE.test(code)) throw fieldError('validation_failed', 'service_code', '服务类别编码格式不正确');
@@ -68,5 +75,6 @@ export function parseRequestsQuery(q: Record<string, unknown>, now: Date): Open3
     if (!list.every((s) => (OPEN311_STATUSES as readonly string[]).includes(s))) throw fieldError('validation_failed', 'status', '状态只能是开放或关闭');
     out.statuses = list as Open311Status[];
   }
+  out.key = [`from=${start?.getTime() ?? ''}`, `to=${end?.getTime() ?? ''}`, `code=${out.serviceCode ?? ''}`, `status=${[...(out.statuses ?? [])].sort().join(',')}`].join('&');
   return out;
 }

@@ -3,9 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Open311Format } from '@xjy/shared';
 import type { FastifyReply } from 'fastify';
 import { AppException } from '../../common/app.exception';
+import { mapInSlices } from '../../common/slices';
 import { Public } from '../../common/auth/access.decorator';
 import { Open311ExceptionFilter } from './open311-exception.filter';
+import { Open311FeedCache } from './open311-feed-cache';
 import { parsePostFields } from './open311-post';
+import { parseRequestsQuery } from './open311-query';
 import { OPEN311_JSON_TYPE, OPEN311_XML_TYPE, parseFormat, toXml, toXmlElement } from './open311.format';
 import { Open311Service } from './open311.service';
 
@@ -23,7 +26,10 @@ const REQUESTS: Shape = { root: 'service_requests', item: 'request' };
 @UseFilters(Open311ExceptionFilter)
 @Controller('open311/v2')
 export class Open311Controller {
-  constructor(private readonly open311: Open311Service) {}
+  constructor(
+    private readonly open311: Open311Service,
+    private readonly feed: Open311FeedCache,
+  ) {}
 
   @Get('services.:format')
   @Public()
@@ -39,11 +45,19 @@ export class Open311Controller {
     return send(reply, f, DEFINITION, [await this.open311.serviceDefinition(code)], true);
   }
 
+  /** The feed city platforms poll: served from the short-lived feed cache (OPEN311_CACHE_S) per normalized query. */
   @Get('requests.:format')
   @Public()
-  async requests(@Param('format') format: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async requests(@Param('format') format: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const f = formatOf(format);
-    return send(reply, f, REQUESTS, await this.open311.requests(query));
+    const q = parseRequestsQuery(query, new Date());
+    const body = await this.feed.get(`${f}?${q.key}`, async () => {
+      const items = await this.open311.findRequests(q);
+      // Up to 1,000 items: serialized a slice at a time, so requests answered from the cache meanwhile go out.
+      return Buffer.from(f === 'json' ? `[${(await mapInSlices(items, (x) => JSON.stringify(x))).join(',')}]` : serialize(f, REQUESTS, items));
+    });
+    void reply.header('content-type', f === 'xml' ? OPEN311_XML_TYPE : OPEN311_JSON_TYPE);
+    return body;
   }
 
   @Get('requests/:id.:format')
@@ -76,11 +90,12 @@ function formatOf(value: string): Open311Format {
 }
 
 /** JSON as is; XML as the spec's list element. A service definition is a single object (one element in XML). */
-function send(reply: FastifyReply, format: Open311Format, shape: Shape, items: object[], single = false): string {
-  if (format === 'xml') {
-    void reply.header('content-type', OPEN311_XML_TYPE);
-    return single ? toXmlElement(shape.item, items[0]) : toXml(shape.root, shape.item, items);
-  }
-  void reply.header('content-type', OPEN311_JSON_TYPE);
+function serialize(format: Open311Format, shape: Shape, items: object[], single = false): string {
+  if (format === 'xml') return single ? toXmlElement(shape.item, items[0]) : toXml(shape.root, shape.item, items);
   return JSON.stringify(single ? items[0] : items);
+}
+
+function send(reply: FastifyReply, format: Open311Format, shape: Shape, items: object[], single = false): string {
+  void reply.header('content-type', format === 'xml' ? OPEN311_XML_TYPE : OPEN311_JSON_TYPE);
+  return serialize(format, shape, items, single);
 }

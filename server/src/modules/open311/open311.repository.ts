@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatus } from '@xjy/shared';
 import { DataSource, In, IsNull } from 'typeorm';
+import { mapInSlices } from '../../common/slices';
 import { TransactionRunner } from '../../database/transaction.runner';
 import { Area } from '../areas/area.entity';
 import { ReportCategory } from '../reports/categories/report-category.entity';
@@ -43,19 +44,38 @@ export class Open311Repository {
   }
 
   /** Public requests (not flagged by content security) received in [from, to), newest first, capped. */
-  findRequests(f: Open311RequestFilter, limit: number): Promise<Open311ReportRow[]> {
+  async findRequests(f: Open311RequestFilter, limit: number): Promise<Open311ReportRow[]> {
     const qb = this.ds
       .getRepository(Report)
       .createQueryBuilder('r')
       .select(PUBLIC_COLUMNS.map((c) => `r.${c}`))
       .where('r.flaggedAt IS NULL')
       .andWhere('r.createdAt >= :from AND r.createdAt < :to', { from: f.from, to: f.to });
-    if (f.categoryId !== undefined) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
+    if (f.categoryId !== undefined) {
+      // (categoryId, createdAt) read backwards gives the newest of the category in order, so the scan stops at the
+      // `limit`-th match; left to itself MariaDB picks the status index and sorts every open case of the category
+      // in the window (12,000 rows at 200,000 reports). The hint is MySQL's; SQLite ignores it.
+      qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId }).useIndex('idx_report_category_created');
+    }
     if (f.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
     if (f.ids) qb.andWhere('r.id IN (:...ids)', { ids: f.ids });
     // Newest first by time alone: the (createdAt, areaPath) index gives that order, so the first `limit` entries of
     // its range are read and nothing is sorted (requests with the same microsecond come in either order).
-    return qb.orderBy('r.createdAt', 'DESC').take(limit).getMany();
+    return this.hydrate(await qb.orderBy('r.createdAt', 'DESC').limit(limit).getRawMany<Record<string, unknown>>());
+  }
+
+  /**
+   * Raw rows to plain objects, each value converted as the driver converts an entity's (dates from SQLite's text):
+   * up to 1,000 rows per poll, without building entities nobody keeps.
+   */
+  private hydrate(raws: Array<Record<string, unknown>>): Promise<Open311ReportRow[]> {
+    const meta = this.ds.getMetadata(Report);
+    const columns = PUBLIC_COLUMNS.map((c) => ({ key: c, alias: `r_${meta.findColumnWithPropertyName(c)!.databaseName}`, column: meta.findColumnWithPropertyName(c)! }));
+    return mapInSlices(raws, (raw) => {
+      const row: Record<string, unknown> = {};
+      for (const c of columns) row[c.key] = this.ds.driver.prepareHydratedValue(raw[c.alias], c.column);
+      return row as Open311ReportRow;
+    });
   }
 
   findRequest(id: number): Promise<Open311ReportRow | null> {

@@ -13,12 +13,13 @@ import {
 } from '@xjy/shared';
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/app.exception';
+import { mapInSlices } from '../../common/slices';
 import { TtlCache } from '../../common/ttl-cache';
 import type { ReportCategory } from '../reports/categories/report-category.entity';
 import { MediaService } from '../media/media.service';
 import { ReportSubmissionService } from '../reports/report-submission.service';
 import { Open311KeysService } from './open311-keys.service';
-import { parseRequestsQuery } from './open311-query';
+import { Open311RequestsQuery, parseRequestsQuery } from './open311-query';
 import { toOpen311Request } from './open311.format';
 import { Open311ReportRow, Open311Repository } from './open311.repository';
 import type { Open311PostFields } from './open311-post';
@@ -78,7 +79,11 @@ export class Open311Service {
   }
 
   async requests(query: Record<string, unknown>, now = new Date()): Promise<Open311Request[]> {
-    const q = parseRequestsQuery(query, now);
+    return this.findRequests(parseRequestsQuery(query, now));
+  }
+
+  /** GET requests.json for a query already read (parseRequestsQuery). */
+  async findRequests(q: Open311RequestsQuery): Promise<Open311Request[]> {
     let categoryId: number | undefined;
     if (q.serviceCode) {
       const c = (await this.activeCategories()).find((x) => x.key === q.serviceCode);
@@ -118,7 +123,7 @@ export class Open311Service {
     ]);
     const cat = new Map(categories.map((c) => [c.id, c]));
     const dep = departments;
-    return rows.map((r) =>
+    return mapInSlices(rows, (r) =>
       toOpen311Request(r, {
         category: cat.get(r.categoryId),
         department: r.departmentId === null ? undefined : dep.get(r.departmentId),

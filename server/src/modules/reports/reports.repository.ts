@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppMetrics } from '../../common/metrics/metrics';
 import { afterCommit } from '../../database/transaction.runner';
 import type { ReportStatus } from '@xjy/shared';
-import { reportStatusesDue, reportStatusesIn } from '@xjy/shared';
+import { reportStatusesIn } from '@xjy/shared';
 import { Brackets, DataSource, EntityManager, FindOptionsWhere, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
 import { StaffScope } from '../users/staff-scope.entity';
 import { User } from '../users/user.entity';
@@ -110,13 +110,13 @@ export interface NewReportEvent {
 }
 
 const OPEN = reportStatusesIn('open');
-const AWAITING_REVIEW = reportStatusesDue('accept');
-const IN_HAND = reportStatusesDue('resolve');
-const IN_STAGE = [...reportStatusesDue('sign'), ...reportStatusesDue('handle'), ...reportStatusesDue('verify')];
-/** Past the deadline of the stage it is in: accept (acceptDueAt), resolve (resolveDueAt), or a department stage (stageDeadlineAt). */
-const OVERDUE_SQL =
-  '((r.status IN (:...awaitingReview) AND r.acceptDueAt < :now) OR (r.status IN (:...inHand) AND r.resolveDueAt < :now) OR (r.status IN (:...inStage) AND r.stageDeadlineAt < :now))';
-const overdueParams = (now: Date) => ({ now, awaitingReview: AWAITING_REVIEW, inHand: IN_HAND, inStage: IN_STAGE });
+/**
+ * Past the deadline of the stage it is in (accept, resolve, or a department stage): its queue order key has passed.
+ * One range on idx_report_queue_due; an open case without a running deadline sorts at QUEUE_DUE_NEVER, never overdue.
+ */
+const OVERDUE_SQL = 'r.queueDueAt < :now';
+const NOT_OVERDUE_SQL = '(r.queueDueAt IS NULL OR r.queueDueAt >= :now)';
+const overdueParams = (now: Date) => ({ now });
 
 @Injectable()
 export class ReportsRepository {
@@ -257,10 +257,7 @@ export class ReportsRepository {
    * without a deadline last. Read in order from idx_report_queue_due; the cursor is the last row's (queueDueAt, id).
    */
   findPageByDeadline(filter: ReportFilter, cursor: { dueAt: Date; id: number } | null, limit: number, now: Date): Promise<ReportSummaryRow[]> {
-    const { overdue, ...rest } = filter;
-    const qb = this.filtered(rest, now).select(SUMMARY_SELECT).useIndex('idx_report_queue_due').andWhere('r.queueDueAt IS NOT NULL');
-    // The order key is the running deadline, so overdue is a range on it (deferred cases sort at NEVER: never overdue).
-    if (overdue !== undefined) qb.andWhere(overdue ? 'r.queueDueAt < :now' : 'r.queueDueAt >= :now', { now });
+    const qb = this.filtered(filter, now).select(SUMMARY_SELECT).useIndex('idx_report_queue_due').andWhere('r.queueDueAt IS NOT NULL');
     if (cursor) {
       qb.andWhere('r.queueDueAt >= :cd', { cd: cursor.dueAt }).andWhere(new Brackets((w) => w.where('r.queueDueAt > :cd').orWhere('r.id > :cid', { cid: cursor.id })));
     }
@@ -286,7 +283,7 @@ export class ReportsRepository {
     if (f.flagged !== undefined) qb.andWhere(f.flagged ? 'r.flaggedAt IS NOT NULL' : 'r.flaggedAt IS NULL');
     if (f.createdFrom) qb.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.createdAt < :to', { to: f.createdTo });
-    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, overdueParams(now));
+    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE_SQL : NOT_OVERDUE_SQL, overdueParams(now));
     return qb;
   }
 
@@ -313,14 +310,17 @@ export class ReportsRepository {
 
   /**
    * Overdue open reports due an escalation: never escalated in this stage, or escalated below `maxLevel` longer
-   * than `repeatBefore` ago. Oldest first, at most `limit` per sweep.
+   * than `repeatBefore` ago. Longest overdue first (read in deadline order from idx_report_queue_due, so a sweep over
+   * a county's year reads only the overdue cases), at most `limit` per sweep.
    */
   findEscalationDue(now: Date, repeatBefore: Date, maxLevel: number, limit: number): Promise<Report[]> {
     return this.reports
       .createQueryBuilder('r')
+      .useIndex('idx_report_queue_due')
       .where(OVERDUE_SQL, overdueParams(now))
       .andWhere(new Brackets((w) => w.where('r.escalationLevel = 0').orWhere('r.escalationLevel < :maxLevel AND r.escalatedAt < :repeatBefore', { maxLevel, repeatBefore })))
-      .orderBy('r.id', 'ASC')
+      .orderBy('r.queueDueAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
       .take(limit)
       .getMany();
   }

@@ -5,6 +5,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReportEvent } from '../report-event.entity';
 import { Report } from '../report.entity';
 import type { ReportFilter } from '../reports.repository';
+import type { ExportReportRow } from './report-export.xlsx';
 import { isMysql, MEASURE_KEYS, MEASURES, overdueSql, weekSql } from './report-figures.sql';
 import { ROLLUP_KIND, ReportRollupRepository, RollupRow, RollupSpanRow, scoped } from './report-rollup.repository';
 import { planWindow, TimeRange, wholeDays, WindowPlan } from './report-rollup.plan';
@@ -20,10 +21,16 @@ export type SampleReportRow = Pick<Report, 'id' | 'createdAt' | 'acceptedAt'>;
 /** The plan, with the smallest and largest report id of its roll-up part (every area). */
 export type DashboardPlan = WindowPlan & { rolledIds: { min: number; max: number } | null };
 
+/** What the export shows of a report (ExportReportRow). */
+const EXPORT_COLUMNS: Array<keyof ExportReportRow> = [
+  'id', 'categoryId', 'description', 'status', 'areaId', 'lat', 'lng', 'createdAt', 'acceptedAt', 'departmentId', 'acceptDueAt', 'resolveDueAt',
+  'stageDeadlineAt', 'reworkCount', 'extensionCount', 'closedAt', 'outcome', 'rating', 'escalatedAt', 'pointsAwarded', 'witnessCount',
+];
+
 /**
  * Aggregates for the dashboard, computed in the database: a county's year is a million reports. Whole clean China
- * weeks and days come from the roll-up (report_rollup), the rest of the window from `report` directly, and the
- * overdue count, which depends on the moment asked, always live over the open cases (idx_report_open).
+ * weeks and days come from the roll-up (report_rollup), the rest of the window (partial days at the edges, days
+ * written or whose overdue count has aged since they were built) from `report` directly (idx_report_dashboard).
  */
 @Injectable()
 export class ReportDashboardRepository {
@@ -158,15 +165,33 @@ export class ReportDashboardRepository {
     return this.window(f, from, to).getCount();
   }
 
-  /** The window's reports in id order, a batch at a time (keyset paging: no offset scans), for the streamed export. */
-  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 1000): AsyncGenerator<Report[]> {
-    let after = 0;
+  /**
+   * The window's reports in id order, a batch at a time (keyset paging: no offset scans), for the streamed export:
+   * only the columns it shows, and the next batch is read only when the consumer asks for it.
+   */
+  async *streamRows(f: ReportFilter, from: Date, to: Date, batch = 1000): AsyncGenerator<ExportReportRow[]> {
+    // Start at the window's first id (from the createdAt index): from 0 the first batch would walk the primary key
+    // through every older report before reaching the window (seconds at a million reports).
+    const first = await this.ds
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .select('MIN(r.id)', 'min')
+      .where('r.createdAt >= :from AND r.createdAt < :to', { from, to })
+      .getRawOne<{ min: unknown }>();
+    if (first?.min === null || first?.min === undefined) return;
+    let after = Number(first.min) - 1;
     for (;;) {
-      const rows = await this.window(f, from, to).andWhere('r.id > :after', { after }).orderBy('r.id', 'ASC').take(batch).getMany();
+      const rows: ExportReportRow[] = await this.window(f, from, to)
+        .select(EXPORT_COLUMNS.map((c) => `r.${c}`))
+        .andWhere('r.id > :after', { after })
+        .orderBy('r.id', 'ASC')
+        .take(batch)
+        .getMany();
       if (!rows.length) return;
-      yield rows;
       after = rows[rows.length - 1].id;
-      if (rows.length < batch) return;
+      const full = rows.length === batch;
+      yield rows;
+      if (!full) return;
     }
   }
 }
