@@ -245,8 +245,8 @@ try {
   const [[{ hasRollup }]] = await rollup.query(`SELECT COUNT(*) AS hasRollup FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'report_rollup_dirty'`);
   if (Number(hasRollup)) {
     const t0 = performance.now();
-    let left;
-    while (Number((left = (await rollup.query('SELECT COUNT(*) AS n FROM report_rollup_dirty'))[0][0].n))) await new Promise((r) => setTimeout(r, 500));
+    const dirtyLeft = async () => Number((await rollup.query('SELECT COUNT(*) AS n FROM report_rollup_dirty'))[0][0].n);
+    while (await dirtyLeft()) await new Promise((r) => setTimeout(r, 500));
     loaded.rollupCatchUpSeconds = round1((performance.now() - t0) / 1000);
     console.log(`  roll-up caught up in ${loaded.rollupCatchUpSeconds} s`);
   }
