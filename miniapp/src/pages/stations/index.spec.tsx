@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { DAY_MS, startOfChinaDay } from '@xjy/shared/china-time';
+import { chinaDateKey, DAY_MS, startOfChinaDay } from '@xjy/shared/china-time';
 import type { NearbyStation } from '@xjy/shared/station';
 import { fail, loginFactory, ok } from '../../../test/factories';
 import { serve } from '../../../test/helpers';
@@ -194,13 +194,16 @@ describe('StationsPage', () => {
   });
 
   it('reminds the rider of a service they signed up for that starts within a day', async () => {
+    const startsAt = Date.now() + 3_600_000;
+    // An hour from now is tomorrow in China after 23:00 there: the label follows the China date.
+    const day = chinaDateKey(startsAt) === chinaDateKey(Date.now()) ? '今天' : '明天';
     serve((url) =>
       url === '/api/stations/services/mine'
-        ? ok({ items: [{ id: 3, stationId: 1, stationName: '新华社区驿站', kind: 'counselling', startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString(), host: '心理老师', note: '', capacity: null, signups: 1, signedUp: true, cancelled: false, remindNow: true }] })
+        ? ok({ items: [{ id: 3, stationId: 1, stationName: '新华社区驿站', kind: 'counselling', startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3_600_000).toISOString(), host: '心理老师', note: '', capacity: null, signups: 1, signedUp: true, cancelled: false, remindNow: true }] })
         : ok({ items: [station({})] }),
     );
     render(<StationsPage />);
-    expect(await screen.findByTestId('service-reminder')).toHaveTextContent('你报名的心理辅导：今天');
+    expect(await screen.findByTestId('service-reminder')).toHaveTextContent(`你报名的心理辅导：${day}`);
     expect(screen.getByTestId('service-reminder')).toHaveTextContent('新华社区驿站');
   });
 
