@@ -89,23 +89,32 @@ export const STATION_IMPORT_BYTES_MAX = 5 * 1024 * 1024;
 const tooLarge = (details: Record<string, unknown>) => new AppException('station_import_too_large', details);
 const tooManyRows = () => new AppException('station_import_too_many_rows', { rowsMax: STATION_IMPORT_ROWS_MAX });
 
-/** The first sheet's rows, streamed: reading stops at the row past the cap instead of loading the workbook. */
-async function readFirstSheet(bytes: Buffer): Promise<string[][]> {
-  const rows: string[][] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values: string[] = [];
-        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
-        if (values.some((v) => v !== '')) rows.push(values);
-        if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
-      }
-      return rows;
+/**
+ * The first sheet's rows, streamed: reading stops at the row past the cap instead of loading the workbook. ExcelJS's
+ * streaming reader now and then drops a part of a valid file (it pauses its unzip stream between entries, which then
+ * ends without them: exceljs/exceljs#3064), so a failed read of the buffer is tried again before the file is refused.
+ */
+async function readFirstSheet(bytes: Buffer, attempts = 3): Promise<string[][]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readFirstSheetOnce(bytes);
+    } catch (e) {
+      if (e instanceof AppException || attempt >= attempts) throw e instanceof AppException ? e : fileError('文件不是可读取的 XLSX 工作簿');
     }
-  } catch (e) {
-    if (e instanceof AppException) throw e;
-    throw fileError('文件不是可读取的 XLSX 工作簿');
+  }
+}
+
+async function readFirstSheetOnce(bytes: Buffer): Promise<string[][]> {
+  const rows: string[][] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+      if (values.some((v) => v !== '')) rows.push(values);
+      if (rows.length - 1 > STATION_IMPORT_ROWS_MAX) throw tooManyRows();
+    }
+    return rows;
   }
   throw fileError('工作簿中没有工作表');
 }
